@@ -1,0 +1,156 @@
+// Command-line parsing with messages that say which option is wrong and why.
+#include "kiosk/app/options.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace kiosk::app {
+namespace {
+
+std::optional<double> parse_number(const std::string& s) {
+    double v = 0;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc{} || r.ptr != s.data() + s.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+std::string usage() {
+    return R"(Usage: kiosk [OPTIONS]
+
+Plays a content bundle fullscreen: posters, notices, the day's timetable and results.
+
+  --content DIR        the bundle folder (with manifest.json); default: the sample content
+  --size WxH           screen size; default: the display's native size (needed headless)
+  --windowed           a window of --size instead of fullscreen
+  --headless           draw off-screen, no display needed
+  --clock TIME         start simulated time at TIME, e.g. 2020-11-08T09:30:00+08:00
+  --speed N            run simulated time N times faster (with --clock)
+  --after SECONDS      with --screenshot: play SECONDS of simulated time, as fast as possible
+  --screenshot OUT.png write what the screen shows after --after seconds, then exit (headless)
+  --draw-list OUT.txt  with --screenshot: also write the frame as text (one line per item)
+  --slide ID           start the playlist at slide ID (to check one slide)
+  --run-for SECONDS    exit after SECONDS of real time
+  --stats              print frame and memory figures at exit
+  --data-dir DIR       where fonts/ and assets/ are; default: found beside the program
+  --verbose            log debug lines too
+  --help, --version
+
+Screenshot of any moment of the week:
+  kiosk --content content --size 1920x1080 --clock 2020-11-08T09:30:00+08:00 --after 20 --screenshot out.png
+)";
+}
+
+Result<Options> parse_options(const std::vector<std::string>& args) {
+    Options o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* what) -> Result<std::string> {
+            if (i + 1 >= args.size())
+                return fail(a + " needs " + what);
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+        } else if (a == "--version") {
+            o.version = true;
+        } else if (a == "--content") {
+            auto v = value("a folder");
+            if (!v)
+                return std::unexpected(v.error());
+            o.content = *v;
+        } else if (a == "--size") {
+            auto v = value("a size like 1920x1080");
+            if (!v)
+                return std::unexpected(v.error());
+            o.size = parse_size(*v);
+            if (!o.size)
+                return fail("--size: \"" + *v + "\" is not a size like 1920x1080 (each side 1 to 16384)");
+        } else if (a == "--clock") {
+            auto v = value("a time like 2020-11-08T09:30:00+08:00");
+            if (!v)
+                return std::unexpected(v.error());
+            o.clock = parse_datetime(*v);
+            if (!o.clock)
+                return fail("--clock: \"" + *v + "\" is not a time like 2020-11-08T09:30:00+08:00");
+        } else if (a == "--speed") {
+            auto v = value("a number");
+            if (!v)
+                return std::unexpected(v.error());
+            auto n = parse_number(*v);
+            if (!n || *n <= 0 || *n > 1e6)
+                return fail("--speed: \"" + *v + "\" is not a number above 0");
+            o.speed = *n;
+        } else if (a == "--after") {
+            auto v = value("a number of seconds");
+            if (!v)
+                return std::unexpected(v.error());
+            auto n = parse_number(*v);
+            if (!n || *n < 0 || *n > 366 * 86400.0)
+                return fail("--after: \"" + *v + "\" is not a number of seconds from 0 to a year");
+            o.after_s = *n;
+        } else if (a == "--run-for") {
+            auto v = value("a number of seconds");
+            if (!v)
+                return std::unexpected(v.error());
+            auto n = parse_number(*v);
+            if (!n || *n <= 0)
+                return fail("--run-for: \"" + *v + "\" is not a number of seconds above 0");
+            o.run_for_s = *n;
+        } else if (a == "--screenshot") {
+            auto v = value("a PNG file name");
+            if (!v)
+                return std::unexpected(v.error());
+            o.screenshot = *v;
+        } else if (a == "--draw-list") {
+            auto v = value("a file name");
+            if (!v)
+                return std::unexpected(v.error());
+            o.draw_list = *v;
+        } else if (a == "--slide") {
+            auto v = value("a slide id");
+            if (!v)
+                return std::unexpected(v.error());
+            o.start_slide = *v;
+        } else if (a == "--data-dir") {
+            auto v = value("a folder");
+            if (!v)
+                return std::unexpected(v.error());
+            o.data_dir = *v;
+        } else if (a == "--headless") {
+            o.headless = true;
+        } else if (a == "--windowed") {
+            o.windowed = true;
+        } else if (a == "--stats") {
+            o.stats = true;
+        } else if (a == "--verbose") {
+            o.verbose = true;
+        } else {
+            return fail("unknown option \"" + a + "\" (see --help)");
+        }
+    }
+    if (o.help || o.version)
+        return o;
+    if (o.screenshot) {
+        o.headless = true;
+        if (!o.size)
+            return fail("--screenshot needs --size WxH");
+        if (!o.after_s)
+            o.after_s = 0;
+    } else if (o.after_s) {
+        return fail("--after is used with --screenshot");
+    } else if (o.draw_list) {
+        return fail("--draw-list is used with --screenshot");
+    }
+    if (o.headless && !o.size)
+        return fail("--headless needs --size WxH");
+    if (o.windowed && !o.size)
+        return fail("--windowed needs --size WxH");
+    if (o.speed != 1.0 && !o.clock)
+        return fail("--speed needs --clock");
+    return o;
+}
+
+} // namespace kiosk::app

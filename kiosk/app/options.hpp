@@ -1,0 +1,37 @@
+// The command line.
+#pragma once
+
+#include "kiosk/core/error.hpp"
+#include "kiosk/core/geometry.hpp"
+#include "kiosk/core/time.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct Options {
+    std::filesystem::path content;
+    std::optional<Size> size;
+    std::optional<TimePoint> clock;
+    double speed{1.0};
+    std::optional<double> after_s;
+    std::optional<std::filesystem::path> screenshot;
+    std::optional<double> run_for_s;
+    bool headless{false};
+    bool windowed{false};
+    bool stats{false};
+    bool verbose{false};
+    std::optional<std::filesystem::path> data_dir;
+    std::optional<std::string> start_slide;               // Begin the playlist at this slide id.
+    std::optional<std::filesystem::path> draw_list;       // With --screenshot: the frame as text.
+    bool help{false};
+    bool version{false};
+};
+
+Result<Options> parse_options(const std::vector<std::string>& args);
+std::string usage();
+
+} // namespace kiosk::app

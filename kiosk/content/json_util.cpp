@@ -1,0 +1,71 @@
+// Typed JSON field access with messages an operator can act on.
+#include "kiosk/content/json_util.hpp"
+
+namespace kiosk::content::detail {
+namespace {
+
+std::string field(const std::string& where, const char* key) {
+    return where + ": field \"" + key + "\"";
+}
+
+} // namespace
+
+Result<Json> parse_json(std::string_view text, const std::string& file) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
+    }
+}
+
+Result<std::string> get_string(const Json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return fail(field(where, key) + " is missing");
+    if (!it->is_string())
+        return fail(field(where, key) + " must be a string");
+    return it->get<std::string>();
+}
+
+std::optional<std::string> opt_string(const Json& obj, const char* key, const std::string& where,
+                                      std::string& error) {
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return std::nullopt;
+    if (!it->is_string()) {
+        error = field(where, key) + " must be a string";
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
+Result<std::int64_t> get_int(const Json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return fail(field(where, key) + " is missing");
+    if (!it->is_number_integer())
+        return fail(field(where, key) + " must be a whole number");
+    return it->get<std::int64_t>();
+}
+
+Result<double> get_number(const Json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return fail(field(where, key) + " is missing");
+    if (!it->is_number())
+        return fail(field(where, key) + " must be a number");
+    return it->get<double>();
+}
+
+Result<TimePoint> get_datetime(const Json& obj, const char* key, const std::string& where) {
+    auto s = get_string(obj, key, where);
+    if (!s)
+        return std::unexpected(s.error());
+    auto t = parse_datetime(*s);
+    if (!t)
+        return fail(field(where, key) + ": \"" + *s +
+                    "\" is not a date-time like 2020-11-08T09:30:00+08:00");
+    return *t;
+}
+
+} // namespace kiosk::content::detail

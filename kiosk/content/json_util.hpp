@@ -1,0 +1,27 @@
+// Typed field access on nlohmann/json that reports which field was wrong. Internal to content.
+#pragma once
+
+#include "kiosk/core/error.hpp"
+#include "kiosk/core/time.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace kiosk::content::detail {
+
+using Json = nlohmann::json;
+
+// Parses text without throwing; the error names `file` and the byte where parsing stopped.
+Result<Json> parse_json(std::string_view text, const std::string& file);
+
+// Each getter returns the value, or an error `<where>: field "<key>": <what>`.
+Result<std::string> get_string(const Json& obj, const char* key, const std::string& where);
+std::optional<std::string> opt_string(const Json& obj, const char* key, const std::string& where,
+                                      std::string& error);
+Result<std::int64_t> get_int(const Json& obj, const char* key, const std::string& where);
+Result<double> get_number(const Json& obj, const char* key, const std::string& where);
+Result<TimePoint> get_datetime(const Json& obj, const char* key, const std::string& where);
+
+} // namespace kiosk::content::detail

@@ -1,0 +1,345 @@
+// Manifest parsing: structural faults fail the bundle, a bad slide costs only itself.
+#include "kiosk/content/manifest.hpp"
+
+#include "kiosk/content/json_util.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace kiosk::content {
+namespace {
+
+using detail::Json;
+
+constexpr const char* kFile = "manifest.json";
+
+bool valid_logical_name(const std::string& name) {
+    if (name.empty() || name.front() == '/' || name.find('\\') != std::string::npos ||
+        name.find('\0') != std::string::npos)
+        return false;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        auto end = name.find('/', start);
+        if (end == std::string::npos)
+            end = name.size();
+        auto part = name.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..")
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+bool valid_sha256(const std::string& s) {
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings) {
+    const std::string where = std::string(kFile) + ": theme";
+    if (!j.is_object())
+        return fail(where + " must be an object");
+    Theme theme;
+    auto header = detail::get_string(j, "header", where);
+    if (!header)
+        return std::unexpected(header.error());
+    theme.header = *header;
+    std::string err;
+    theme.logo = detail::opt_string(j, "logo", where, err).value_or("");
+    if (!err.empty())
+        return fail(err);
+    if (auto colors = j.find("colors"); colors != j.end()) {
+        if (!colors->is_object())
+            return fail(where + ": field \"colors\" must be an object");
+        auto read = [&](const char* key, Color& out) {
+            auto it = colors->find(key);
+            if (it == colors->end())
+                return;
+            auto c = it->is_string() ? parse_color(it->get<std::string>()) : std::nullopt;
+            if (c)
+                out = *c;
+            else
+                warnings.push_back({where + ".colors." + key, "not a colour like #B5121B; default used"});
+        };
+        read("primary", theme.primary);
+        read("accent", theme.accent);
+        read("text", theme.text);
+        read("background", theme.background);
+        read("panel", theme.panel);
+        read("panel_text", theme.panel_text);
+    }
+    if (auto ticker = j.find("ticker"); ticker != j.end()) {
+        if (!ticker->is_array())
+            return fail(where + ": field \"ticker\" must be a list of texts");
+        for (std::size_t i = 0; i < ticker->size(); ++i) {
+            const auto& item = (*ticker)[i];
+            if (item.is_string() && !item.get<std::string>().empty())
+                theme.ticker.push_back(item.get<std::string>());
+            else if (item.is_object() && item.contains("text") && item["text"].is_string())
+                theme.ticker.push_back(item["text"].get<std::string>());
+            else
+                warnings.push_back({where + ".ticker[" + std::to_string(i) + "]", "not a text; skipped"});
+        }
+    }
+    return theme;
+}
+
+Result<AssetInfo> parse_asset(const std::string& name, const Json& j) {
+    const std::string where = std::string(kFile) + ": assets[\"" + name + "\"]";
+    if (!valid_logical_name(name))
+        return fail(where + ": the name must be a relative path without \"..\"");
+    if (!j.is_object())
+        return fail(where + " must be an object");
+    AssetInfo a;
+    auto sha = detail::get_string(j, "sha256", where);
+    if (!sha)
+        return std::unexpected(sha.error());
+    if (!valid_sha256(*sha))
+        return fail(where + ": field \"sha256\" must be 64 lowercase hexadecimal digits");
+    a.sha256 = *sha;
+    auto size = detail::get_int(j, "size", where);
+    if (!size)
+        return std::unexpected(size.error());
+    if (*size < 0)
+        return fail(where + ": field \"size\" must not be negative");
+    a.size = static_cast<std::uint64_t>(*size);
+    auto type = detail::get_string(j, "type", where);
+    if (!type)
+        return std::unexpected(type.error());
+    a.type = *type;
+    return a;
+}
+
+std::optional<SlideKind> kind_from(const std::string& s) {
+    if (s == "image")
+        return SlideKind::Image;
+    if (s == "text")
+        return SlideKind::Text;
+    if (s == "schedule")
+        return SlideKind::Schedule;
+    if (s == "results")
+        return SlideKind::Results;
+    return std::nullopt;
+}
+
+Result<Slide> parse_slide(const Json& j, const std::string& where,
+                          const std::map<std::string, AssetInfo>& assets) {
+    if (!j.is_object())
+        return fail(where + " must be an object");
+    Slide s;
+    auto id = detail::get_string(j, "id", where);
+    if (!id)
+        return std::unexpected(id.error());
+    if (id->empty())
+        return fail(where + ": field \"id\" must not be empty");
+    s.id = *id;
+    const std::string at = where + " (id \"" + s.id + "\")";
+    auto kind_text = detail::get_string(j, "kind", at);
+    if (!kind_text)
+        return std::unexpected(kind_text.error());
+    auto kind = kind_from(*kind_text);
+    if (!kind)
+        return fail(at + ": field \"kind\": \"" + *kind_text +
+                    "\" is not one of image, text, schedule, results");
+    s.kind = *kind;
+    if (auto d = j.find("duration_s"); d != j.end()) {
+        if (!d->is_number() || !std::isfinite(d->get<double>()) || d->get<double>() < 1 ||
+            d->get<double>() > 3600)
+            return fail(at + ": field \"duration_s\" must be a number of seconds from 1 to 3600");
+        s.duration = Duration{static_cast<std::int64_t>(std::lround(d->get<double>() * 1000))};
+    }
+    std::string err;
+    auto transition = detail::opt_string(j, "transition", at, err).value_or("fade");
+    if (!err.empty())
+        return fail(err);
+    if (transition == "fade")
+        s.transition = Transition::Fade;
+    else if (transition == "slide")
+        s.transition = Transition::Slide;
+    else if (transition == "cut")
+        s.transition = Transition::Cut;
+    else
+        return fail(at + ": field \"transition\": \"" + transition + "\" is not one of fade, slide, cut");
+
+    auto need_asset = [&](const char* key, bool image) -> Result<std::string> {
+        auto name = detail::get_string(j, key, at);
+        if (!name)
+            return name;
+        auto it = assets.find(*name);
+        if (it == assets.end())
+            return fail(at + ": field \"" + key + "\": \"" + *name + "\" is not listed in assets");
+        if (image && !is_image_type(it->second.type))
+            return fail(at + ": field \"" + key + "\": \"" + *name + "\" is not an image");
+        if (!image && it->second.type != "application/json")
+            return fail(at + ": field \"" + key + "\": \"" + *name + "\" is not a JSON data file");
+        return name;
+    };
+
+    switch (s.kind) {
+    case SlideKind::Image: {
+        auto a = need_asset("asset", true);
+        if (!a)
+            return std::unexpected(a.error());
+        s.asset = *a;
+        auto fit = detail::opt_string(j, "fit", at, err).value_or("fit");
+        if (!err.empty())
+            return fail(err);
+        if (fit == "fit" || fit == "contain")
+            s.fit = Fit::Contain;
+        else if (fit == "cover")
+            s.fit = Fit::Cover;
+        else
+            return fail(at + ": field \"fit\": \"" + fit + "\" is not fit or cover");
+        break;
+    }
+    case SlideKind::Text: {
+        auto title = detail::get_string(j, "title", at);
+        if (!title)
+            return std::unexpected(title.error());
+        auto body = detail::get_string(j, "body", at);
+        if (!body)
+            return std::unexpected(body.error());
+        s.title = *title;
+        s.body = *body;
+        break;
+    }
+    case SlideKind::Schedule: {
+        auto d = need_asset("data", false);
+        if (!d)
+            return std::unexpected(d.error());
+        s.data = *d;
+        break;
+    }
+    case SlideKind::Results: {
+        auto d = need_asset("data", false);
+        if (!d)
+            return std::unexpected(d.error());
+        s.data = *d;
+        auto ev = detail::get_string(j, "event", at);
+        if (!ev)
+            return std::unexpected(ev.error());
+        s.event = *ev;
+        break;
+    }
+    }
+    return s;
+}
+
+} // namespace
+
+bool is_image_type(std::string_view mime) {
+    return mime == "image/jpeg" || mime == "image/png" || mime == "image/webp" ||
+           mime == "image/svg+xml";
+}
+
+Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& warnings) {
+    auto parsed = detail::parse_json(text, kFile);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    const Json& j = *parsed;
+    if (!j.is_object())
+        return fail(std::string(kFile) + ": must be a JSON object");
+    Manifest m;
+    auto schema = detail::get_int(j, "schema_version", kFile);
+    if (!schema)
+        return std::unexpected(schema.error());
+    if (*schema != kSchemaVersion)
+        return fail(std::string(kFile) + ": field \"schema_version\": " + std::to_string(*schema) +
+                    " is not supported (this kiosk reads schema 1)");
+    m.schema_version = static_cast<int>(*schema);
+    auto version = detail::get_int(j, "bundle_version", kFile);
+    if (!version)
+        return std::unexpected(version.error());
+    if (*version < 1)
+        return fail(std::string(kFile) + ": field \"bundle_version\" must be 1 or more");
+    m.bundle_version = *version;
+    if (j.contains("created")) {
+        auto created = detail::get_datetime(j, "created", kFile);
+        if (!created)
+            return std::unexpected(created.error());
+        m.created = *created;
+    }
+    auto tz = j.find("time_zone");
+    if (tz == j.end() || !tz->is_object())
+        return fail(std::string(kFile) +
+                    ": field \"time_zone\" must be an object like {\"name\": \"Asia/Shanghai\", "
+                    "\"utc_offset\": \"+08:00\"}");
+    const std::string tz_where = std::string(kFile) + ": time_zone";
+    auto offset_text = detail::get_string(*tz, "utc_offset", tz_where);
+    if (!offset_text)
+        return std::unexpected(offset_text.error());
+    auto offset = parse_utc_offset(*offset_text);
+    if (!offset)
+        return fail(tz_where + ": field \"utc_offset\": \"" + *offset_text + "\" is not like +08:00");
+    m.utc_offset = *offset;
+    std::string err;
+    m.time_zone_name = detail::opt_string(*tz, "name", tz_where, err).value_or("");
+
+    auto theme = j.find("theme");
+    if (theme == j.end())
+        return fail(std::string(kFile) + ": field \"theme\" is missing");
+    auto parsed_theme = parse_theme(*theme, warnings);
+    if (!parsed_theme)
+        return std::unexpected(parsed_theme.error());
+    m.theme = std::move(*parsed_theme);
+
+    auto assets = j.find("assets");
+    if (assets == j.end() || !assets->is_object())
+        return fail(std::string(kFile) + ": field \"assets\" must be an object of name → {sha256, size, type}");
+    for (const auto& [name, value] : assets->items()) {
+        auto a = parse_asset(name, value);
+        if (!a) {
+            warnings.push_back({"assets[\"" + name + "\"]", a.error().message});
+            continue;
+        }
+        m.assets.emplace(name, std::move(*a));
+    }
+    if (!m.theme.logo.empty()) {
+        auto it = m.assets.find(m.theme.logo);
+        if (it == m.assets.end() || !is_image_type(it->second.type)) {
+            warnings.push_back({"theme.logo", "\"" + m.theme.logo + "\" is not an image listed in assets; no logo shown"});
+            m.theme.logo.clear();
+        }
+    }
+
+    auto slides = j.find("slides");
+    if (slides == j.end() || !slides->is_array())
+        return fail(std::string(kFile) + ": field \"slides\" must be a list");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < slides->size(); ++i) {
+        const std::string where = std::string(kFile) + ": slides[" + std::to_string(i) + "]";
+        auto s = parse_slide((*slides)[i], where, m.assets);
+        if (!s) {
+            warnings.push_back({where, s.error().message});
+            continue;
+        }
+        if (!ids.insert(s->id).second) {
+            warnings.push_back({where, where + ": id \"" + s->id + "\" is used twice; this one is skipped"});
+            continue;
+        }
+        m.slides.push_back(std::move(*s));
+    }
+
+    auto playlist = j.find("playlist");
+    if (playlist == j.end() || !playlist->is_array())
+        return fail(std::string(kFile) + ": field \"playlist\" must be a list of slide ids");
+    for (std::size_t i = 0; i < playlist->size(); ++i) {
+        const auto& item = (*playlist)[i];
+        const std::string where = std::string(kFile) + ": playlist[" + std::to_string(i) + "]";
+        if (!item.is_string()) {
+            warnings.push_back({where, where + " must be a slide id"});
+            continue;
+        }
+        auto id = item.get<std::string>();
+        if (!ids.contains(id)) {
+            warnings.push_back({where, where + ": \"" + id + "\" is not a playable slide; skipped"});
+            continue;
+        }
+        m.playlist.push_back(id);
+    }
+    return m;
+}
+
+} // namespace kiosk::content

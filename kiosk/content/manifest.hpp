@@ -1,0 +1,79 @@
+// The bundle manifest (schema 1, docs/bundle-format.md) and its validation.
+#pragma once
+
+#include "kiosk/core/color.hpp"
+#include "kiosk/core/error.hpp"
+#include "kiosk/core/geometry.hpp"
+#include "kiosk/core/time.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::content {
+
+inline constexpr int kSchemaVersion = 1;
+
+enum class SlideKind { Image, Text, Schedule, Results };
+enum class Transition { Fade, Slide, Cut };
+
+struct Theme {
+    std::string header;
+    std::string logo; // Logical asset name; empty for none.
+    Color primary{0xB5, 0x12, 0x1B, 255};
+    Color accent{0xF5, 0xC4, 0x00, 255};
+    Color text{0xFF, 0xFF, 0xFF, 255};
+    Color background{0x1A, 0x1A, 0x1A, 255};
+    Color panel{0xFF, 0xFF, 0xFF, 255};
+    Color panel_text{0x22, 0x22, 0x22, 255};
+    std::vector<std::string> ticker;
+};
+
+struct AssetInfo {
+    std::string sha256;
+    std::uint64_t size{};
+    std::string type;
+};
+
+struct Slide {
+    std::string id;
+    SlideKind kind{SlideKind::Image};
+    Duration duration{std::chrono::seconds{10}};
+    Transition transition{Transition::Fade};
+    std::string asset; // image
+    Fit fit{Fit::Contain};
+    std::string title; // text
+    std::string body;
+    std::string data;  // schedule, results: logical name of the data asset
+    std::string event; // results
+};
+
+struct Manifest {
+    int schema_version{};
+    std::int64_t bundle_version{};
+    std::optional<TimePoint> created;
+    std::string time_zone_name;
+    std::chrono::minutes utc_offset{};
+    Theme theme;
+    std::map<std::string, AssetInfo> assets;
+    std::vector<Slide> slides;      // Only the slides that passed validation.
+    std::vector<std::string> playlist; // Only ids of valid slides.
+};
+
+// Problems that cost a slide or an asset but leave the rest of the bundle playable.
+struct Warning {
+    std::string where; // `slides[3] (id "cnc")`, `assets["a.png"]`
+    std::string what;
+};
+
+// Parses and validates the manifest text. Structural faults (not JSON, unknown schema, a missing
+// top-level field) fail the whole manifest; a bad slide is dropped with a warning.
+Result<Manifest> parse_manifest(std::string_view json_text, std::vector<Warning>& warnings);
+
+// Image MIME types the player decodes.
+bool is_image_type(std::string_view mime);
+
+} // namespace kiosk::content

@@ -1,0 +1,189 @@
+// The decode worker.
+#include "kiosk/media/image_loader.hpp"
+
+#include <SDL_image.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+namespace kiosk::media {
+namespace {
+
+const char* sdl_type(ImageFormat f) {
+    switch (f) {
+    case ImageFormat::Jpeg:
+        return "JPG";
+    case ImageFormat::Png:
+        return "PNG";
+    case ImageFormat::Webp:
+        return "WEBP";
+    case ImageFormat::Svg:
+        return "SVG";
+    case ImageFormat::Unknown:
+        break;
+    }
+    return "";
+}
+
+// The scale that fills `target` as the fit mode wants, never enlarging (the GPU does that).
+double scale_for(Size image, Size target, Fit fit) {
+    if (image.w <= 0 || image.h <= 0 || target.w <= 0 || target.h <= 0)
+        return 1.0;
+    double sx = static_cast<double>(target.w) / image.w;
+    double sy = static_cast<double>(target.h) / image.h;
+    return fit == Fit::Contain ? std::min(sx, sy) : std::max(sx, sy);
+}
+
+SurfacePtr shrink(SurfacePtr s, double scale) {
+    if (!s || scale >= 0.999)
+        return s;
+    int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
+    int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
+    SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!out || SDL_SoftStretchLinear(s.get(), nullptr, out.get(), nullptr) != 0)
+        return s;
+    return out;
+}
+
+} // namespace
+
+ImageFormat sniff_format(std::string_view h) {
+    auto starts = [&](std::string_view p) { return h.substr(0, p.size()) == p; };
+    if (starts("\xFF\xD8\xFF"))
+        return ImageFormat::Jpeg;
+    if (starts("\x89PNG\r\n\x1A\n"))
+        return ImageFormat::Png;
+    if (starts("RIFF") && h.size() >= 12 && h.substr(8, 4) == "WEBP")
+        return ImageFormat::Webp;
+    std::size_t i = starts("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < h.size() && (h[i] == ' ' || h[i] == '\n' || h[i] == '\r' || h[i] == '\t'))
+        ++i;
+    auto rest = h.substr(i);
+    if (rest.starts_with("<?xml") || rest.starts_with("<svg") || rest.starts_with("<!--") ||
+        rest.starts_with("<!DOCTYPE svg"))
+        return ImageFormat::Svg;
+    return ImageFormat::Unknown;
+}
+
+const char* mime_of(ImageFormat f) {
+    switch (f) {
+    case ImageFormat::Jpeg:
+        return "image/jpeg";
+    case ImageFormat::Png:
+        return "image/png";
+    case ImageFormat::Webp:
+        return "image/webp";
+    case ImageFormat::Svg:
+        return "image/svg+xml";
+    case ImageFormat::Unknown:
+        break;
+    }
+    return "unknown";
+}
+
+Decoded decode_image(const DecodeRequest& r) {
+    Decoded d;
+    d.key = r.key;
+    std::ifstream in(r.path, std::ios::binary);
+    if (!in) {
+        d.error = r.path.filename().string() + ": cannot be opened";
+        return d;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    std::string bytes = buf.str();
+    ImageFormat fmt = sniff_format(std::string_view(bytes).substr(0, 512));
+    if (fmt == ImageFormat::Unknown) {
+        d.error = r.path.filename().string() + ": not a JPEG, PNG, WebP or SVG image";
+        return d;
+    }
+    if (!r.mime.empty() && r.mime != mime_of(fmt)) {
+        d.error = r.path.filename().string() + ": the file is " + mime_of(fmt) +
+                  " but the manifest says " + r.mime;
+        return d;
+    }
+    auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
+    SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
+    if (!s) {
+        d.error = r.path.filename().string() + ": cannot be decoded (" + IMG_GetError() + ")";
+        return d;
+    }
+    double scale = scale_for({s->w, s->h}, r.target, r.fit);
+    if (fmt == ImageFormat::Svg && std::fabs(scale - 1.0) > 0.01) {
+        // Vectors are drawn again at the size they are shown, so they stay sharp when enlarged.
+        int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
+        int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
+        SurfacePtr sized(IMG_LoadSizedSVG_RW(rw(), w, h));
+        if (sized) {
+            s = std::move(sized);
+            scale = 1.0;
+        }
+    }
+    s = to_argb(std::move(s));
+    if (!s) {
+        d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
+        return d;
+    }
+    d.surface = shrink(std::move(s), scale);
+    return d;
+}
+
+ImageLoader::ImageLoader(std::function<void()> wake)
+    : m_wake(std::move(wake)), m_thread([this] { run(); }) {}
+
+ImageLoader::~ImageLoader() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    m_thread.join();
+}
+
+void ImageLoader::request(DecodeRequest r) {
+    {
+        std::lock_guard lock(m_mutex);
+        std::erase_if(m_queue, [&](const DecodeRequest& q) { return q.key == r.key; });
+        m_queue.push_front(std::move(r));
+    }
+    m_cv.notify_all();
+}
+
+std::vector<Decoded> ImageLoader::drain() {
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_done, {});
+}
+
+void ImageLoader::wait_idle() {
+    std::unique_lock lock(m_mutex);
+    m_cv.wait(lock, [this] { return m_queue.empty() && !m_busy; });
+}
+
+void ImageLoader::run() {
+    for (;;) {
+        DecodeRequest r;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+            if (m_stop)
+                return;
+            r = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_busy = true;
+        }
+        Decoded d = decode_image(r);
+        {
+            std::lock_guard lock(m_mutex);
+            m_done.push_back(std::move(d));
+            m_busy = false;
+        }
+        m_cv.notify_all();
+        if (m_wake)
+            m_wake();
+    }
+}
+
+} // namespace kiosk::media

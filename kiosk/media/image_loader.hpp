@@ -1,0 +1,70 @@
+// Decodes images on a worker thread into CPU surfaces sized for where they will be shown. The main
+// thread drains finished work and turns it into textures; it never waits for a decoder.
+#pragma once
+
+#include "kiosk/core/geometry.hpp"
+#include "kiosk/media/sdl_ptr.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace kiosk::media {
+
+struct DecodeRequest {
+    std::string key;             // The caller's name for the result.
+    std::filesystem::path path;
+    std::string mime;            // What the manifest says the file is.
+    Size target;                 // The area it will fill; the result is scaled down to what it needs.
+    Fit fit{Fit::Contain};
+};
+
+struct Decoded {
+    std::string key;
+    SurfacePtr surface; // Null when decoding failed.
+    std::string error;  // Why, naming the file.
+};
+
+enum class ImageFormat { Unknown, Jpeg, Png, Webp, Svg };
+
+// Recognises a format by its first bytes, never by the file's name.
+ImageFormat sniff_format(std::string_view head);
+const char* mime_of(ImageFormat f);
+
+// Decodes synchronously (the worker's job; also used by tests).
+Decoded decode_image(const DecodeRequest& request);
+
+class ImageLoader {
+public:
+    // `wake` is called from the worker after each result, to wake the main loop.
+    explicit ImageLoader(std::function<void()> wake);
+    ~ImageLoader();
+    ImageLoader(const ImageLoader&) = delete;
+    ImageLoader& operator=(const ImageLoader&) = delete;
+
+    // Queues a decode. The newest request is served first: the image about to be shown matters
+    // more than one queued earlier.
+    void request(DecodeRequest r);
+    std::vector<Decoded> drain();
+    // Blocks until nothing is queued or decoding (headless screenshots run in simulated time).
+    void wait_idle();
+
+private:
+    void run();
+
+    std::function<void()> m_wake;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<DecodeRequest> m_queue; // Guarded by m_mutex.
+    std::vector<Decoded> m_done;       // Guarded by m_mutex.
+    bool m_busy{false};                // Guarded by m_mutex.
+    bool m_stop{false};                // Guarded by m_mutex.
+    std::thread m_thread;              // Last: started once the fields above exist.
+};
+
+} // namespace kiosk::media

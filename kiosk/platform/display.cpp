@@ -1,0 +1,85 @@
+// Window, renderer and screenshot.
+#include "kiosk/platform/display.hpp"
+
+#include "kiosk/core/log.hpp"
+
+#include <SDL_image.h>
+
+namespace kiosk::platform {
+
+Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
+    std::unique_ptr<Display> d(new Display());
+    if (o.headless) {
+        if (!o.size)
+            return fail("a headless run needs --size WxH");
+        d->m_size = *o.size;
+        d->m_surface.reset(SDL_CreateRGBSurfaceWithFormat(0, o.size->w, o.size->h, 32, SDL_PIXELFORMAT_ARGB8888));
+        if (!d->m_surface)
+            return fail(std::string("cannot make a ") + std::to_string(o.size->w) + "x" +
+                        std::to_string(o.size->h) + " frame: " + SDL_GetError());
+        d->m_renderer = SDL_CreateSoftwareRenderer(d->m_surface.get());
+        if (d->m_renderer == nullptr)
+            return fail(std::string("cannot make a renderer: ") + SDL_GetError());
+        return d;
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    int w = 0;
+    int h = 0;
+    if (o.windowed && o.size) {
+        w = o.size->w;
+        h = o.size->h;
+    } else {
+        SDL_DisplayMode mode{};
+        if (SDL_GetDesktopDisplayMode(0, &mode) != 0)
+            return fail(std::string("cannot read the screen's size: ") + SDL_GetError());
+        w = o.size ? o.size->w : mode.w;
+        h = o.size ? o.size->h : mode.h;
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    d->m_window = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (d->m_window == nullptr)
+        return fail(std::string("cannot open a window: ") + SDL_GetError());
+    d->m_renderer = SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (d->m_renderer == nullptr) {
+        log::warn("display", std::string("no accelerated renderer (") + SDL_GetError() + "), drawing in software");
+        d->m_renderer = SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (d->m_renderer == nullptr)
+        return fail(std::string("cannot make a renderer: ") + SDL_GetError());
+    SDL_ShowCursor(SDL_DISABLE);
+    d->refresh_size();
+    return d;
+}
+
+Display::~Display() {
+    if (m_renderer != nullptr)
+        SDL_DestroyRenderer(m_renderer);
+    if (m_window != nullptr)
+        SDL_DestroyWindow(m_window);
+}
+
+Size Display::refresh_size() {
+    if (m_window != nullptr) {
+        int w = 0;
+        int h = 0;
+        if (SDL_GetRendererOutputSize(m_renderer, &w, &h) == 0)
+            m_size = {w, h};
+    }
+    return m_size;
+}
+
+Result<void> Display::save_png(const std::filesystem::path& path) const {
+    media::SurfacePtr shot(SDL_CreateRGBSurfaceWithFormat(0, m_size.w, m_size.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!shot)
+        return fail(std::string("screenshot: ") + SDL_GetError());
+    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) != 0)
+        return fail(std::string("screenshot: cannot read pixels: ") + SDL_GetError());
+    // Screenshots are opaque, as the screen is.
+    SDL_SetSurfaceBlendMode(shot.get(), SDL_BLENDMODE_NONE);
+    media::SurfacePtr rgb(SDL_ConvertSurfaceFormat(shot.get(), SDL_PIXELFORMAT_RGB24, 0));
+    if (!rgb || IMG_SavePNG(rgb.get(), path.string().c_str()) != 0)
+        return fail(path.string() + ": cannot be written (" + IMG_GetError() + ")");
+    return {};
+}
+
+} // namespace kiosk::platform

@@ -1,0 +1,44 @@
+// Where frames go: a fullscreen (or sized) window, or an off-screen surface for headless runs and
+// screenshots. Either way the rest of the program sees one SDL_Renderer.
+#pragma once
+
+#include "kiosk/core/error.hpp"
+#include "kiosk/core/geometry.hpp"
+#include "kiosk/media/sdl_ptr.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace kiosk::platform {
+
+struct DisplayOptions {
+    bool headless{false};
+    bool windowed{false};      // A window of `size` instead of fullscreen.
+    std::optional<Size> size;  // Headless: required. Window: default is the screen's native size.
+};
+
+class Display {
+public:
+    static Result<std::unique_ptr<Display>> open(const DisplayOptions& options);
+    ~Display();
+    Display(const Display&) = delete;
+    Display& operator=(const Display&) = delete;
+
+    SDL_Renderer* renderer() const { return m_renderer; }
+    Size size() const { return m_size; }
+    bool headless() const { return m_window == nullptr; }
+    // Writes what was last drawn as a PNG.
+    Result<void> save_png(const std::filesystem::path& path) const;
+    // Re-reads the output size (after the window was resized or rotated).
+    Size refresh_size();
+
+private:
+    Display() = default;
+    SDL_Window* m_window{nullptr};
+    SDL_Renderer* m_renderer{nullptr};
+    media::SurfacePtr m_surface; // Headless target.
+    Size m_size;
+};
+
+} // namespace kiosk::platform

@@ -1,0 +1,48 @@
+// SDL library lifetime.
+#include "kiosk/platform/sdl_session.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include <atomic>
+
+namespace kiosk::platform {
+namespace {
+
+// Registered once per process by SDL; read by wake() on worker threads.
+std::atomic<std::uint32_t> g_wake_event{0};
+
+} // namespace
+
+Result<std::unique_ptr<SdlSession>> SdlSession::start(Video video) {
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    Uint32 flags = SDL_INIT_EVENTS | (video == Video::Window ? SDL_INIT_VIDEO : 0u);
+    if (SDL_Init(flags) != 0)
+        return fail(std::string("SDL cannot start: ") + SDL_GetError());
+    std::unique_ptr<SdlSession> s(new SdlSession());
+    int img = IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP;
+    if ((IMG_Init(img) & img) != img)
+        return fail(std::string("SDL_image lacks a format: ") + IMG_GetError());
+    if (TTF_Init() != 0)
+        return fail(std::string("SDL_ttf cannot start: ") + TTF_GetError());
+    s->m_wake_event = SDL_RegisterEvents(1);
+    g_wake_event = s->m_wake_event;
+    return s;
+}
+
+SdlSession::~SdlSession() {
+    TTF_Quit();
+    IMG_Quit();
+    SDL_Quit();
+}
+
+void SdlSession::wake() {
+    SDL_Event e{};
+    e.type = g_wake_event.load();
+    if (e.type != 0 && e.type != static_cast<Uint32>(-1))
+        SDL_PushEvent(&e);
+}
+
+} // namespace kiosk::platform

@@ -1,0 +1,29 @@
+// SDL, SDL_image and SDL_ttf started in order and stopped in reverse, as one object owned by main.
+#pragma once
+
+#include "kiosk/core/error.hpp"
+
+#include <cstdint>
+#include <memory>
+
+namespace kiosk::platform {
+
+enum class Video { Window, Headless };
+
+class SdlSession {
+public:
+    static Result<std::unique_ptr<SdlSession>> start(Video video);
+    ~SdlSession();
+    SdlSession(const SdlSession&) = delete;
+    SdlSession& operator=(const SdlSession&) = delete;
+
+    // Wakes the main loop from any thread.
+    static void wake();
+    std::uint32_t wake_event() const { return m_wake_event; }
+
+private:
+    SdlSession() = default;
+    std::uint32_t m_wake_event{0};
+};
+
+} // namespace kiosk::platform

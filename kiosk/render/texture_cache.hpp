@@ -1,0 +1,43 @@
+// Textures by key, least recently used evicted past a byte budget. Main thread only: SDL_Renderer
+// textures may not be created or destroyed elsewhere.
+#pragma once
+
+#include "kiosk/media/sdl_ptr.hpp"
+
+#include <cstdint>
+#include <list>
+#include <string>
+#include <unordered_map>
+
+namespace kiosk::render {
+
+class TextureCache {
+public:
+    explicit TextureCache(std::size_t budget_bytes) : m_budget(budget_bytes) {}
+
+    // The texture for `key`, marked as used in frame `frame`; null if absent.
+    SDL_Texture* get(const std::string& key, std::uint64_t frame);
+    // Stores a texture of `bytes` and evicts old ones, never one used in frame `frame`.
+    SDL_Texture* put(const std::string& key, media::TexturePtr texture, std::size_t bytes,
+                     std::uint64_t frame);
+    bool contains(const std::string& key) const { return m_entries.contains(key); }
+    std::size_t bytes() const { return m_bytes; }
+    std::size_t size() const { return m_entries.size(); }
+    void clear();
+
+private:
+    struct Entry {
+        media::TexturePtr texture;
+        std::size_t bytes{};
+        std::uint64_t frame{};
+        std::list<std::string>::iterator lru;
+    };
+    void evict(std::uint64_t frame);
+
+    std::size_t m_budget;
+    std::size_t m_bytes{0};
+    std::unordered_map<std::string, Entry> m_entries;
+    std::list<std::string> m_lru; // Front: most recently used.
+};
+
+} // namespace kiosk::render

@@ -1,0 +1,64 @@
+// What a frame shows, as plain data: filled rectangles, images and lines of text. The render layer
+// turns it into pixels; tests compare it as text.
+#pragma once
+
+#include "kiosk/core/color.hpp"
+#include "kiosk/core/geometry.hpp"
+#include "kiosk/text/line_break.hpp"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct FillCmd {
+    Rect rect;
+    Color color;
+};
+
+// An image asset placed in `area` by fit or cover; the render layer knows the image's size.
+struct ImageCmd {
+    std::string asset;
+    Rect area;
+    Fit fit{Fit::Contain};
+    double alpha{1.0};
+};
+
+// One line of text, its line box's top-left corner at (x, y).
+struct TextCmd {
+    std::string text;
+    text::Style style;
+    int x{};
+    int y{};
+    Color color;
+};
+
+using DrawCmd = std::variant<FillCmd, ImageCmd, TextCmd>;
+
+struct DrawList {
+    Size screen;
+    std::vector<DrawCmd> cmds;
+
+    // One command per line, stable across runs: the golden-file form of a frame.
+    std::string to_text() const;
+    // Every image asset the frame uses.
+    std::vector<std::string> images() const;
+};
+
+// A view onto a draw list that moves and fades everything drawn through it (for transitions).
+class Canvas {
+public:
+    Canvas(DrawList& list, int dx = 0, double alpha = 1.0) : m_list(list), m_dx(dx), m_alpha(alpha) {}
+    void fill(Rect r, Color c);
+    void image(const std::string& asset, Rect area, Fit fit);
+    void text(std::string s, text::Style style, int x, int y, Color c);
+    Size screen() const { return m_list.screen; }
+
+private:
+    DrawList& m_list;
+    int m_dx;
+    double m_alpha;
+};
+
+} // namespace kiosk::ui

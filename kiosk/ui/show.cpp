@@ -1,0 +1,86 @@
+// Frame composition and transitions.
+#include "kiosk/ui/show.hpp"
+
+#include "kiosk/ui/overlays.hpp"
+#include "kiosk/ui/slides.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+namespace {
+
+double ease_in_out(double p) { return p * p * (3 - 2 * p); }
+
+} // namespace
+
+Show::Show(std::shared_ptr<const content::Bundle> bundle, const text::Metrics& metrics, Size screen)
+    : m_bundle(std::move(bundle)), m_metrics(metrics), m_layout(make_layout(screen)) {}
+
+DrawList Show::frame(const content::Player& player, TimePoint now) const {
+    DrawList list;
+    list.screen = m_layout.screen;
+    const auto& m = m_bundle->manifest;
+    auto current = player.current_slide();
+    if (!current) {
+        Canvas cv(list);
+        paint_fallback(cv, m.theme, m_metrics, m_layout, m.theme.logo,
+                       player.exhausted() ? "暂无可播放的内容" : "内容准备中……");
+        return list;
+    }
+    PaintContext ctx{*m_bundle, m_metrics, m_layout, now};
+    double p = player.transition_progress(now);
+    auto previous = player.previous_slide();
+    if (previous && p < 1.0) {
+        if (player.transition() == content::Transition::Slide) {
+            double e = ease_in_out(p);
+            int w = m_layout.screen.w;
+            Canvas out(list, -static_cast<int>(std::lround(e * w)));
+            paint_slide(out, m.slides[*previous], ctx);
+            Canvas in(list, static_cast<int>(std::lround((1 - e) * w)));
+            paint_slide(in, m.slides[*current], ctx);
+        } else {
+            Canvas out(list);
+            paint_slide(out, m.slides[*previous], ctx);
+            Canvas in(list, 0, p);
+            paint_slide(in, m.slides[*current], ctx);
+        }
+    } else {
+        Canvas cv(list);
+        paint_slide(cv, m.slides[*current], ctx);
+    }
+    Canvas top(list);
+    paint_header(top, m, m_metrics, m_layout, now);
+    paint_ticker(top, m.theme, m_metrics, m_layout, now);
+    return list;
+}
+
+TimePoint Show::next_change(const content::Player& player, TimePoint now) const {
+    TimePoint t = std::min(player.next_deadline(now), next_minute(now));
+    return std::min(t, next_ticker_change(m_bundle->manifest.theme, now));
+}
+
+DrawList Show::slide_preview(std::size_t slide, TimePoint at) const {
+    DrawList list;
+    list.screen = m_layout.screen;
+    Canvas cv(list);
+    PaintContext ctx{*m_bundle, m_metrics, m_layout, at};
+    paint_slide(cv, m_bundle->manifest.slides.at(slide), ctx);
+    return list;
+}
+
+content::Player make_player(const content::Bundle& bundle) {
+    const auto& m = bundle.manifest;
+    std::vector<content::PlayItem> items;
+    for (const auto& id : m.playlist) {
+        for (std::size_t i = 0; i < m.slides.size(); ++i) {
+            if (m.slides[i].id == id) {
+                items.push_back({i, m.slides[i].duration, m.slides[i].transition});
+                break;
+            }
+        }
+    }
+    return content::Player(std::move(items));
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,37 @@
+// The whole screen at a moment: the current slide (and the one it replaces, during a transition),
+// with the overlays on top, or the branded fallback when nothing is playable.
+#pragma once
+
+#include "kiosk/content/bundle.hpp"
+#include "kiosk/content/player.hpp"
+#include "kiosk/ui/draw_list.hpp"
+#include "kiosk/ui/layout.hpp"
+
+#include <memory>
+
+namespace kiosk::ui {
+
+class Show {
+public:
+    Show(std::shared_ptr<const content::Bundle> bundle, const text::Metrics& metrics, Size screen);
+
+    DrawList frame(const content::Player& player, TimePoint now) const;
+    // The next moment the screen changes, not counting transition frames: a slide boundary, the
+    // clock's next minute, the ticker's next slogan.
+    TimePoint next_change(const content::Player& player, TimePoint now) const;
+    // One slide alone as it will look at `at`: drawn off-screen ahead of time so its images are
+    // decoded and its text rendered before the transition into it starts.
+    DrawList slide_preview(std::size_t slide, TimePoint at) const;
+    const content::Bundle& bundle() const { return *m_bundle; }
+    const Layout& layout() const { return m_layout; }
+
+private:
+    std::shared_ptr<const content::Bundle> m_bundle;
+    const text::Metrics& m_metrics;
+    Layout m_layout;
+};
+
+// A player for a bundle's playlist.
+content::Player make_player(const content::Bundle& bundle);
+
+} // namespace kiosk::ui

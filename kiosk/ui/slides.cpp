@@ -1,0 +1,360 @@
+// Slide painters: image poster, text notice, schedule board, results board, fallback.
+#include "kiosk/ui/slides.hpp"
+
+#include "kiosk/text/utf8.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+namespace {
+
+using content::Slide;
+using text::Style;
+
+const Color kMuted{0x88, 0x88, 0x88, 255};
+
+int width_of(const PaintContext& c, const std::string& s, Style st) {
+    return text::measure(s, c.metrics, st);
+}
+
+// Draws a line cut to `max_w`, returns its width.
+int text_fit(Canvas& cv, const PaintContext& c, const std::string& s, Style st, int x, int y,
+             int max_w, Color color) {
+    std::string cut = text::ellipsize(s, max_w, c.metrics, st);
+    cv.text(cut, st, x, y, color);
+    return width_of(c, cut, st);
+}
+
+// A small label on a coloured background; returns its width.
+int badge(Canvas& cv, const PaintContext& c, const std::string& label, int x, int y, int h,
+          Color bg, Color fg) {
+    const Layout& l = c.layout;
+    Style st{std::max(1, h * 62 / 100), true};
+    int pad = l.px(12);
+    int w = width_of(c, label, st) + 2 * pad;
+    cv.fill({x, y, w, h}, bg);
+    cv.text(label, st, x + pad, y + (h - c.metrics.line_height(st)) / 2, fg);
+    return w;
+}
+
+Rect panel_rect(const Layout& l) {
+    int m = l.px(l.portrait ? 32 : 40);
+    return {l.slide.x + m, l.slide.y + m, l.slide.w - 2 * m, l.slide.h - 2 * m};
+}
+
+// Title line with an accent rule under it; returns the y below it.
+int panel_title(Canvas& cv, const PaintContext& c, Rect panel, const std::string& title, int pad) {
+    const auto& theme = c.bundle.manifest.theme;
+    const Layout& l = c.layout;
+    Style st{l.px(52), true};
+    int y = panel.y + pad;
+    text_fit(cv, c, title, st, panel.x + pad, y, panel.w - 2 * pad, theme.primary);
+    y += c.metrics.line_height(st) + l.px(10);
+    cv.fill({panel.x + pad, y, l.px(120), l.px(6)}, theme.accent);
+    return y + l.px(28);
+}
+
+void paint_image(Canvas& cv, const Slide& s, const PaintContext& c) {
+    cv.fill(c.layout.slide, c.bundle.manifest.theme.background);
+    cv.image(s.asset, c.layout.slide, s.fit);
+}
+
+void paint_text(Canvas& cv, const Slide& s, const PaintContext& c) {
+    const auto& theme = c.bundle.manifest.theme;
+    const Layout& l = c.layout;
+    cv.fill(l.slide, theme.background);
+    Rect panel = panel_rect(l);
+    cv.fill(panel, theme.panel);
+    int pad = l.px(56);
+    int y = panel_title(cv, c, panel, s.title, pad);
+    int avail_h = panel.y + panel.h - pad - y;
+    int max_w = panel.w - 2 * pad;
+
+    // Paragraphs start with a two-character indent, as Chinese text is set.
+    std::string body;
+    std::size_t start = 0;
+    while (start <= s.body.size()) {
+        auto end = s.body.find('\n', start);
+        if (end == std::string::npos)
+            end = s.body.size();
+        std::string para = s.body.substr(start, end - start);
+        if (!para.empty()) {
+            if (!body.empty())
+                body += '\n';
+            body += "\u3000\u3000" + para;
+        }
+        start = end + 1;
+    }
+
+    // The largest size from 40 down to 22 reference pixels at which the body fits the panel.
+    std::vector<text::Line> lines;
+    Style st{l.px(40), false};
+    int lh = 0;
+    for (int ref = 40; ref >= 22; ref -= 2) {
+        st.px = l.px(ref);
+        lines = text::break_lines(body, max_w, c.metrics, st);
+        lh = c.metrics.line_height(st) * 3 / 2;
+        if (static_cast<int>(lines.size()) * lh <= avail_h)
+            break;
+    }
+    int max_lines = lh > 0 ? std::max(1, avail_h / lh) : 1;
+    for (int i = 0; i < static_cast<int>(lines.size()) && i < max_lines; ++i) {
+        std::string t = lines[static_cast<std::size_t>(i)].text;
+        if (i == max_lines - 1 && static_cast<int>(lines.size()) > max_lines)
+            t = text::ellipsize(t + "……", max_w, c.metrics, st);
+        cv.text(t, st, panel.x + pad, y + i * lh + (lh - c.metrics.line_height(st)) / 2, theme.panel_text);
+    }
+}
+
+std::string time_range(const content::Event& e, std::chrono::minutes off) {
+    return format_hhmm(e.start, off) + "–" + format_hhmm(e.end, off);
+}
+
+void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
+    const auto& m = c.bundle.manifest;
+    const auto& theme = m.theme;
+    const Layout& l = c.layout;
+    cv.fill(l.slide, theme.background);
+    Rect panel = panel_rect(l);
+    cv.fill(panel, theme.panel);
+    int pad = l.px(48);
+    auto it = c.bundle.timetables.find(s.data);
+    const content::Timetable empty;
+    const content::Timetable& tt = it != c.bundle.timetables.end() ? it->second : empty;
+    auto view = content::day_view(tt, c.now, m.utc_offset);
+
+    int y = panel_title(cv, c, panel, "今日活动 · " + format_chinese_date(c.now, m.utc_offset), pad);
+    int x0 = panel.x + pad;
+    int inner_w = panel.w - 2 * pad;
+    Style row_st{l.px(l.portrait ? 32 : 34), false};
+    Style row_bold{row_st.px, true};
+    Style small{l.px(24), false};
+    int row_h = l.px(l.portrait ? 96 : 84);
+    int foot_h = l.px(48);
+    int avail = panel.y + panel.h - pad - foot_h - y;
+    int max_rows = std::max(1, avail / row_h);
+
+    if (view.entries.empty()) {
+        cv.text("今日暂无活动安排", Style{l.px(40), true}, x0, y + l.px(20), theme.panel_text);
+        if (view.next_later != nullptr) {
+            const auto* e = view.next_later;
+            std::string line = "下一项：" + format_chinese_date(e->start, m.utc_offset) + " " +
+                               time_range(*e, m.utc_offset) + "  " + e->title;
+            text_fit(cv, c, line, row_st, x0, y + l.px(100), inner_w, theme.panel_text);
+        }
+        return;
+    }
+
+    // Show a window of rows that keeps the running and next events on screen.
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < view.entries.size(); ++i) {
+        if (view.entries[i].state != content::EventState::Past) {
+            first = i > 0 ? i - 1 : 0;
+            break;
+        }
+        first = i;
+    }
+    if (view.entries.size() - first < static_cast<std::size_t>(max_rows))
+        first = view.entries.size() > static_cast<std::size_t>(max_rows)
+                    ? view.entries.size() - static_cast<std::size_t>(max_rows)
+                    : 0;
+
+    int time_w = width_of(c, "00:00–00:00*", row_bold) + l.px(32);
+    int badge_w = l.px(130);
+    int place_w = l.portrait ? 0 : std::min(l.px(520), inner_w / 3);
+    bool any_invented = false;
+    for (std::size_t i = first; i < view.entries.size() && static_cast<int>(i - first) < max_rows; ++i) {
+        const auto& entry = view.entries[i];
+        const auto& e = *entry.event;
+        int ry = y + static_cast<int>(i - first) * row_h;
+        Color fg = theme.panel_text;
+        if (entry.state == content::EventState::Running) {
+            cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), row_h - l.px(8)}, theme.accent);
+        } else if (entry.state == content::EventState::Past) {
+            fg = kMuted;
+        }
+        if (i > first)
+            cv.fill({x0, ry - l.px(4), inner_w, std::max(1, l.px(1))}, Color{0xDD, 0xDD, 0xDD, 255});
+        any_invented = any_invented || e.invented;
+        int line_y = ry + (row_h - l.px(8) - c.metrics.line_height(row_st)) / 2;
+        if (l.portrait && !e.place.empty())
+            line_y = ry + l.px(6);
+        cv.text(time_range(e, m.utc_offset) + (e.invented ? "*" : ""), row_bold, x0, line_y, fg);
+        int bx = x0 + time_w;
+        if (entry.state == content::EventState::Running)
+            badge(cv, c, "进行中", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4), theme.primary, theme.text);
+        else if (entry.state == content::EventState::Next)
+            badge(cv, c, "下一项", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4), theme.panel_text, theme.panel);
+        int title_x = bx + badge_w;
+        int title_w = inner_w - time_w - badge_w - place_w;
+        text_fit(cv, c, e.title, entry.state == content::EventState::Running ? row_bold : row_st,
+                 title_x, line_y, title_w, fg);
+        if (!e.place.empty()) {
+            if (l.portrait)
+                text_fit(cv, c, e.place, small, title_x, line_y + c.metrics.line_height(row_st), title_w,
+                         entry.state == content::EventState::Past ? kMuted : Color{0x55, 0x55, 0x55, 255});
+            else
+                text_fit(cv, c, e.place, row_st, x0 + inner_w - place_w + l.px(16), line_y,
+                         place_w - l.px(16), fg);
+        }
+    }
+    int fy = panel.y + panel.h - pad - foot_h + l.px(12);
+    std::string foot = "现在 " + format_hhmm(c.now, m.utc_offset);
+    if (view.next_later != nullptr)
+        foot += "  ·  今日活动已全部结束，下一项：" + format_chinese_date(view.next_later->start, m.utc_offset) +
+                " " + format_hhmm(view.next_later->start, m.utc_offset) + " " + view.next_later->title;
+    if (any_invented)
+        foot += "  ·  * 时间、地点为示例安排，以现场通知为准";
+    text_fit(cv, c, foot, small, x0, fy, inner_w, Color{0x66, 0x66, 0x66, 255});
+}
+
+std::string format_score(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
+    const auto& m = c.bundle.manifest;
+    const auto& theme = m.theme;
+    const Layout& l = c.layout;
+    cv.fill(l.slide, theme.background);
+    Rect panel = panel_rect(l);
+    cv.fill(panel, theme.panel);
+    int pad = l.px(48);
+    auto rit = c.bundle.results.find(s.data);
+    const content::Results* results = rit != c.bundle.results.end() ? &rit->second : nullptr;
+    const content::EventResults* ev = results ? results->find(s.event) : nullptr;
+
+    // Title: event, then badges for final results and for sample data.
+    Style title_st{l.px(52), true};
+    int x0 = panel.x + pad;
+    int inner_w = panel.w - 2 * pad;
+    int ty = panel.y + pad;
+    int badge_space = l.px(300);
+    int tw = text_fit(cv, c, s.event + " 成绩", title_st, x0, ty, inner_w - badge_space, theme.primary);
+    int bx = x0 + tw + l.px(24);
+    int bh = l.px(48);
+    int by = ty + (c.metrics.line_height(title_st) - bh) / 2;
+    if (ev != nullptr)
+        bx += badge(cv, c, ev->final ? "最终成绩" : "实时成绩", bx, by, bh, theme.primary, theme.text) + l.px(12);
+    if (results != nullptr && results->sample)
+        badge(cv, c, "示例", bx, by, bh, theme.accent, theme.panel_text);
+    int y = ty + c.metrics.line_height(title_st) + l.px(10);
+    cv.fill({x0, y, l.px(120), l.px(6)}, theme.accent);
+    y += l.px(24);
+
+    if (ev == nullptr || ev->entries.empty()) {
+        cv.text("成绩尚未公布", Style{l.px(40), true}, x0, y + l.px(20), theme.panel_text);
+        return;
+    }
+    auto ranked = content::rank(ev->entries);
+    bool awards = std::any_of(ev->entries.begin(), ev->entries.end(),
+                              [](const content::ResultEntry& e) { return !e.award.empty(); });
+
+    Style head{l.px(28), true};
+    Style row{l.px(l.portrait ? 30 : 32), false};
+    Style row_b{row.px, true};
+    int foot_h = l.px(48);
+    int head_h = l.px(56);
+    int avail = panel.y + panel.h - pad - foot_h - y - head_h;
+    int row_h = std::clamp(avail / std::max<int>(1, static_cast<int>(ranked.size())), l.px(46), l.px(68));
+    int rows = std::min<int>(static_cast<int>(ranked.size()), std::max(1, avail / row_h));
+
+    // Columns: rank, school, contestant, score, award.
+    int rank_w = l.px(150);
+    int score_w = l.px(140);
+    int award_w = awards ? l.px(150) : 0;
+    int contestant_w = l.px(l.portrait ? 150 : 220);
+    int team_w = inner_w - rank_w - score_w - award_w - contestant_w;
+    int cx_rank = x0, cx_team = cx_rank + rank_w, cx_con = cx_team + team_w,
+        cx_score = cx_con + contestant_w, cx_award = cx_score + score_w;
+    Color head_fg{0x66, 0x66, 0x66, 255};
+    int hy = y + (head_h - c.metrics.line_height(head)) / 2;
+    cv.text("名次", head, cx_rank, hy, head_fg);
+    cv.text("学校", head, cx_team, hy, head_fg);
+    cv.text("选手", head, cx_con, hy, head_fg);
+    cv.text("成绩", head, cx_score, hy, head_fg);
+    if (awards)
+        cv.text("奖项", head, cx_award, hy, head_fg);
+    y += head_h;
+    for (int i = 0; i < rows; ++i) {
+        const auto& r = ranked[static_cast<std::size_t>(i)];
+        int ry = y + i * row_h;
+        if (i % 2 == 0)
+            cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), row_h}, Color{0xF4, 0xF0, 0xE8, 255});
+        int ly = ry + (row_h - c.metrics.line_height(row)) / 2;
+        Color fg = theme.panel_text;
+        std::string rank_text = std::to_string(r.rank) + (r.tied ? " 并列" : "");
+        cv.text(rank_text, r.rank <= 3 ? row_b : row, cx_rank, ly, r.rank <= 3 ? theme.primary : fg);
+        text_fit(cv, c, r.entry->team, row, cx_team, ly, team_w - l.px(16), fg);
+        text_fit(cv, c, r.entry->contestant, row, cx_con, ly, contestant_w - l.px(16), fg);
+        cv.text(format_score(r.entry->score), row_b, cx_score, ly, fg);
+        if (awards)
+            text_fit(cv, c, r.entry->award, row_b, cx_award, ly, award_w, theme.primary);
+    }
+    Style small{l.px(24), false};
+    std::string foot;
+    if (results->updated)
+        foot = "数据时间 " + format_chinese_date(*results->updated, m.utc_offset).substr(0) + " " +
+               format_hhmm(*results->updated, m.utc_offset);
+    if (rows < static_cast<int>(ranked.size()))
+        foot += "  ·  共 " + std::to_string(ranked.size()) + " 名，显示前 " + std::to_string(rows) + " 名";
+    if (results->sample)
+        foot += "  ·  示例数据，仅供演示";
+    text_fit(cv, c, foot, small, x0, panel.y + panel.h - pad - foot_h + l.px(12), inner_w, head_fg);
+}
+
+} // namespace
+
+void text_centered(Canvas& canvas, const text::Metrics& metrics, const std::string& s, Style style,
+                   Rect box, int y, Color color) {
+    std::string cut = text::ellipsize(s, box.w, metrics, style);
+    int w = text::measure(cut, metrics, style);
+    canvas.text(cut, style, box.x + (box.w - w) / 2, y, color);
+}
+
+void paint_slide(Canvas& canvas, const Slide& slide, const PaintContext& ctx) {
+    switch (slide.kind) {
+    case content::SlideKind::Image:
+        paint_image(canvas, slide, ctx);
+        break;
+    case content::SlideKind::Text:
+        paint_text(canvas, slide, ctx);
+        break;
+    case content::SlideKind::Schedule:
+        paint_schedule(canvas, slide, ctx);
+        break;
+    case content::SlideKind::Results:
+        paint_results(canvas, slide, ctx);
+        break;
+    }
+}
+
+void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,
+                    const Layout& l, const std::string& logo_asset, const std::string& message) {
+    Rect screen{0, 0, l.screen.w, l.screen.h};
+    cv.fill(screen, theme.primary);
+    int logo = l.px(220);
+    int y = l.screen.h / 2 - l.px(260);
+    if (!logo_asset.empty())
+        cv.image(logo_asset, {(l.screen.w - logo) / 2, y, logo, logo}, Fit::Contain);
+    y += logo + l.px(48);
+    Rect box{l.px(40), 0, l.screen.w - l.px(80), 0};
+    std::string header = theme.header;
+    // A header too wide for one line is split at its middle dot.
+    Style hs{l.px(48), true};
+    auto dot = header.find(" · ");
+    if (text::measure(header, metrics, hs) > box.w && dot != std::string::npos) {
+        text_centered(cv, metrics, header.substr(0, dot), hs, box, y, theme.text);
+        y += metrics.line_height(hs);
+        text_centered(cv, metrics, header.substr(dot + 4), hs, box, y, theme.accent);
+    } else {
+        text_centered(cv, metrics, header, hs, box, y, theme.text);
+    }
+    y += metrics.line_height(hs) + l.px(40);
+    text_centered(cv, metrics, message, Style{l.px(34), false}, box, y, theme.text);
+}
+
+} // namespace kiosk::ui
