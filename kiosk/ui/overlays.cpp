@@ -16,7 +16,7 @@ void paint_header(Canvas& cv, const content::Manifest& m, const text::Metrics& m
     int x = l.header.x + pad;
     int inner_h = l.header.h - l.px(6);
     if (!theme.logo.empty()) {
-        int s = inner_h - l.px(l.portrait ? 48 : 24);
+        int s = inner_h - l.px(l.portrait ? 64 : 24);
         cv.image(theme.logo, {x, l.header.y + (inner_h - s) / 2, s, s}, Fit::Contain);
         x += s + l.px(24);
     }
@@ -46,8 +46,8 @@ void paint_header(Canvas& cv, const content::Manifest& m, const text::Metrics& m
                 x, l.header.y + (inner_h - metrics.line_height(one)) / 2, theme.text);
         return;
     }
-    text::Style top{l.px(l.portrait ? 44 : 34), true};
-    text::Style bottom{l.px(l.portrait ? 38 : 30), false};
+    text::Style top = shrink_to_fit(h.substr(0, dot), {l.px(l.portrait ? 44 : 34), true}, max_w, l.px(24), metrics);
+    text::Style bottom = shrink_to_fit(h.substr(dot + 4), {l.px(l.portrait ? 38 : 30), false}, max_w, l.px(22), metrics);
     int th = metrics.line_height(top) + metrics.line_height(bottom);
     int ty = l.header.y + (inner_h - th) / 2;
     cv.text(text::ellipsize(h.substr(0, dot), max_w, metrics, top), top, x, ty, theme.text);

@@ -188,8 +188,10 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
             badge(cv, c, "下一项", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4), theme.panel_text, theme.panel);
         int title_x = bx + badge_w;
         int title_w = inner_w - time_w - badge_w - place_w;
-        text_fit(cv, c, e.title, entry.state == content::EventState::Running ? row_bold : row_st,
-                 title_x, line_y, title_w, fg);
+        Style title_st = entry.state == content::EventState::Running ? row_bold : row_st;
+        title_st = shrink_to_fit(e.title, title_st, title_w, row_st.px * 3 / 4, c.metrics);
+        text_fit(cv, c, e.title, title_st, title_x, line_y + (c.metrics.line_height(row_st) - c.metrics.line_height(title_st)),
+                 title_w, fg);
         if (!e.place.empty()) {
             if (l.portrait)
                 text_fit(cv, c, e.place, small, title_x, line_y + c.metrics.line_height(row_st), title_w,
@@ -259,14 +261,14 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     int foot_h = l.px(48);
     int head_h = l.px(56);
     int avail = panel.y + panel.h - pad - foot_h - y - head_h;
-    int row_h = std::clamp(avail / std::max<int>(1, static_cast<int>(ranked.size())), l.px(46), l.px(68));
+    int row_h = std::clamp(avail / std::max<int>(1, static_cast<int>(ranked.size())), l.px(40), l.px(68));
     int rows = std::min<int>(static_cast<int>(ranked.size()), std::max(1, avail / row_h));
 
     // Columns: rank, school, contestant, score, award.
-    int rank_w = l.px(150);
+    int rank_w = l.px(l.portrait ? 120 : 150);
     int score_w = l.px(140);
     int award_w = awards ? l.px(150) : 0;
-    int contestant_w = l.px(l.portrait ? 150 : 220);
+    int contestant_w = l.px(l.portrait ? 130 : 220);
     int team_w = inner_w - rank_w - score_w - award_w - contestant_w;
     int cx_rank = x0, cx_team = cx_rank + rank_w, cx_con = cx_team + team_w,
         cx_score = cx_con + contestant_w, cx_award = cx_score + score_w;
@@ -288,7 +290,9 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
         Color fg = theme.panel_text;
         std::string rank_text = std::to_string(r.rank) + (r.tied ? " 并列" : "");
         cv.text(rank_text, r.rank <= 3 ? row_b : row, cx_rank, ly, r.rank <= 3 ? theme.primary : fg);
-        text_fit(cv, c, r.entry->team, row, cx_team, ly, team_w - l.px(16), fg);
+        Style team_st = shrink_to_fit(r.entry->team, row, team_w - l.px(16), row.px * 3 / 4, c.metrics);
+        text_fit(cv, c, r.entry->team, team_st, cx_team,
+                 ly + c.metrics.line_height(row) - c.metrics.line_height(team_st), team_w - l.px(16), fg);
         text_fit(cv, c, r.entry->contestant, row, cx_con, ly, contestant_w - l.px(16), fg);
         cv.text(format_score(r.entry->score), row_b, cx_score, ly, fg);
         if (awards)
@@ -307,6 +311,13 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
 }
 
 } // namespace
+
+text::Style shrink_to_fit(const std::string& s, text::Style style, int max_w, int min_px,
+                          const text::Metrics& metrics) {
+    while (style.px > min_px && text::measure(s, metrics, style) > max_w)
+        style.px = std::max(min_px, style.px * 19 / 20);
+    return style;
+}
 
 void text_centered(Canvas& canvas, const text::Metrics& metrics, const std::string& s, Style style,
                    Rect box, int y, Color color) {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, what building and running the kiosk needs and is not there yet.
+#   deploy/install-deps.sh          build and run
+#   deploy/install-deps.sh --test   also what the test suite needs
+set -euo pipefail
+
+packages=(cmake g++ make pkg-config
+          libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev
+          nlohmann-json3-dev libssl-dev)
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(libgtest-dev xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing packages: ${missing[*]}" >&2
+    echo "install-deps: run as root, or: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
