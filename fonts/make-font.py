@@ -35,6 +35,7 @@ def wanted_code_points():
         (0x2460, 0x24FF),  # enclosed numbers
         (0x25A0, 0x25FF),  # geometric shapes
         (0x3000, 0x303F),  # CJK symbols and punctuation
+        (0x3040, 0x30FF),  # kana (GB 2312 rows 4 and 5; iconv maps A1A4 to U+30FB)
         (0xFF00, 0xFFEF),  # full-width forms
     ]
     for lo, hi in ranges:

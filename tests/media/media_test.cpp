@@ -1,0 +1,276 @@
+// Tests of the SDL-backed layers that need no display: the font, image decoding and the caches.
+#include "kiosk/content/bundle.hpp"
+#include "kiosk/media/font_set.hpp"
+#include "kiosk/media/image_loader.hpp"
+#include "kiosk/render/texture_cache.hpp"
+#include "kiosk/text/utf8.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <gtest/gtest.h>
+#include <iconv.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = KIOSK_SOURCE_DIR;
+
+class SdlEnvironment : public ::testing::Environment {
+public:
+    void SetUp() override {
+        ASSERT_EQ(SDL_Init(SDL_INIT_EVENTS), 0) << SDL_GetError();
+        ASSERT_EQ(TTF_Init(), 0);
+        IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+    }
+    void TearDown() override {
+        TTF_Quit();
+        IMG_Quit();
+        SDL_Quit();
+    }
+};
+const auto* const g_env = ::testing::AddGlobalTestEnvironment(new SdlEnvironment);
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::unique_ptr<media::FontSet> font() {
+    auto f = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    EXPECT_TRUE(f) << f.error().message;
+    return f ? std::move(*f) : nullptr;
+}
+
+// Every character of a double-byte code page, decoded with iconv.
+std::set<char32_t> code_page(const char* name, int hi_from, int hi_to, int lo_from, int lo_to) {
+    std::set<char32_t> out;
+    iconv_t cd = iconv_open("UTF-32LE", name);
+    EXPECT_NE(cd, reinterpret_cast<iconv_t>(-1));
+    for (int hi = hi_from; hi <= hi_to; ++hi) {
+        for (int lo = lo_from; lo <= lo_to; ++lo) {
+            char in[2] = {static_cast<char>(hi), static_cast<char>(lo)};
+            char32_t cp = 0;
+            char* ip = in;
+            char* op = reinterpret_cast<char*>(&cp);
+            std::size_t il = 2;
+            std::size_t ol = 4;
+            iconv(cd, nullptr, nullptr, nullptr, nullptr);
+            if (iconv(cd, &ip, &il, &op, &ol) != static_cast<std::size_t>(-1) && ol == 0)
+                out.insert(cp);
+        }
+    }
+    iconv_close(cd);
+    return out;
+}
+
+std::string missing_list(const media::FontSet& f, const std::set<char32_t>& chars, int& count) {
+    std::string out;
+    count = 0;
+    for (char32_t c : chars) {
+        if (c < 0x20 || c == 0x7F || f.has_glyph(c))
+            continue;
+        ++count;
+        if (count < 40)
+            text::append_utf8(out, c);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(Font, CoversAllOfGb2312) {
+    auto f = font();
+    ASSERT_TRUE(f);
+    auto gb2312 = code_page("GB2312", 0xA1, 0xF7, 0xA1, 0xFE);
+    EXPECT_GT(gb2312.size(), 7400u);
+    int n = 0;
+    auto list = missing_list(*f, gb2312, n);
+    EXPECT_EQ(n, 0) << "missing: " << list;
+}
+
+TEST(Font, CoversEveryGbkIdeograph) {
+    auto f = font();
+    ASSERT_TRUE(f);
+    auto gbk = code_page("GBK", 0x81, 0xFE, 0x40, 0xFE);
+    std::set<char32_t> ideographs;
+    for (char32_t c : gbk)
+        if (c >= 0x4E00 && c <= 0x9FFF)
+            ideographs.insert(c);
+    EXPECT_GT(ideographs.size(), 20000u);
+    int n = 0;
+    auto list = missing_list(*f, ideographs, n);
+    EXPECT_EQ(n, 0) << "missing: " << list;
+}
+
+TEST(Font, HasEveryCharacterOfTheSampleContentAndTheScreens) {
+    auto f = font();
+    ASSERT_TRUE(f);
+    std::set<char32_t> chars;
+    std::vector<fs::path> files = {kRoot / "content" / "manifest.json"};
+    for (const auto& e : fs::recursive_directory_iterator(kRoot / "content"))
+        if (e.path().extension() == ".json")
+            files.push_back(e.path());
+    // The words the screens themselves draw (badges, headings, footers).
+    for (const auto& e : fs::directory_iterator(kRoot / "kiosk" / "ui"))
+        files.push_back(e.path());
+    for (const auto& p : files)
+        for (char32_t c : text::decode_utf8(read(p)))
+            if (c >= 0x80)
+                chars.insert(c);
+    EXPECT_GT(chars.size(), 300u);
+    int n = 0;
+    auto list = missing_list(*f, chars, n);
+    EXPECT_EQ(n, 0) << "missing: " << list;
+}
+
+TEST(Font, AdvancesAddUpToTheRenderedWidth) {
+    auto f = font();
+    ASSERT_TRUE(f);
+    std::string line = "人人出彩，技能强国 2020";
+    text::Style st{40, false};
+    auto surface = f->render(line, st);
+    ASSERT_TRUE(surface);
+    EXPECT_NEAR(surface->w, text::measure(line, *f, st), 2);
+    EXPECT_EQ(surface->h, f->line_height(st));
+}
+
+TEST(Images, SniffsFormatsByContentNotName) {
+    using namespace std::literals;
+    EXPECT_EQ(media::sniff_format("\xFF\xD8\xFF\xE0"), media::ImageFormat::Jpeg);
+    EXPECT_EQ(media::sniff_format("\x89PNG\r\n\x1A\n...."), media::ImageFormat::Png);
+    EXPECT_EQ(media::sniff_format("RIFF\x10\0\0\0WEBPVP8 "sv), media::ImageFormat::Webp);
+    EXPECT_EQ(media::sniff_format("\xEF\xBB\xBF  <svg xmlns=\"\">"), media::ImageFormat::Svg);
+    EXPECT_EQ(media::sniff_format("<?xml version=\"1.0\"?><svg>"), media::ImageFormat::Svg);
+    EXPECT_EQ(media::sniff_format("GIF89a"), media::ImageFormat::Unknown);
+    EXPECT_EQ(media::sniff_format(""), media::ImageFormat::Unknown);
+}
+
+TEST(Images, EverySamplePosterDecodesScaledToItsArea) {
+    auto bundle = content::load_bundle(kRoot / "content");
+    ASSERT_TRUE(bundle) << bundle.error().message;
+    EXPECT_TRUE((*bundle)->problems.empty());
+    std::set<std::string> kinds;
+    int portrait = 0;
+    for (const auto& s : (*bundle)->manifest.slides) {
+        if (s.kind != content::SlideKind::Image)
+            continue;
+        auto type = (*bundle)->manifest.assets.at(s.asset).type;
+        kinds.insert(type);
+        Size area{1920, 896};
+        auto d = media::decode_image({s.asset, (*bundle)->asset_path(s.asset), type, area, s.fit});
+        ASSERT_TRUE(d.surface) << d.error;
+        if (s.fit == Fit::Contain) {
+            EXPECT_LE(d.surface->w, area.w + 1) << s.asset;
+            EXPECT_LE(d.surface->h, area.h + 1) << s.asset;
+        }
+        SDL_Surface* natural = IMG_Load((*bundle)->asset_path(s.asset).c_str());
+        ASSERT_NE(natural, nullptr);
+        portrait += natural->h > natural->w;
+        SDL_FreeSurface(natural);
+    }
+    EXPECT_EQ(kinds, (std::set<std::string>{"image/jpeg", "image/png", "image/webp", "image/svg+xml"}));
+    EXPECT_GE(portrait, 1);
+}
+
+TEST(Images, SvgIsDrawnAgainAtTheSizeItIsShown) {
+    auto logo = kRoot / "assets" / "logo.svg";
+    auto d = media::decode_image({"logo", logo, "image/svg+xml", {1000, 1000}, Fit::Contain});
+    ASSERT_TRUE(d.surface) << d.error;
+    EXPECT_EQ(std::max(d.surface->w, d.surface->h), 1000);
+}
+
+class BadImages : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() / ("kiosk-media-test-" + std::to_string(::getpid()));
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+    fs::path write(const std::string& name, const std::string& bytes) {
+        std::ofstream(m_dir / name, std::ios::binary) << bytes;
+        return m_dir / name;
+    }
+    fs::path m_dir;
+};
+
+TEST_F(BadImages, EachFailureNamesTheFileAndTheReason) {
+    std::string png = read(kRoot / "content" / "posters" / "epidemic.png");
+    auto renamed = write("photo.jpg", png);
+    auto d1 = media::decode_image({"k", renamed, "image/jpeg", {100, 100}, Fit::Contain});
+    EXPECT_FALSE(d1.surface);
+    EXPECT_EQ(d1.error, "photo.jpg: the file is image/png but the manifest says image/jpeg");
+
+    auto garbage = write("noise.png", std::string(4096, '\x42'));
+    auto d2 = media::decode_image({"k", garbage, "image/png", {100, 100}, Fit::Contain});
+    EXPECT_FALSE(d2.surface);
+    EXPECT_EQ(d2.error, "noise.png: not a JPEG, PNG, WebP or SVG image");
+
+    auto truncated = write("cut.png", png.substr(0, png.size() / 3));
+    auto d3 = media::decode_image({"k", truncated, "image/png", {100, 100}, Fit::Contain});
+    EXPECT_FALSE(d3.surface);
+    EXPECT_NE(d3.error.find("cut.png: cannot be decoded"), std::string::npos) << d3.error;
+
+    auto d4 = media::decode_image({"k", m_dir / "absent.webp", "image/webp", {100, 100}, Fit::Contain});
+    EXPECT_FALSE(d4.surface);
+    EXPECT_EQ(d4.error, "absent.webp: cannot be opened");
+}
+
+TEST(ImageLoader, DecodesOnTheWorkerAndWakesTheCaller) {
+    std::atomic<int> wakes{0};
+    media::ImageLoader loader([&] { ++wakes; });
+    auto posters = kRoot / "content" / "posters";
+    loader.request({"a", posters / "epidemic.png", "image/png", {400, 400}, Fit::Contain});
+    loader.request({"b", posters / "launch.jpg", "image/jpeg", {400, 400}, Fit::Cover});
+    loader.request({"b", posters / "launch.jpg", "image/jpeg", {400, 400}, Fit::Cover}); // Deduplicated if still queued.
+    loader.wait_idle();
+    auto done = loader.drain();
+    ASSERT_GE(done.size(), 2u);
+    std::set<std::string> keys;
+    for (const auto& d : done) {
+        EXPECT_TRUE(d.surface) << d.error;
+        keys.insert(d.key);
+    }
+    EXPECT_EQ(keys, (std::set<std::string>{"a", "b"}));
+    EXPECT_EQ(wakes.load(), static_cast<int>(done.size()));
+    EXPECT_TRUE(loader.drain().empty());
+}
+
+TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
+    media::SurfacePtr target(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        render::TextureCache cache(3 * 1024);
+        auto tex = [&] { return media::TexturePtr(SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 16, 16)); };
+        cache.put("a", tex(), 1024, 1);
+        cache.put("b", tex(), 1024, 1);
+        cache.put("c", tex(), 1024, 1);
+        EXPECT_NE(cache.get("a", 2), nullptr); // "a" is now the most recent.
+        cache.put("d", tex(), 1024, 2);
+        EXPECT_FALSE(cache.contains("b"));
+        EXPECT_TRUE(cache.contains("a") && cache.contains("c") && cache.contains("d"));
+        EXPECT_EQ(cache.bytes(), 3u * 1024);
+        // All on screen in frame 3: going over budget beats a missing picture.
+        cache.get("a", 3);
+        cache.get("c", 3);
+        cache.get("d", 3);
+        cache.put("e", tex(), 1024, 3);
+        EXPECT_EQ(cache.size(), 4u);
+        // The next frame uses only "e": the others go.
+        cache.get("e", 4);
+        cache.put("f", tex(), 1024, 4);
+        EXPECT_LE(cache.bytes(), 3u * 1024);
+        EXPECT_TRUE(cache.contains("e") && cache.contains("f"));
+    }
+    SDL_DestroyRenderer(r);
+}

@@ -1,0 +1,254 @@
+// Scene tests: a fixed bundle at fixed times gives a draw list, compared with a reviewed golden
+// file (KIOSK_UPDATE_GOLDEN=1 rewrites them) and checked for the facts that matter.
+#include "../unit/fake_metrics.hpp"
+#include "kiosk/ui/show.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace kiosk;
+using namespace kiosk::content;
+using namespace std::chrono;
+
+namespace {
+
+TimePoint at(const char* s) { return *parse_datetime(s); }
+
+std::shared_ptr<const Bundle> fixture() {
+    auto b = std::make_shared<Bundle>();
+    auto& m = b->manifest;
+    m.schema_version = 1;
+    m.bundle_version = 7;
+    m.utc_offset = hours{8};
+    m.theme.header = "2020年潍坊市职业教育活动周 · 人人出彩，技能强国";
+    m.theme.logo = "logo.svg";
+    m.theme.ticker = {"劳动光荣、技能宝贵、创造伟大", "人人出彩，技能强国"};
+    m.assets["logo.svg"] = {"", 1, "image/svg+xml"};
+    m.assets["poster.png"] = {"", 1, "image/png"};
+    auto slide = [&](std::string id, SlideKind kind) {
+        Slide s;
+        s.id = std::move(id);
+        s.kind = kind;
+        return s;
+    };
+    Slide poster = slide("poster", SlideKind::Image);
+    poster.asset = "poster.png";
+    poster.fit = Fit::Cover;
+    Slide notice = slide("notice", SlideKind::Text);
+    notice.title = "疫情防控要求";
+    notice.body = "进入场馆请佩戴口罩，配合测温、登记，保持一米以上安全距离。\n有发热、咳嗽等症状者请勿参加现场活动（可通过“云上活动周”在线观看）。";
+    Slide today = slide("today", SlideKind::Schedule);
+    today.data = "tt.json";
+    Slide results = slide("results", SlideKind::Results);
+    results.data = "r.json";
+    results.event = "数控车加工";
+    results.transition = Transition::Slide;
+    m.slides = {poster, notice, today, results};
+    m.playlist = {"poster", "notice", "today", "results"};
+
+    Timetable tt;
+    tt.events.push_back({"活动周全国启动仪式暨改革试点赛开幕式", at("2020-11-08T09:00:00+08:00"),
+                         at("2020-11-08T11:00:00+08:00"), "潍坊职业学院", true});
+    tt.events.push_back({"职业技能展演", at("2020-11-08T13:00:00+08:00"), at("2020-11-08T16:00:00+08:00"),
+                         "展示广场", false});
+    tt.events.push_back({"网上研讨会", at("2020-11-09T09:00:00+08:00"), at("2020-11-09T11:00:00+08:00"),
+                         "线上", false});
+    b->timetables["tt.json"] = tt;
+    Results r;
+    r.sample = true;
+    r.updated = at("2020-11-10T15:30:00+08:00");
+    r.events.push_back({"数控车加工", true,
+                        {{"潍坊职业学院", "选手01", 88.5, "二等奖"},
+                         {"潍坊工程职业学院", "选手02", 95.0, "一等奖"},
+                         {"潍坊市工业学校", "选手03", 88.5, "二等奖"},
+                         {"寿光市职业教育中心学校", "选手04", 70.0, ""}}});
+    b->results["r.json"] = r;
+    return b;
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void expect_golden(const std::string& name, const ui::DrawList& list) {
+    std::string path = std::string(KIOSK_TEST_DIR) + "/scene/golden/" + name + ".txt";
+    std::string text = list.to_text();
+    if (std::getenv("KIOSK_UPDATE_GOLDEN") != nullptr) {
+        std::ofstream(path) << text;
+        return;
+    }
+    EXPECT_EQ(read(path), text) << "golden " << path << " differs; rerun with KIOSK_UPDATE_GOLDEN=1 and review the diff";
+}
+
+Player::ReadyFn all_ready() {
+    return [](std::size_t) { return Readiness::Ready; };
+}
+
+// The y of the first text line equal to `s`, or -1.
+int text_y(const ui::DrawList& l, const std::string& s) {
+    for (const auto& c : l.cmds)
+        if (const auto* t = std::get_if<ui::TextCmd>(&c); t && t->text == s)
+            return t->y;
+    return -1;
+}
+
+bool has_text(const ui::DrawList& l, const std::string& s) { return text_y(l, s) >= 0; }
+
+class Scene : public ::testing::Test {
+protected:
+    ui::DrawList frame_of(const std::string& slide_id, TimePoint t, Size size = {1920, 1080}) {
+        ui::Show show(m_bundle, m_metrics, size);
+        Player p = ui::make_player(*m_bundle);
+        const auto& items = p.items();
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (m_bundle->manifest.slides[items[i].slide].id == slide_id)
+                p.begin_at(i);
+        p.update(t, all_ready());
+        return show.frame(p, t);
+    }
+    std::shared_ptr<const Bundle> m_bundle = fixture();
+    test::FakeMetrics m_metrics;
+};
+
+} // namespace
+
+TEST_F(Scene, ScheduleMarksTheLaunchCeremonyRunningAt0930) {
+    auto l = frame_of("today", at("2020-11-08T09:30:00+08:00"));
+    expect_golden("schedule-0930", l);
+    ASSERT_TRUE(has_text(l, "进行中"));
+    // The running badge sits on the ceremony's row, and the next event has the next badge.
+    EXPECT_EQ(text_y(l, "09:00–11:00*") , text_y(l, "活动周全国启动仪式暨改革试点赛开幕式"));
+    EXPECT_TRUE(has_text(l, "下一项"));
+    EXPECT_TRUE(has_text(l, "今日活动 · 11月8日 星期日"));
+    EXPECT_NE(l.to_text().find("时间、地点为示例安排"), std::string::npos);
+}
+
+TEST_F(Scene, ScheduleFollowsTheClock) {
+    auto afternoon = frame_of("today", at("2020-11-08T14:00:00+08:00"));
+    EXPECT_EQ(text_y(afternoon, "13:00–16:00"), text_y(afternoon, "职业技能展演"));
+    EXPECT_TRUE(has_text(afternoon, "进行中"));
+    // After the last event of the day the board says what comes tomorrow.
+    auto evening = frame_of("today", at("2020-11-08T20:00:00+08:00"));
+    EXPECT_FALSE(has_text(evening, "进行中"));
+    EXPECT_NE(evening.to_text().find("今日活动已全部结束，下一项：11月9日 星期一 09:00 网上研讨会"), std::string::npos);
+}
+
+TEST_F(Scene, ResultsAreRankedWithTiesAndMarkedSample) {
+    auto l = frame_of("results", at("2020-11-10T16:00:00+08:00"));
+    expect_golden("results", l);
+    EXPECT_TRUE(has_text(l, "示例"));
+    EXPECT_TRUE(has_text(l, "最终成绩"));
+    EXPECT_EQ(text_y(l, "1"), text_y(l, "潍坊工程职业学院"));
+    EXPECT_EQ(std::count_if(l.cmds.begin(), l.cmds.end(), [](const ui::DrawCmd& c) {
+                  auto* t = std::get_if<ui::TextCmd>(&c);
+                  return t && t->text == "2 并列";
+              }),
+              2);
+    EXPECT_EQ(text_y(l, "4"), text_y(l, "寿光市职业教育中心学校"));
+}
+
+TEST_F(Scene, TextNoticeIsBrokenIntoLinesInsideThePanel) {
+    auto l = frame_of("notice", at("2020-11-08T09:30:00+08:00"));
+    expect_golden("notice", l);
+    for (const auto& c : l.cmds) {
+        if (const auto* t = std::get_if<ui::TextCmd>(&c)) {
+            int w = text::measure(t->text, m_metrics, t->style);
+            EXPECT_LE(t->x + w, 1920) << t->text;
+        }
+    }
+    EXPECT_TRUE(has_text(l, "疫情防控要求"));
+}
+
+TEST_F(Scene, ImageSlideAndOverlays) {
+    auto l = frame_of("poster", at("2020-11-08T09:30:05+08:00"));
+    expect_golden("poster", l);
+    EXPECT_EQ(l.images(), (std::vector<std::string>{"poster.png", "logo.svg"}));
+    EXPECT_TRUE(has_text(l, "09:30"));
+    EXPECT_TRUE(has_text(l, "11月8日 星期日"));
+    EXPECT_TRUE(has_text(l, "2020年潍坊市职业教育活动周 · 人人出彩，技能强国"));
+    // The ticker changes every ten seconds.
+    auto later = frame_of("poster", at("2020-11-08T09:30:15+08:00"));
+    EXPECT_TRUE(has_text(l, "劳动光荣、技能宝贵、创造伟大") != has_text(later, "劳动光荣、技能宝贵、创造伟大"));
+}
+
+TEST_F(Scene, PortraitSplitsTheHeaderAtTheDot) {
+    auto l = frame_of("poster", at("2020-11-08T09:30:05+08:00"), {1080, 1920});
+    expect_golden("poster-portrait", l);
+    EXPECT_TRUE(has_text(l, "2020年潍坊市职业教育活动周"));
+    EXPECT_TRUE(has_text(l, "人人出彩，技能强国"));
+}
+
+TEST_F(Scene, CrossfadeDrawsBothSlidesWithTheNewOneFadingIn) {
+    ui::Show show(m_bundle, m_metrics, {1920, 1080});
+    Player p = ui::make_player(*m_bundle);
+    TimePoint t0 = at("2020-11-08T09:30:00+08:00");
+    p.update(t0, all_ready());
+    TimePoint mid = t0 + seconds{10} + milliseconds{500};
+    p.update(mid, all_ready());
+    auto l = show.frame(p, mid);
+    expect_golden("crossfade", l);
+    ASSERT_TRUE(has_text(l, "疫情防控要求"));
+    for (const auto& c : l.cmds)
+        if (const auto* t = std::get_if<ui::TextCmd>(&c); t && t->text == "疫情防控要求")
+            EXPECT_EQ(t->color.a, 128);
+    EXPECT_EQ(l.images().front(), "poster.png");
+}
+
+TEST_F(Scene, SlideTransitionPushesTheOldSlideLeft) {
+    ui::Show show(m_bundle, m_metrics, {1920, 1080});
+    Player p = ui::make_player(*m_bundle);
+    p.begin_at(2);
+    TimePoint t0 = at("2020-11-08T09:30:00+08:00");
+    p.update(t0, all_ready());
+    TimePoint mid = t0 + seconds{10} + milliseconds{500};
+    p.update(mid, all_ready());
+    ASSERT_EQ(p.transition(), Transition::Slide);
+    auto l = show.frame(p, mid);
+    expect_golden("slide-transition", l);
+    // Halfway (eased), the old slide's panel is 960 px to the left and the new one 960 px right.
+    EXPECT_LT(text_y(l, "今日活动 · 11月8日 星期日"), 1080);
+    bool old_moved = false;
+    bool new_moved = false;
+    for (const auto& c : l.cmds) {
+        if (const auto* f = std::get_if<ui::FillCmd>(&c)) {
+            old_moved = old_moved || f->rect.x == -960;
+            new_moved = new_moved || f->rect.x == 960;
+        }
+    }
+    EXPECT_TRUE(old_moved && new_moved);
+}
+
+TEST_F(Scene, NothingPlayableShowsTheBrandedFallback) {
+    auto b = std::make_shared<Bundle>(*m_bundle);
+    b->manifest.playlist.clear();
+    ui::Show show(b, m_metrics, {1920, 1080});
+    Player p = ui::make_player(*b);
+    p.update(at("2020-11-08T09:30:00+08:00"), all_ready());
+    auto l = show.frame(p, at("2020-11-08T09:30:00+08:00"));
+    expect_golden("fallback", l);
+    ASSERT_FALSE(l.cmds.empty());
+    const auto& first = std::get<ui::FillCmd>(l.cmds.front());
+    EXPECT_EQ(first.rect, (Rect{0, 0, 1920, 1080}));
+    EXPECT_EQ(first.color, b->manifest.theme.primary);
+    EXPECT_TRUE(has_text(l, "暂无可播放的内容"));
+}
+
+TEST_F(Scene, EveryResolutionUpTo4kKeepsTextOnScreen) {
+    for (Size s : {Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}, Size{2160, 3840}}) {
+        for (const char* id : {"poster", "notice", "today", "results"}) {
+            auto l = frame_of(id, at("2020-11-08T09:30:00+08:00"), s);
+            for (const auto& c : l.cmds) {
+                if (const auto* t = std::get_if<ui::TextCmd>(&c)) {
+                    EXPECT_GE(t->x, 0) << id << " " << t->text;
+                    EXPECT_LE(t->x + text::measure(t->text, m_metrics, t->style), s.w) << id << " " << t->text;
+                    EXPECT_LE(t->y + m_metrics.line_height(t->style), s.h) << id << " " << t->text;
+                }
+            }
+        }
+    }
+}
