@@ -6,12 +6,13 @@ the output is the same for the same input.
 
 Usage: fonts/make-font.py [SOURCE.ttc] [OUT.ttf]
 """
+import os
 import sys
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
-OUT = sys.argv[2] if len(sys.argv) > 2 else "kiosk-cjk.ttf"
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "kiosk-cjk.ttf")
 
 
 def gbk_code_points():

@@ -116,7 +116,9 @@ Decoded decode_image(const DecodeRequest& r) {
         // Vectors are drawn again at the size they are shown, so they stay sharp when enlarged.
         int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
         int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
-        SurfacePtr sized(IMG_LoadSizedSVG_RW(rw(), w, h));
+        SDL_RWops* src = rw();
+        SurfacePtr sized(IMG_LoadSizedSVG_RW(src, w, h)); // Does not close its source.
+        SDL_RWclose(src);
         if (sized) {
             s = std::move(sized);
             scale = 1.0;

@@ -87,11 +87,11 @@ void paint_text(Canvas& cv, const Slide& s, const PaintContext& c) {
         start = end + 1;
     }
 
-    // The largest size from 40 down to 22 reference pixels at which the body fits the panel.
+    // The largest size from 46 down to 22 reference pixels at which the body fits the panel.
     std::vector<text::Line> lines;
     Style st{l.px(40), false};
     int lh = 0;
-    for (int ref = 40; ref >= 22; ref -= 2) {
+    for (int ref = 46; ref >= 22; ref -= 2) {
         st.px = l.px(ref);
         lines = text::break_lines(body, max_w, c.metrics, st);
         lh = c.metrics.line_height(st) * 3 / 2;
