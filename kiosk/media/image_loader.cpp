@@ -180,11 +180,16 @@ void ImageLoader::run() {
         {
             std::lock_guard lock(m_mutex);
             m_done.push_back(std::move(d));
+        }
+        // Wake the main loop before counting as idle, so wait_idle() returning means every
+        // result has been announced.
+        if (m_wake)
+            m_wake();
+        {
+            std::lock_guard lock(m_mutex);
             m_busy = false;
         }
         m_cv.notify_all();
-        if (m_wake)
-            m_wake();
     }
 }
 
