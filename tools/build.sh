@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-build}
-cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} -DKIOSK_SANITIZE=${KIOSK_SANITIZE:-OFF} >/dev/null
+cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} -DKIOSK_SANITIZE=${KIOSK_SANITIZE:-OFF} -DKIOSK_TESTS=${KIOSK_TESTS:-ON} >/dev/null
 cmake --build "$dir" -j "$(nproc)"

@@ -67,7 +67,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                 return std::unexpected(v.error());
             o.size = parse_size(*v);
             if (!o.size)
-                return fail("--size: \"" + *v + "\" is not a size like 1920x1080 (each side 1 to 16384)");
+                return fail("--size: \"" + *v +
+                            "\" is not a size like 1920x1080 (each side 1 to 16384)");
         } else if (a == "--clock") {
             auto v = value("a time like 2020-11-08T09:30:00+08:00");
             if (!v)

@@ -25,8 +25,8 @@ struct Options {
     bool stats{false};
     bool verbose{false};
     std::optional<std::filesystem::path> data_dir;
-    std::optional<std::string> start_slide;               // Begin the playlist at this slide id.
-    std::optional<std::filesystem::path> draw_list;       // With --screenshot: the frame as text.
+    std::optional<std::string> start_slide;         // Begin the playlist at this slide id.
+    std::optional<std::filesystem::path> draw_list; // With --screenshot: the frame as text.
     bool help{false};
     bool version{false};
 };

@@ -5,7 +5,8 @@
 
 namespace kiosk::app {
 
-std::optional<std::filesystem::path> find_data_dir(const std::optional<std::filesystem::path>& preferred) {
+std::optional<std::filesystem::path>
+find_data_dir(const std::optional<std::filesystem::path>& preferred) {
     namespace fs = std::filesystem;
     std::vector<fs::path> candidates;
     if (preferred)

@@ -7,7 +7,9 @@
 namespace kiosk::app {
 
 // The first folder holding fonts/kiosk-cjk.ttf: `preferred`, then beside the program
-// (`<exe>/..`, `<exe>/../share/kiosk`), then the source tree it was built from, then the install prefix.
-std::optional<std::filesystem::path> find_data_dir(const std::optional<std::filesystem::path>& preferred);
+// (`<exe>/..`, `<exe>/../share/kiosk`), then the source tree it was built from, then the install
+// prefix.
+std::optional<std::filesystem::path>
+find_data_dir(const std::optional<std::filesystem::path>& preferred);
 
 } // namespace kiosk::app

@@ -38,7 +38,8 @@ std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::pa
     std::error_code ec;
     auto logo = data_dir / "assets" / "logo.svg";
     if (std::filesystem::exists(logo, ec)) {
-        b->manifest.assets["assets/logo.svg"] = {"", std::filesystem::file_size(logo, ec), "image/svg+xml"};
+        b->manifest.assets["assets/logo.svg"] = {"", std::filesystem::file_size(logo, ec),
+                                                 "image/svg+xml"};
         b->manifest.theme.logo = "assets/logo.svg";
     }
     return b;
@@ -46,8 +47,8 @@ std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::pa
 
 class Kiosk {
 public:
-    Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle, platform::Display& display,
-          const media::FontSet& fonts, steady::time_point process_start)
+    Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
+          platform::Display& display, const media::FontSet& fonts, steady::time_point process_start)
         : m_options(o), m_bundle(std::move(bundle)), m_display(display), m_fonts(fonts),
           m_loader(&platform::SdlSession::wake), m_renderer(display.renderer(), fonts, m_loader),
           m_show(std::make_unique<ui::Show>(m_bundle, fonts, display.size())),
@@ -100,8 +101,9 @@ content::Readiness Kiosk::ready(std::size_t slide, bool wait) {
         r = m_renderer.image_state(s.asset, area, s.fit);
     }
     if (r == content::Readiness::Broken)
-        log::warn("player", "bundle " + std::to_string(m_bundle->manifest.bundle_version) + ": slide " +
-                                s.id + ": skipped, its image " + s.asset + " cannot be shown");
+        log::warn("player", "bundle " + std::to_string(m_bundle->manifest.bundle_version) +
+                                ": slide " + s.id + ": skipped, its image " + s.asset +
+                                " cannot be shown");
     return r;
 }
 
@@ -173,7 +175,8 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
         if (m_renderer.accept_decoded() && m_missing)
             dirty = true;
         m_player.update(now, ready);
-        if (m_player.current_slide() != shown_current || m_player.previous_slide() != shown_previous)
+        if (m_player.current_slide() != shown_current ||
+            m_player.previous_slide() != shown_previous)
             dirty = true;
         bool animating = m_player.in_transition(now);
         if (dirty || animating || now >= next_change) {
@@ -197,11 +200,14 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
         } else if (next_change != TimePoint::max()) {
             auto wait = clock->real_wait(next_change - now);
             timeout_ms = static_cast<int>(std::clamp<long long>(
-                std::chrono::duration_cast<std::chrono::milliseconds>(wait).count() + 1, 0, 60'000));
+                std::chrono::duration_cast<std::chrono::milliseconds>(wait).count() + 1, 0,
+                60'000));
         }
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(stop_at - steady::now()).count();
+        auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(stop_at - steady::now()).count();
         if (stop_at != steady::time_point::max())
-            timeout_ms = static_cast<int>(std::clamp<long long>(std::min<long long>(timeout_ms, left), 0, 60'000));
+            timeout_ms = static_cast<int>(
+                std::clamp<long long>(std::min<long long>(timeout_ms, left), 0, 60'000));
 
         SDL_Event e;
         bool quit = false;
@@ -211,7 +217,8 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
                     quit = true;
                 } else if (e.type == SDL_WINDOWEVENT) {
                     if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                        m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.refresh_size());
+                        m_show =
+                            std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.refresh_size());
                         warmed_for.reset();
                     }
                     dirty = true;
@@ -243,9 +250,11 @@ int run(const Options& o, steady::time_point process_start) {
     if (auto loaded = content::load_bundle(content_dir)) {
         bundle = *loaded;
         for (const auto& p : bundle->problems)
-            log::warn("bundle", "bundle " + std::to_string(bundle->manifest.bundle_version) + ": " + p);
+            log::warn("bundle",
+                      "bundle " + std::to_string(bundle->manifest.bundle_version) + ": " + p);
         if (bundle->manifest.playlist.empty())
-            log::warn("bundle", content_dir.string() + ": nothing playable; showing the fallback screen");
+            log::warn("bundle",
+                      content_dir.string() + ": nothing playable; showing the fallback screen");
     } else {
         log::error("bundle", loaded.error().message);
         if (o.screenshot)
@@ -253,7 +262,8 @@ int run(const Options& o, steady::time_point process_start) {
         bundle = fallback_bundle(*data_dir);
     }
 
-    auto session = platform::SdlSession::start(o.headless ? platform::Video::Headless : platform::Video::Window);
+    auto session = platform::SdlSession::start(o.headless ? platform::Video::Headless
+                                                          : platform::Video::Window);
     if (!session) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, session.error().message.c_str());
@@ -287,11 +297,14 @@ int run(const Options& o, steady::time_point process_start) {
             }
         }
         if (o.screenshot) {
-            auto start = o.clock.value_or(std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
-            auto after = std::chrono::duration_cast<Duration>(std::chrono::duration<double>(*o.after_s));
+            auto start = o.clock.value_or(
+                std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
+            auto after =
+                std::chrono::duration_cast<Duration>(std::chrono::duration<double>(*o.after_s));
             code = kiosk.screenshot(start, after, *o.screenshot, o.draw_list);
         } else {
-            auto clock = o.clock ? std::make_unique<SystemClock>(*o.clock, o.speed) : std::make_unique<SystemClock>();
+            auto clock = o.clock ? std::make_unique<SystemClock>(*o.clock, o.speed)
+                                 : std::make_unique<SystemClock>();
             code = kiosk.live(std::move(clock), (*session)->wake_event());
         }
         if (o.stats)

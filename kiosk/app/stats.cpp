@@ -16,7 +16,8 @@ double percentile(std::vector<double> v, double q) {
     return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
 }
 
-void Stats::frame(std::chrono::steady_clock::time_point begin, std::chrono::steady_clock::time_point end) {
+void Stats::frame(std::chrono::steady_clock::time_point begin,
+                  std::chrono::steady_clock::time_point end) {
     using ms = std::chrono::duration<double, std::milli>;
     m_frame_ms.push_back(ms(end - begin).count());
     if (!m_first_frame_ms)

@@ -11,7 +11,8 @@ namespace kiosk::app {
 class Stats {
 public:
     explicit Stats(std::chrono::steady_clock::time_point process_start) : m_start(process_start) {}
-    void frame(std::chrono::steady_clock::time_point begin, std::chrono::steady_clock::time_point end);
+    void frame(std::chrono::steady_clock::time_point begin,
+               std::chrono::steady_clock::time_point end);
     std::string report() const;
     std::size_t frames() const { return m_frame_ms.size(); }
 

@@ -9,8 +9,8 @@
 namespace kiosk::content {
 namespace {
 
-constexpr std::uintmax_t kManifestLimit = 4u << 20;  // 4 MiB of JSON is far more than any week.
-constexpr std::uintmax_t kAssetLimit = 256u << 20;   // One poster or data file.
+constexpr std::uintmax_t kManifestLimit = 4u << 20; // 4 MiB of JSON is far more than any week.
+constexpr std::uintmax_t kAssetLimit = 256u << 20;  // One poster or data file.
 
 } // namespace
 
@@ -31,8 +31,8 @@ Result<std::string> read_file(const std::filesystem::path& path, std::uintmax_t 
     if (ec)
         return fail(path.string() + ": cannot be read (" + ec.message() + ")");
     if (size > limit)
-        return fail(path.string() + ": is " + std::to_string(size) + " bytes, more than the limit of " +
-                    std::to_string(limit));
+        return fail(path.string() + ": is " + std::to_string(size) +
+                    " bytes, more than the limit of " + std::to_string(limit));
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return fail(path.string() + ": cannot be opened");
@@ -68,7 +68,8 @@ Result<std::shared_ptr<const Bundle>> load_bundle(const std::filesystem::path& d
             continue;
         }
         if (bytes->size() != info.size) {
-            bundle->problems.push_back("asset " + name + ": size is " + std::to_string(bytes->size()) +
+            bundle->problems.push_back("asset " + name + ": size is " +
+                                       std::to_string(bytes->size()) +
                                        " bytes, the manifest says " + std::to_string(info.size));
             bad.insert(name);
             continue;
@@ -117,12 +118,14 @@ Result<std::shared_ptr<const Bundle>> load_bundle(const std::filesystem::path& d
         if (!drop && s.kind == SlideKind::Results) {
             auto r = bundle->results.find(s.data);
             if (r != bundle->results.end() && r->second.find(s.event) == nullptr) {
-                bundle->problems.push_back("slide " + s.id + ": event \"" + s.event + "\" is not in " + s.data);
+                bundle->problems.push_back("slide " + s.id + ": event \"" + s.event +
+                                           "\" is not in " + s.data);
                 drop = true;
             }
         }
         if (drop) {
-            bundle->problems.push_back("slide " + s.id + ": skipped because " + used + " is unusable");
+            bundle->problems.push_back("slide " + s.id + ": skipped because " + used +
+                                       " is unusable");
             dropped.insert(s.id);
         }
         return drop;

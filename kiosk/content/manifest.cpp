@@ -61,7 +61,8 @@ Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings) {
             if (c)
                 out = *c;
             else
-                warnings.push_back({where + ".colors." + key, "not a colour like #B5121B; default used"});
+                warnings.push_back(
+                    {where + ".colors." + key, "not a colour like #B5121B; default used"});
         };
         read("primary", theme.primary);
         read("accent", theme.accent);
@@ -80,7 +81,8 @@ Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings) {
             else if (item.is_object() && item.contains("text") && item["text"].is_string())
                 theme.ticker.push_back(item["text"].get<std::string>());
             else
-                warnings.push_back({where + ".ticker[" + std::to_string(i) + "]", "not a text; skipped"});
+                warnings.push_back(
+                    {where + ".ticker[" + std::to_string(i) + "]", "not a text; skipped"});
         }
     }
     return theme;
@@ -161,7 +163,8 @@ Result<Slide> parse_slide(const Json& j, const std::string& where,
     else if (transition == "cut")
         s.transition = Transition::Cut;
     else
-        return fail(at + ": field \"transition\": \"" + transition + "\" is not one of fade, slide, cut");
+        return fail(at + ": field \"transition\": \"" + transition +
+                    "\" is not one of fade, slide, cut");
 
     auto need_asset = [&](const char* key, bool image) -> Result<std::string> {
         auto name = detail::get_string(j, key, at);
@@ -272,7 +275,8 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
         return std::unexpected(offset_text.error());
     auto offset = parse_utc_offset(*offset_text);
     if (!offset)
-        return fail(tz_where + ": field \"utc_offset\": \"" + *offset_text + "\" is not like +08:00");
+        return fail(tz_where + ": field \"utc_offset\": \"" + *offset_text +
+                    "\" is not like +08:00");
     m.utc_offset = *offset;
     std::string err;
     m.time_zone_name = detail::opt_string(*tz, "name", tz_where, err).value_or("");
@@ -287,7 +291,8 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
 
     auto assets = j.find("assets");
     if (assets == j.end() || !assets->is_object())
-        return fail(std::string(kFile) + ": field \"assets\" must be an object of name → {sha256, size, type}");
+        return fail(std::string(kFile) +
+                    ": field \"assets\" must be an object of name → {sha256, size, type}");
     for (const auto& [name, value] : assets->items()) {
         auto a = parse_asset(name, value);
         if (!a) {
@@ -299,7 +304,9 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
     if (!m.theme.logo.empty()) {
         auto it = m.assets.find(m.theme.logo);
         if (it == m.assets.end() || !is_image_type(it->second.type)) {
-            warnings.push_back({"theme.logo", "\"" + m.theme.logo + "\" is not an image listed in assets; no logo shown"});
+            warnings.push_back(
+                {"theme.logo",
+                 "\"" + m.theme.logo + "\" is not an image listed in assets; no logo shown"});
             m.theme.logo.clear();
         }
     }
@@ -316,7 +323,8 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
             continue;
         }
         if (!ids.insert(s->id).second) {
-            warnings.push_back({where, where + ": id \"" + s->id + "\" is used twice; this one is skipped"});
+            warnings.push_back(
+                {where, where + ": id \"" + s->id + "\" is used twice; this one is skipped"});
             continue;
         }
         m.slides.push_back(std::move(*s));
@@ -334,7 +342,8 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
         }
         auto id = item.get<std::string>();
         if (!ids.contains(id)) {
-            warnings.push_back({where, where + ": \"" + id + "\" is not a playable slide; skipped"});
+            warnings.push_back(
+                {where, where + ": \"" + id + "\" is not a playable slide; skipped"});
             continue;
         }
         m.playlist.push_back(id);

@@ -59,7 +59,7 @@ struct Manifest {
     std::chrono::minutes utc_offset{};
     Theme theme;
     std::map<std::string, AssetInfo> assets;
-    std::vector<Slide> slides;      // Only the slides that passed validation.
+    std::vector<Slide> slides;         // Only the slides that passed validation.
     std::vector<std::string> playlist; // Only ids of valid slides.
 };
 

@@ -106,9 +106,11 @@ Transition Player::transition() const {
 }
 
 double Player::transition_progress(TimePoint now) const {
-    if (!m_current || !m_previous || transition() == Transition::Cut || m_transition_length.count() <= 0)
+    if (!m_current || !m_previous || transition() == Transition::Cut ||
+        m_transition_length.count() <= 0)
         return 1.0;
-    double p = static_cast<double>((now - m_start).count()) / static_cast<double>(m_transition_length.count());
+    double p = static_cast<double>((now - m_start).count()) /
+               static_cast<double>(m_transition_length.count());
     return std::clamp(p, 0.0, 1.0);
 }
 
@@ -121,7 +123,8 @@ TimePoint Player::next_deadline(TimePoint now) const {
 }
 
 bool Player::exhausted() const {
-    return m_items.empty() || std::all_of(m_broken.begin(), m_broken.end(), [](bool b) { return b; });
+    return m_items.empty() ||
+           std::all_of(m_broken.begin(), m_broken.end(), [](bool b) { return b; });
 }
 
 } // namespace kiosk::content

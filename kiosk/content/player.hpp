@@ -1,4 +1,5 @@
-// The playlist as a state machine on an injected time: which slide is on, and the transition into it.
+// The playlist as a state machine on an injected time: which slide is on, and the transition into
+// it.
 #pragma once
 
 #include "kiosk/content/manifest.hpp"
@@ -23,7 +24,8 @@ class Player {
 public:
     using ReadyFn = std::function<Readiness(std::size_t slide)>;
 
-    explicit Player(std::vector<PlayItem> items, Duration transition_length = std::chrono::seconds{1});
+    explicit Player(std::vector<PlayItem> items,
+                    Duration transition_length = std::chrono::seconds{1});
 
     // The first update starts at item `item` instead of the first (to check one slide).
     void begin_at(std::size_t item) { m_first = item < m_items.size() ? item : 0; }
@@ -37,7 +39,8 @@ public:
     const std::vector<PlayItem>& items() const { return m_items; }
     std::optional<std::size_t> current_slide() const;
     std::optional<std::size_t> previous_slide() const; // Only while the transition runs.
-    std::optional<std::size_t> upcoming_slide() const; // What follows the current one (to decode ahead).
+    std::optional<std::size_t>
+    upcoming_slide() const; // What follows the current one (to decode ahead).
     TimePoint current_start() const { return m_start; }
     Transition transition() const;
     // 0 at the start of the transition into the current slide, 1 when it is over.

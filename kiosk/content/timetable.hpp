@@ -32,9 +32,10 @@ struct DayEntry {
 };
 
 struct DayView {
-    TimePoint day_start;              // Local midnight of `now`'s day.
-    std::vector<DayEntry> entries;    // Every event that touches this local day, in order.
-    const Event* next_later{nullptr}; // The next event if today has none left, e.g. tomorrow's first.
+    TimePoint day_start;           // Local midnight of `now`'s day.
+    std::vector<DayEntry> entries; // Every event that touches this local day, in order.
+    const Event* next_later{
+        nullptr}; // The next event if today has none left, e.g. tomorrow's first.
 };
 
 // Today's events around `now`: those running are Running, the first to start after `now` is Next.

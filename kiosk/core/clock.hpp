@@ -1,4 +1,5 @@
-// The injectable clock: logic reads time only through a Clock, so tests and rehearsals can run any day.
+// The injectable clock: logic reads time only through a Clock, so tests and rehearsals can run any
+// day.
 #pragma once
 
 #include "kiosk/core/time.hpp"

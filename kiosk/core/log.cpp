@@ -29,7 +29,9 @@ const char* name(Level l) {
 
 } // namespace
 
-void set_level(Level level) { g_level = level; }
+void set_level(Level level) {
+    g_level = level;
+}
 
 void write(Level level, std::string_view tag, std::string_view message) {
     if (level < g_level.load())

@@ -108,8 +108,8 @@ std::string format_iso(TimePoint t, std::chrono::minutes offset) {
     if (off < 0)
         off = -off;
     std::array<char, 40> buf{};
-    std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", l.year, l.month,
-                  l.day, l.hour, l.minute, l.second, sign, static_cast<int>(off / 60),
+    std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", l.year,
+                  l.month, l.day, l.hour, l.minute, l.second, sign, static_cast<int>(off / 60),
                   static_cast<int>(off % 60));
     return buf.data();
 }

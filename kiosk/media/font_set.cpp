@@ -36,7 +36,8 @@ TTF_Font* FontSet::font(text::Style style) const {
 
 int FontSet::advance(char32_t cp, text::Style style) const {
     std::uint64_t key = (static_cast<std::uint64_t>(cp) << 24) |
-                        (static_cast<std::uint64_t>(style.px & 0x7FFFFF) << 1) | (style.bold ? 1u : 0u);
+                        (static_cast<std::uint64_t>(style.px & 0x7FFFFF) << 1) |
+                        (style.bold ? 1u : 0u);
     auto it = m_advances.find(key);
     if (it != m_advances.end())
         return it->second;
@@ -58,7 +59,8 @@ SurfacePtr FontSet::render(const std::string& utf8, text::Style style) const {
     TTF_Font* f = font(style);
     if (f == nullptr || utf8.empty())
         return nullptr;
-    return to_argb(SurfacePtr(TTF_RenderUTF8_Blended(f, utf8.c_str(), SDL_Color{255, 255, 255, 255})));
+    return to_argb(
+        SurfacePtr(TTF_RenderUTF8_Blended(f, utf8.c_str(), SDL_Color{255, 255, 255, 255})));
 }
 
 bool FontSet::has_glyph(char32_t cp) const {

@@ -17,10 +17,10 @@
 namespace kiosk::media {
 
 struct DecodeRequest {
-    std::string key;             // The caller's name for the result.
+    std::string key; // The caller's name for the result.
     std::filesystem::path path;
-    std::string mime;            // What the manifest says the file is.
-    Size target;                 // The area it will fill; the result is scaled down to what it needs.
+    std::string mime; // What the manifest says the file is.
+    Size target;      // The area it will fill; the result is scaled down to what it needs.
     Fit fit{Fit::Contain};
 };
 

@@ -13,7 +13,8 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
         if (!o.size)
             return fail("a headless run needs --size WxH");
         d->m_size = *o.size;
-        d->m_surface.reset(SDL_CreateRGBSurfaceWithFormat(0, o.size->w, o.size->h, 32, SDL_PIXELFORMAT_ARGB8888));
+        d->m_surface.reset(
+            SDL_CreateRGBSurfaceWithFormat(0, o.size->w, o.size->h, 32, SDL_PIXELFORMAT_ARGB8888));
         if (!d->m_surface)
             return fail(std::string("cannot make a ") + std::to_string(o.size->w) + "x" +
                         std::to_string(o.size->h) + " frame: " + SDL_GetError());
@@ -36,12 +37,15 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
         h = o.size ? o.size->h : mode.h;
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
-    d->m_window = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    d->m_window =
+        SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (d->m_window == nullptr)
         return fail(std::string("cannot open a window: ") + SDL_GetError());
-    d->m_renderer = SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    d->m_renderer =
+        SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (d->m_renderer == nullptr) {
-        log::warn("display", std::string("no accelerated renderer (") + SDL_GetError() + "), drawing in software");
+        log::warn("display", std::string("no accelerated renderer (") + SDL_GetError() +
+                                 "), drawing in software");
         d->m_renderer = SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_SOFTWARE);
     }
     if (d->m_renderer == nullptr)
@@ -69,10 +73,12 @@ Size Display::refresh_size() {
 }
 
 Result<void> Display::save_png(const std::filesystem::path& path) const {
-    media::SurfacePtr shot(SDL_CreateRGBSurfaceWithFormat(0, m_size.w, m_size.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    media::SurfacePtr shot(
+        SDL_CreateRGBSurfaceWithFormat(0, m_size.w, m_size.h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!shot)
         return fail(std::string("screenshot: ") + SDL_GetError());
-    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) != 0)
+    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, shot->pixels,
+                             shot->pitch) != 0)
         return fail(std::string("screenshot: cannot read pixels: ") + SDL_GetError());
     // Screenshots are opaque, as the screen is.
     SDL_SetSurfaceBlendMode(shot.get(), SDL_BLENDMODE_NONE);

@@ -14,8 +14,8 @@ namespace kiosk::platform {
 
 struct DisplayOptions {
     bool headless{false};
-    bool windowed{false};      // A window of `size` instead of fullscreen.
-    std::optional<Size> size;  // Headless: required. Window: default is the screen's native size.
+    bool windowed{false};     // A window of `size` instead of fullscreen.
+    std::optional<Size> size; // Headless: required. Window: default is the screen's native size.
 };
 
 class Display {

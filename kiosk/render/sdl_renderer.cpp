@@ -13,7 +13,9 @@ std::string image_key(const std::string& asset, Size area, Fit fit) {
            (fit == Fit::Cover ? "|c" : "|f");
 }
 
-std::string asset_of(const std::string& key) { return key.substr(0, key.find('|')); }
+std::string asset_of(const std::string& key) {
+    return key.substr(0, key.find('|'));
+}
 
 media::TexturePtr upload(SDL_Renderer* r, SDL_Surface* s) {
     media::TexturePtr t(SDL_CreateTextureFromSurface(r, s));
@@ -35,7 +37,8 @@ void SdlRenderer::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
     m_states.clear();
 }
 
-SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit fit, bool request) {
+SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit fit,
+                                        bool request) {
     Size size{area.w, area.h};
     std::string key = image_key(asset, size, fit);
     if (SDL_Texture* t = m_images.get(key, m_frame))
@@ -58,11 +61,12 @@ content::Readiness SdlRenderer::image_state(const std::string& asset, Size area,
         return content::Readiness::Ready;
     auto it = m_states.find(key);
     if (it != m_states.end())
-        return it->second == State::Failed ? content::Readiness::Broken : content::Readiness::Pending;
+        return it->second == State::Failed ? content::Readiness::Broken
+                                           : content::Readiness::Pending;
     image_texture(asset, {0, 0, area.w, area.h}, fit, true);
     auto again = m_states.find(key);
     return again != m_states.end() && again->second == State::Failed ? content::Readiness::Broken
-                                                                      : content::Readiness::Pending;
+                                                                     : content::Readiness::Pending;
 }
 
 bool SdlRenderer::accept_decoded() {
@@ -82,7 +86,8 @@ bool SdlRenderer::accept_decoded() {
             state->second = State::Failed;
             continue;
         }
-        std::size_t bytes = static_cast<std::size_t>(d.surface->w) * static_cast<std::size_t>(d.surface->h) * 4;
+        std::size_t bytes =
+            static_cast<std::size_t>(d.surface->w) * static_cast<std::size_t>(d.surface->h) * 4;
         m_images.put(d.key, std::move(tex), bytes, m_frame);
         m_states.erase(state);
     }
@@ -99,7 +104,8 @@ SDL_Texture* SdlRenderer::text_texture(const ui::TextCmd& t) {
     auto tex = upload(m_renderer, surface.get());
     if (!tex)
         return nullptr;
-    std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
+    std::size_t bytes =
+        static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
     return m_texts.put(key, std::move(tex), bytes, m_frame);
 }
 
@@ -133,8 +139,9 @@ int SdlRenderer::draw(const ui::DrawList& list) {
             int h = 0;
             SDL_QueryTexture(tex, nullptr, nullptr, &w, &h);
             Placement p = place_image({w, h}, i->area, i->fit);
-            SDL_Rect src{static_cast<int>(std::lround(p.src.x)), static_cast<int>(std::lround(p.src.y)),
-                         static_cast<int>(std::lround(p.src.w)), static_cast<int>(std::lround(p.src.h))};
+            SDL_Rect src{
+                static_cast<int>(std::lround(p.src.x)), static_cast<int>(std::lround(p.src.y)),
+                static_cast<int>(std::lround(p.src.w)), static_cast<int>(std::lround(p.src.h))};
             SDL_Rect dst{p.dst.x, p.dst.y, p.dst.w, p.dst.h};
             SDL_SetTextureAlphaMod(tex, static_cast<Uint8>(std::lround(255 * i->alpha)));
             SDL_RenderCopy(m_renderer, tex, &src, &dst);
@@ -154,6 +161,8 @@ int SdlRenderer::draw(const ui::DrawList& list) {
     return missing;
 }
 
-void SdlRenderer::present() { SDL_RenderPresent(m_renderer); }
+void SdlRenderer::present() {
+    SDL_RenderPresent(m_renderer);
+}
 
 } // namespace kiosk::render

@@ -12,8 +12,8 @@ SDL_Texture* TextureCache::get(const std::string& key, std::uint64_t frame) {
     return it->second.texture.get();
 }
 
-SDL_Texture* TextureCache::put(const std::string& key, media::TexturePtr texture,
-                               std::size_t bytes, std::uint64_t frame) {
+SDL_Texture* TextureCache::put(const std::string& key, media::TexturePtr texture, std::size_t bytes,
+                               std::uint64_t frame) {
     auto old = m_entries.find(key);
     if (old != m_entries.end()) {
         m_bytes -= old->second.bytes;

@@ -10,7 +10,9 @@
 namespace kiosk::text {
 namespace {
 
-bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0x3000; }
+bool is_space(char32_t cp) {
+    return cp == U' ' || cp == U'\t' || cp == 0x3000;
+}
 
 // Per character: may the line break after it (1), must it (2), or not (0).
 std::vector<char> break_opportunities(std::string_view utf8, std::size_t count) {

@@ -49,7 +49,8 @@ struct DrawList {
 // A view onto a draw list that moves and fades everything drawn through it (for transitions).
 class Canvas {
 public:
-    Canvas(DrawList& list, int dx = 0, double alpha = 1.0) : m_list(list), m_dx(dx), m_alpha(alpha) {}
+    Canvas(DrawList& list, int dx = 0, double alpha = 1.0)
+        : m_list(list), m_dx(dx), m_alpha(alpha) {}
     void fill(Rect r, Color c);
     void image(const std::string& asset, Rect area, Fit fit);
     void text(std::string s, text::Style style, int x, int y, Color c);

@@ -26,12 +26,14 @@ void paint_header(Canvas& cv, const content::Manifest& m, const text::Metrics& m
     text::Style date_st{l.px(l.portrait ? 28 : 24), false};
     std::string clock = format_hhmm(now, m.utc_offset);
     std::string date = format_chinese_date(now, m.utc_offset);
-    int clock_w = std::max(text::measure(clock, metrics, clock_st), text::measure(date, metrics, date_st));
+    int clock_w =
+        std::max(text::measure(clock, metrics, clock_st), text::measure(date, metrics, date_st));
     int right = l.header.x + l.header.w - pad;
     int block_h = metrics.line_height(clock_st) + metrics.line_height(date_st);
     int cy = l.header.y + (inner_h - block_h) / 2;
     int cx = right - clock_w;
-    cv.text(clock, clock_st, cx + (clock_w - text::measure(clock, metrics, clock_st)) / 2, cy, theme.text);
+    cv.text(clock, clock_st, cx + (clock_w - text::measure(clock, metrics, clock_st)) / 2, cy,
+            theme.text);
     cv.text(date, date_st, cx + (clock_w - text::measure(date, metrics, date_st)) / 2,
             cy + metrics.line_height(clock_st), theme.text);
 
@@ -42,12 +44,14 @@ void paint_header(Canvas& cv, const content::Manifest& m, const text::Metrics& m
     const std::string& h = theme.header;
     auto dot = h.find(" · ");
     if (text::measure(h, metrics, one) <= max_w || dot == std::string::npos) {
-        cv.text(text::ellipsize(h, max_w, metrics, one), one,
-                x, l.header.y + (inner_h - metrics.line_height(one)) / 2, theme.text);
+        cv.text(text::ellipsize(h, max_w, metrics, one), one, x,
+                l.header.y + (inner_h - metrics.line_height(one)) / 2, theme.text);
         return;
     }
-    text::Style top = shrink_to_fit(h.substr(0, dot), {l.px(l.portrait ? 44 : 34), true}, max_w, l.px(24), metrics);
-    text::Style bottom = shrink_to_fit(h.substr(dot + 4), {l.px(l.portrait ? 38 : 30), false}, max_w, l.px(22), metrics);
+    text::Style top = shrink_to_fit(h.substr(0, dot), {l.px(l.portrait ? 44 : 34), true}, max_w,
+                                    l.px(24), metrics);
+    text::Style bottom = shrink_to_fit(h.substr(dot + 4), {l.px(l.portrait ? 38 : 30), false},
+                                       max_w, l.px(22), metrics);
     int th = metrics.line_height(top) + metrics.line_height(bottom);
     int ty = l.header.y + (inner_h - th) / 2;
     cv.text(text::ellipsize(h.substr(0, dot), max_w, metrics, top), top, x, ty, theme.text);

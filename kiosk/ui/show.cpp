@@ -10,7 +10,9 @@
 namespace kiosk::ui {
 namespace {
 
-double ease_in_out(double p) { return p * p * (3 - 2 * p); }
+double ease_in_out(double p) {
+    return p * p * (3 - 2 * p);
+}
 
 } // namespace
 

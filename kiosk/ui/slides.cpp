@@ -103,7 +103,8 @@ void paint_text(Canvas& cv, const Slide& s, const PaintContext& c) {
         std::string t = lines[static_cast<std::size_t>(i)].text;
         if (i == max_lines - 1 && static_cast<int>(lines.size()) > max_lines)
             t = text::ellipsize(t + "……", max_w, c.metrics, st);
-        cv.text(t, st, panel.x + pad, y + i * lh + (lh - c.metrics.line_height(st)) / 2, theme.panel_text);
+        cv.text(t, st, panel.x + pad, y + i * lh + (lh - c.metrics.line_height(st)) / 2,
+                theme.panel_text);
     }
 }
 
@@ -124,7 +125,8 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
     const content::Timetable& tt = it != c.bundle.timetables.end() ? it->second : empty;
     auto view = content::day_view(tt, c.now, m.utc_offset);
 
-    int y = panel_title(cv, c, panel, "今日活动 · " + format_chinese_date(c.now, m.utc_offset), pad);
+    int y =
+        panel_title(cv, c, panel, "今日活动 · " + format_chinese_date(c.now, m.utc_offset), pad);
     int x0 = panel.x + pad;
     int inner_w = panel.w - 2 * pad;
     Style row_st{l.px(l.portrait ? 32 : 34), false};
@@ -164,7 +166,8 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
     int badge_w = l.px(130);
     int place_w = l.portrait ? 0 : std::min(l.px(520), inner_w / 3);
     bool any_invented = false;
-    for (std::size_t i = first; i < view.entries.size() && static_cast<int>(i - first) < max_rows; ++i) {
+    for (std::size_t i = first; i < view.entries.size() && static_cast<int>(i - first) < max_rows;
+         ++i) {
         const auto& entry = view.entries[i];
         const auto& e = *entry.event;
         int ry = y + static_cast<int>(i - first) * row_h;
@@ -175,7 +178,8 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
             fg = kMuted;
         }
         if (i > first)
-            cv.fill({x0, ry - l.px(4), inner_w, std::max(1, l.px(1))}, Color{0xDD, 0xDD, 0xDD, 255});
+            cv.fill({x0, ry - l.px(4), inner_w, std::max(1, l.px(1))},
+                    Color{0xDD, 0xDD, 0xDD, 255});
         any_invented = any_invented || e.invented;
         int line_y = ry + (row_h - l.px(8) - c.metrics.line_height(row_st)) / 2;
         if (l.portrait && !e.place.empty())
@@ -183,19 +187,24 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
         cv.text(time_range(e, m.utc_offset) + (e.invented ? "*" : ""), row_bold, x0, line_y, fg);
         int bx = x0 + time_w;
         if (entry.state == content::EventState::Running)
-            badge(cv, c, "进行中", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4), theme.primary, theme.text);
+            badge(cv, c, "进行中", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4),
+                  theme.primary, theme.text);
         else if (entry.state == content::EventState::Next)
-            badge(cv, c, "下一项", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4), theme.panel_text, theme.panel);
+            badge(cv, c, "下一项", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4),
+                  theme.panel_text, theme.panel);
         int title_x = bx + badge_w;
         int title_w = inner_w - time_w - badge_w - place_w;
         Style title_st = entry.state == content::EventState::Running ? row_bold : row_st;
         title_st = shrink_to_fit(e.title, title_st, title_w, row_st.px * 3 / 4, c.metrics);
-        text_fit(cv, c, e.title, title_st, title_x, line_y + (c.metrics.line_height(row_st) - c.metrics.line_height(title_st)),
+        text_fit(cv, c, e.title, title_st, title_x,
+                 line_y + (c.metrics.line_height(row_st) - c.metrics.line_height(title_st)),
                  title_w, fg);
         if (!e.place.empty()) {
             if (l.portrait)
-                text_fit(cv, c, e.place, small, title_x, line_y + c.metrics.line_height(row_st), title_w,
-                         entry.state == content::EventState::Past ? kMuted : Color{0x55, 0x55, 0x55, 255});
+                text_fit(cv, c, e.place, small, title_x, line_y + c.metrics.line_height(row_st),
+                         title_w,
+                         entry.state == content::EventState::Past ? kMuted
+                                                                  : Color{0x55, 0x55, 0x55, 255});
             else
                 text_fit(cv, c, e.place, row_st, x0 + inner_w - place_w + l.px(16), line_y,
                          place_w - l.px(16), fg);
@@ -204,8 +213,9 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
     int fy = panel.y + panel.h - pad - foot_h + l.px(12);
     std::string foot = "现在 " + format_hhmm(c.now, m.utc_offset);
     if (view.next_later != nullptr)
-        foot += "  ·  今日活动已全部结束，下一项：" + format_chinese_date(view.next_later->start, m.utc_offset) +
-                " " + format_hhmm(view.next_later->start, m.utc_offset) + " " + view.next_later->title;
+        foot += "  ·  今日活动已全部结束，下一项：" +
+                format_chinese_date(view.next_later->start, m.utc_offset) + " " +
+                format_hhmm(view.next_later->start, m.utc_offset) + " " + view.next_later->title;
     if (any_invented)
         foot += "  ·  * 时间、地点为示例安排，以现场通知为准";
     text_fit(cv, c, foot, small, x0, fy, inner_w, Color{0x66, 0x66, 0x66, 255});
@@ -235,12 +245,15 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     int inner_w = panel.w - 2 * pad;
     int ty = panel.y + pad;
     int badge_space = l.px(300);
-    int tw = text_fit(cv, c, s.event + " 成绩", title_st, x0, ty, inner_w - badge_space, theme.primary);
+    int tw =
+        text_fit(cv, c, s.event + " 成绩", title_st, x0, ty, inner_w - badge_space, theme.primary);
     int bx = x0 + tw + l.px(24);
     int bh = l.px(48);
     int by = ty + (c.metrics.line_height(title_st) - bh) / 2;
     if (ev != nullptr)
-        bx += badge(cv, c, ev->final ? "最终成绩" : "实时成绩", bx, by, bh, theme.primary, theme.text) + l.px(12);
+        bx += badge(cv, c, ev->final ? "最终成绩" : "实时成绩", bx, by, bh, theme.primary,
+                    theme.text) +
+              l.px(12);
     if (results != nullptr && results->sample)
         badge(cv, c, "示例", bx, by, bh, theme.accent, theme.panel_text);
     int y = ty + c.metrics.line_height(title_st) + l.px(10);
@@ -261,7 +274,8 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     int foot_h = l.px(48);
     int head_h = l.px(56);
     int avail = panel.y + panel.h - pad - foot_h - y - head_h;
-    int row_h = std::clamp(avail / std::max<int>(1, static_cast<int>(ranked.size())), l.px(40), l.px(68));
+    int row_h =
+        std::clamp(avail / std::max<int>(1, static_cast<int>(ranked.size())), l.px(40), l.px(68));
     int rows = std::min<int>(static_cast<int>(ranked.size()), std::max(1, avail / row_h));
 
     // Columns: rank, school, contestant, score, award.
@@ -289,10 +303,13 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
         int ly = ry + (row_h - c.metrics.line_height(row)) / 2;
         Color fg = theme.panel_text;
         std::string rank_text = std::to_string(r.rank) + (r.tied ? " 并列" : "");
-        cv.text(rank_text, r.rank <= 3 ? row_b : row, cx_rank, ly, r.rank <= 3 ? theme.primary : fg);
-        Style team_st = shrink_to_fit(r.entry->team, row, team_w - l.px(16), row.px * 3 / 4, c.metrics);
+        cv.text(rank_text, r.rank <= 3 ? row_b : row, cx_rank, ly,
+                r.rank <= 3 ? theme.primary : fg);
+        Style team_st =
+            shrink_to_fit(r.entry->team, row, team_w - l.px(16), row.px * 3 / 4, c.metrics);
         text_fit(cv, c, r.entry->team, team_st, cx_team,
-                 ly + c.metrics.line_height(row) - c.metrics.line_height(team_st), team_w - l.px(16), fg);
+                 ly + c.metrics.line_height(row) - c.metrics.line_height(team_st),
+                 team_w - l.px(16), fg);
         text_fit(cv, c, r.entry->contestant, row, cx_con, ly, contestant_w - l.px(16), fg);
         cv.text(format_score(r.entry->score), row_b, cx_score, ly, fg);
         if (awards)
@@ -304,7 +321,8 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
         foot = "数据时间 " + format_chinese_date(*results->updated, m.utc_offset).substr(0) + " " +
                format_hhmm(*results->updated, m.utc_offset);
     if (rows < static_cast<int>(ranked.size()))
-        foot += "  ·  共 " + std::to_string(ranked.size()) + " 名，显示前 " + std::to_string(rows) + " 名";
+        foot += "  ·  共 " + std::to_string(ranked.size()) + " 名，显示前 " + std::to_string(rows) +
+                " 名";
     if (results->sample)
         foot += "  ·  示例数据，仅供演示";
     text_fit(cv, c, foot, small, x0, panel.y + panel.h - pad - foot_h + l.px(12), inner_w, head_fg);

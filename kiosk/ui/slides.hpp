@@ -18,7 +18,8 @@ void paint_slide(Canvas& canvas, const content::Slide& slide, const PaintContext
 
 // The branded screen shown when there is nothing playable; never a black screen.
 void paint_fallback(Canvas& canvas, const content::Theme& theme, const text::Metrics& metrics,
-                    const Layout& layout, const std::string& logo_asset, const std::string& message);
+                    const Layout& layout, const std::string& logo_asset,
+                    const std::string& message);
 
 // `style` made smaller, down to `min_px`, until `s` fits `max_w` (a cut text loses meaning; a
 // slightly smaller one does not).

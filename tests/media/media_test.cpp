@@ -178,7 +178,8 @@ TEST(Images, EverySamplePosterDecodesScaledToItsArea) {
         portrait += natural->h > natural->w;
         SDL_FreeSurface(natural);
     }
-    EXPECT_EQ(kinds, (std::set<std::string>{"image/jpeg", "image/png", "image/webp", "image/svg+xml"}));
+    EXPECT_EQ(kinds,
+              (std::set<std::string>{"image/jpeg", "image/png", "image/webp", "image/svg+xml"}));
     EXPECT_GE(portrait, 1);
 }
 
@@ -220,7 +221,8 @@ TEST_F(BadImages, EachFailureNamesTheFileAndTheReason) {
     EXPECT_FALSE(d3.surface);
     EXPECT_NE(d3.error.find("cut.png: cannot be decoded"), std::string::npos) << d3.error;
 
-    auto d4 = media::decode_image({"k", m_dir / "absent.webp", "image/webp", {100, 100}, Fit::Contain});
+    auto d4 =
+        media::decode_image({"k", m_dir / "absent.webp", "image/webp", {100, 100}, Fit::Contain});
     EXPECT_FALSE(d4.surface);
     EXPECT_EQ(d4.error, "absent.webp: cannot be opened");
 }
@@ -231,7 +233,11 @@ TEST(ImageLoader, DecodesOnTheWorkerAndWakesTheCaller) {
     auto posters = kRoot / "content" / "posters";
     loader.request({"a", posters / "epidemic.png", "image/png", {400, 400}, Fit::Contain});
     loader.request({"b", posters / "launch.jpg", "image/jpeg", {400, 400}, Fit::Cover});
-    loader.request({"b", posters / "launch.jpg", "image/jpeg", {400, 400}, Fit::Cover}); // Deduplicated if still queued.
+    loader.request({"b",
+                    posters / "launch.jpg",
+                    "image/jpeg",
+                    {400, 400},
+                    Fit::Cover}); // Deduplicated if still queued.
     loader.wait_idle();
     auto done = loader.drain();
     ASSERT_GE(done.size(), 2u);
@@ -246,12 +252,16 @@ TEST(ImageLoader, DecodesOnTheWorkerAndWakesTheCaller) {
 }
 
 TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
-    media::SurfacePtr target(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
     SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
     ASSERT_NE(r, nullptr);
     {
         render::TextureCache cache(3 * 1024);
-        auto tex = [&] { return media::TexturePtr(SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 16, 16)); };
+        auto tex = [&] {
+            return media::TexturePtr(
+                SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 16, 16));
+        };
         cache.put("a", tex(), 1024, 1);
         cache.put("b", tex(), 1024, 1);
         cache.put("c", tex(), 1024, 1);

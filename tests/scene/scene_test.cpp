@@ -14,7 +14,9 @@ using namespace std::chrono;
 
 namespace {
 
-TimePoint at(const char* s) { return *parse_datetime(s); }
+TimePoint at(const char* s) {
+    return *parse_datetime(s);
+}
 
 std::shared_ptr<const Bundle> fixture() {
     auto b = std::make_shared<Bundle>();
@@ -38,7 +40,8 @@ std::shared_ptr<const Bundle> fixture() {
     poster.fit = Fit::Cover;
     Slide notice = slide("notice", SlideKind::Text);
     notice.title = "疫情防控要求";
-    notice.body = "进入场馆请佩戴口罩，配合测温、登记，保持一米以上安全距离。\n有发热、咳嗽等症状者请勿参加现场活动（可通过“云上活动周”在线观看）。";
+    notice.body = "进入场馆请佩戴口罩，配合测温、登记，保持一米以上安全距离。\n有发热、咳嗽等症状者"
+                  "请勿参加现场活动（可通过“云上活动周”在线观看）。";
     Slide today = slide("today", SlideKind::Schedule);
     today.data = "tt.json";
     Slide results = slide("results", SlideKind::Results);
@@ -51,15 +54,16 @@ std::shared_ptr<const Bundle> fixture() {
     Timetable tt;
     tt.events.push_back({"活动周全国启动仪式暨改革试点赛开幕式", at("2020-11-08T09:00:00+08:00"),
                          at("2020-11-08T11:00:00+08:00"), "潍坊职业学院", true});
-    tt.events.push_back({"职业技能展演", at("2020-11-08T13:00:00+08:00"), at("2020-11-08T16:00:00+08:00"),
-                         "展示广场", false});
-    tt.events.push_back({"网上研讨会", at("2020-11-09T09:00:00+08:00"), at("2020-11-09T11:00:00+08:00"),
-                         "线上", false});
+    tt.events.push_back({"职业技能展演", at("2020-11-08T13:00:00+08:00"),
+                         at("2020-11-08T16:00:00+08:00"), "展示广场", false});
+    tt.events.push_back({"网上研讨会", at("2020-11-09T09:00:00+08:00"),
+                         at("2020-11-09T11:00:00+08:00"), "线上", false});
     b->timetables["tt.json"] = tt;
     Results r;
     r.sample = true;
     r.updated = at("2020-11-10T15:30:00+08:00");
-    r.events.push_back({"数控车加工", true,
+    r.events.push_back({"数控车加工",
+                        true,
                         {{"潍坊职业学院", "选手01", 88.5, "二等奖"},
                          {"潍坊工程职业学院", "选手02", 95.0, "一等奖"},
                          {"潍坊市工业学校", "选手03", 88.5, "二等奖"},
@@ -82,7 +86,8 @@ void expect_golden(const std::string& name, const ui::DrawList& list) {
         std::ofstream(path) << text;
         return;
     }
-    EXPECT_EQ(read(path), text) << "golden " << path << " differs; rerun with KIOSK_UPDATE_GOLDEN=1 and review the diff";
+    EXPECT_EQ(read(path), text) << "golden " << path
+                                << " differs; rerun with KIOSK_UPDATE_GOLDEN=1 and review the diff";
 }
 
 Player::ReadyFn all_ready() {
@@ -97,7 +102,9 @@ int text_y(const ui::DrawList& l, const std::string& s) {
     return -1;
 }
 
-bool has_text(const ui::DrawList& l, const std::string& s) { return text_y(l, s) >= 0; }
+bool has_text(const ui::DrawList& l, const std::string& s) {
+    return text_y(l, s) >= 0;
+}
 
 class Scene : public ::testing::Test {
 protected:
@@ -122,7 +129,7 @@ TEST_F(Scene, ScheduleMarksTheLaunchCeremonyRunningAt0930) {
     expect_golden("schedule-0930", l);
     ASSERT_TRUE(has_text(l, "进行中"));
     // The running badge sits on the ceremony's row, and the next event has the next badge.
-    EXPECT_EQ(text_y(l, "09:00–11:00*") , text_y(l, "活动周全国启动仪式暨改革试点赛开幕式"));
+    EXPECT_EQ(text_y(l, "09:00–11:00*"), text_y(l, "活动周全国启动仪式暨改革试点赛开幕式"));
     EXPECT_TRUE(has_text(l, "下一项"));
     EXPECT_TRUE(has_text(l, "今日活动 · 11月8日 星期日"));
     EXPECT_NE(l.to_text().find("时间、地点为示例安排"), std::string::npos);
@@ -135,7 +142,8 @@ TEST_F(Scene, ScheduleFollowsTheClock) {
     // After the last event of the day the board says what comes tomorrow.
     auto evening = frame_of("today", at("2020-11-08T20:00:00+08:00"));
     EXPECT_FALSE(has_text(evening, "进行中"));
-    EXPECT_NE(evening.to_text().find("今日活动已全部结束，下一项：11月9日 星期一 09:00 网上研讨会"), std::string::npos);
+    EXPECT_NE(evening.to_text().find("今日活动已全部结束，下一项：11月9日 星期一 09:00 网上研讨会"),
+              std::string::npos);
 }
 
 TEST_F(Scene, ResultsAreRankedWithTiesAndMarkedSample) {
@@ -144,10 +152,11 @@ TEST_F(Scene, ResultsAreRankedWithTiesAndMarkedSample) {
     EXPECT_TRUE(has_text(l, "示例"));
     EXPECT_TRUE(has_text(l, "最终成绩"));
     EXPECT_EQ(text_y(l, "1"), text_y(l, "潍坊工程职业学院"));
-    EXPECT_EQ(std::count_if(l.cmds.begin(), l.cmds.end(), [](const ui::DrawCmd& c) {
-                  auto* t = std::get_if<ui::TextCmd>(&c);
-                  return t && t->text == "2 并列";
-              }),
+    EXPECT_EQ(std::count_if(l.cmds.begin(), l.cmds.end(),
+                            [](const ui::DrawCmd& c) {
+                                auto* t = std::get_if<ui::TextCmd>(&c);
+                                return t && t->text == "2 并列";
+                            }),
               2);
     EXPECT_EQ(text_y(l, "4"), text_y(l, "寿光市职业教育中心学校"));
 }
@@ -173,7 +182,8 @@ TEST_F(Scene, ImageSlideAndOverlays) {
     EXPECT_TRUE(has_text(l, "2020年潍坊市职业教育活动周 · 人人出彩，技能强国"));
     // The ticker changes every ten seconds.
     auto later = frame_of("poster", at("2020-11-08T09:30:15+08:00"));
-    EXPECT_TRUE(has_text(l, "劳动光荣、技能宝贵、创造伟大") != has_text(later, "劳动光荣、技能宝贵、创造伟大"));
+    EXPECT_TRUE(has_text(l, "劳动光荣、技能宝贵、创造伟大") !=
+                has_text(later, "劳动光荣、技能宝贵、创造伟大"));
 }
 
 TEST_F(Scene, PortraitSplitsTheHeaderAtTheDot) {
@@ -193,9 +203,11 @@ TEST_F(Scene, CrossfadeDrawsBothSlidesWithTheNewOneFadingIn) {
     auto l = show.frame(p, mid);
     expect_golden("crossfade", l);
     ASSERT_TRUE(has_text(l, "疫情防控要求"));
-    for (const auto& c : l.cmds)
-        if (const auto* t = std::get_if<ui::TextCmd>(&c); t && t->text == "疫情防控要求")
+    for (const auto& c : l.cmds) {
+        if (const auto* t = std::get_if<ui::TextCmd>(&c); t && t->text == "疫情防控要求") {
             EXPECT_EQ(t->color.a, 128);
+        }
+    }
     EXPECT_EQ(l.images().front(), "poster.png");
 }
 
@@ -239,13 +251,15 @@ TEST_F(Scene, NothingPlayableShowsTheBrandedFallback) {
 }
 
 TEST_F(Scene, EveryResolutionUpTo4kKeepsTextOnScreen) {
-    for (Size s : {Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}, Size{2160, 3840}}) {
+    for (Size s : {Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160},
+                   Size{2160, 3840}}) {
         for (const char* id : {"poster", "notice", "today", "results"}) {
             auto l = frame_of(id, at("2020-11-08T09:30:00+08:00"), s);
             for (const auto& c : l.cmds) {
                 if (const auto* t = std::get_if<ui::TextCmd>(&c)) {
                     EXPECT_GE(t->x, 0) << id << " " << t->text;
-                    EXPECT_LE(t->x + text::measure(t->text, m_metrics, t->style), s.w) << id << " " << t->text;
+                    EXPECT_LE(t->x + text::measure(t->text, m_metrics, t->style), s.w)
+                        << id << " " << t->text;
                     EXPECT_LE(t->y + m_metrics.line_height(t->style), s.h) << id << " " << t->text;
                 }
             }

@@ -14,8 +14,9 @@ namespace {
 class BundleDir : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() / ("kiosk-bundle-test-" + std::to_string(::getpid()) + "-" +
-                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = fs::temp_directory_path() /
+                ("kiosk-bundle-test-" + std::to_string(::getpid()) + "-" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(m_dir);
         fs::create_directories(m_dir / "data");
     }
@@ -26,25 +27,30 @@ protected:
     }
     std::string asset(const std::string& name, const std::string& bytes, const std::string& type) {
         write(name, bytes);
-        return "\"" + name + "\": {\"sha256\": \"" + sha256_hex(bytes) + "\", \"size\": " +
-               std::to_string(bytes.size()) + ", \"type\": \"" + type + "\"}";
+        return "\"" + name + "\": {\"sha256\": \"" + sha256_hex(bytes) +
+               "\", \"size\": " + std::to_string(bytes.size()) + ", \"type\": \"" + type + "\"}";
     }
-    void manifest(const std::string& assets, const std::string& slides, const std::string& playlist) {
+    void manifest(const std::string& assets, const std::string& slides,
+                  const std::string& playlist) {
         write("manifest.json", R"({"schema_version": 1, "bundle_version": 5,
           "time_zone": {"name": "Asia/Shanghai", "utc_offset": "+08:00"}, "theme": {"header": "H"},
-          "assets": {)" + assets + R"(}, "slides": [)" + slides + R"(], "playlist": [)" + playlist + "]}");
+          "assets": {)" + assets + R"(}, "slides": [)" +
+                                   slides + R"(], "playlist": [)" + playlist + "]}");
     }
     fs::path m_dir;
 };
 
-const std::string kTimetable = R"({"events": [{"title": "启动仪式", "start": "2020-11-08T09:00:00+08:00", "end": "2020-11-08T11:00:00+08:00"}]})";
+const std::string kTimetable =
+    R"({"events": [{"title": "启动仪式", "start": "2020-11-08T09:00:00+08:00", "end": "2020-11-08T11:00:00+08:00"}]})";
 
 } // namespace
 
 TEST_F(BundleDir, LoadsVerifiedAssetsAndData) {
-    manifest(asset("data/t.json", kTimetable, "application/json") + "," + asset("p.png", "png bytes", "image/png"),
-             R"({"id": "s", "kind": "schedule", "data": "data/t.json"}, {"id": "p", "kind": "image", "asset": "p.png"})",
-             R"("s", "p")");
+    manifest(
+        asset("data/t.json", kTimetable, "application/json") + "," +
+            asset("p.png", "png bytes", "image/png"),
+        R"({"id": "s", "kind": "schedule", "data": "data/t.json"}, {"id": "p", "kind": "image", "asset": "p.png"})",
+        R"("s", "p")");
     auto b = load_bundle(m_dir);
     ASSERT_TRUE(b) << b.error().message;
     EXPECT_TRUE((*b)->problems.empty());
@@ -54,9 +60,11 @@ TEST_F(BundleDir, LoadsVerifiedAssetsAndData) {
 }
 
 TEST_F(BundleDir, ATamperedAssetDropsOnlyItsSlide) {
-    manifest(asset("data/t.json", kTimetable, "application/json") + "," + asset("p.png", "png bytes", "image/png"),
-             R"({"id": "s", "kind": "schedule", "data": "data/t.json"}, {"id": "p", "kind": "image", "asset": "p.png"})",
-             R"("s", "p")");
+    manifest(
+        asset("data/t.json", kTimetable, "application/json") + "," +
+            asset("p.png", "png bytes", "image/png"),
+        R"({"id": "s", "kind": "schedule", "data": "data/t.json"}, {"id": "p", "kind": "image", "asset": "p.png"})",
+        R"("s", "p")");
     write("p.png", "PNG BYTES"); // Same size, other content.
     auto b = load_bundle(m_dir);
     ASSERT_TRUE(b);
@@ -66,9 +74,11 @@ TEST_F(BundleDir, ATamperedAssetDropsOnlyItsSlide) {
 }
 
 TEST_F(BundleDir, AMissingFileAndABadDataFileAreNamed) {
-    manifest(asset("data/t.json", "{\"events\": 3}", "application/json") + "," + asset("p.png", "x", "image/png"),
-             R"({"id": "s", "kind": "schedule", "data": "data/t.json"}, {"id": "p", "kind": "image", "asset": "p.png"})",
-             R"("s", "p")");
+    manifest(
+        asset("data/t.json", "{\"events\": 3}", "application/json") + "," +
+            asset("p.png", "x", "image/png"),
+        R"({"id": "s", "kind": "schedule", "data": "data/t.json"}, {"id": "p", "kind": "image", "asset": "p.png"})",
+        R"("s", "p")");
     fs::remove(m_dir / "p.png");
     auto b = load_bundle(m_dir);
     ASSERT_TRUE(b);
@@ -87,5 +97,6 @@ TEST_F(BundleDir, NoManifestFailsNamingTheFile) {
 }
 
 TEST(Sha256, KnownVector) {
-    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(sha256_hex("abc"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }

@@ -33,7 +33,8 @@ void expect_no_forbidden_edges(const std::vector<text::Line>& lines) {
 TEST(Utf8, RoundTripsAndReplacesInvalidBytes) {
     std::string s = "人人出彩，技能强国 A";
     EXPECT_EQ(text::encode_utf8(text::decode_utf8(s)), s);
-    auto bad = text::decode_utf8("a\xFF" "b\xE4\xBA");
+    auto bad = text::decode_utf8("a\xFF"
+                                 "b\xE4\xBA");
     EXPECT_EQ(bad, (std::u32string{U'a', 0xFFFD, U'b', 0xFFFD}));
     EXPECT_EQ(text::decode_utf8("\xC0\x80"), (std::u32string{0xFFFD, 0xFFFD})); // Overlong NUL.
 }

@@ -15,22 +15,28 @@ std::string manifest_with(const std::string& slides, const std::string& playlist
       "time_zone": {"name": "Asia/Shanghai", "utc_offset": "+08:00"},
       "theme": {"header": "H", "logo": "logo.svg", "colors": {"primary": "#112233", "accent": "nope"},
                 "ticker": ["一", {"text": "二"}, 3]},
-      "assets": {"a.png": {"sha256": ")" + kSha + R"(", "size": 10, "type": "image/png"},
-                 "logo.svg": {"sha256": ")" + kSha + R"(", "size": 10, "type": "image/svg+xml"},
-                 "t.json": {"sha256": ")" + kSha + R"(", "size": 10, "type": "application/json"}},
-      "slides": [)" + slides + R"(], "playlist": [)" + playlist + "]" + extra + "}";
+      "assets": {"a.png": {"sha256": ")" +
+           kSha + R"(", "size": 10, "type": "image/png"},
+                 "logo.svg": {"sha256": ")" +
+           kSha + R"(", "size": 10, "type": "image/svg+xml"},
+                 "t.json": {"sha256": ")" +
+           kSha + R"(", "size": 10, "type": "application/json"}},
+      "slides": [)" +
+           slides + R"(], "playlist": [)" + playlist + "]" + extra + "}";
 }
 
 } // namespace
 
 TEST(Manifest, ParsesAllSlideKinds) {
     std::vector<Warning> w;
-    auto m = parse_manifest(manifest_with(
-        R"({"id": "p", "kind": "image", "asset": "a.png", "fit": "cover", "duration_s": 7.5, "transition": "slide"},
+    auto m = parse_manifest(
+        manifest_with(
+            R"({"id": "p", "kind": "image", "asset": "a.png", "fit": "cover", "duration_s": 7.5, "transition": "slide"},
            {"id": "n", "kind": "text", "title": "T", "body": "B"},
            {"id": "s", "kind": "schedule", "data": "t.json"},
            {"id": "r", "kind": "results", "data": "t.json", "event": "数控车"})",
-        R"("p", "n", "s", "r", "p")"), w);
+            R"("p", "n", "s", "r", "p")"),
+        w);
     ASSERT_TRUE(m) << m.error().message;
     EXPECT_EQ(m->bundle_version, 3);
     EXPECT_EQ(m->utc_offset, std::chrono::hours{8});
@@ -50,19 +56,24 @@ TEST(Manifest, ParsesAllSlideKinds) {
 TEST(Manifest, ABadSlideIsSkippedWithItsFieldNamed) {
     std::vector<Warning> w;
     auto m = parse_manifest(manifest_with(
-        R"({"id": "ok", "kind": "text", "title": "T", "body": "B"},
+                                R"({"id": "ok", "kind": "text", "title": "T", "body": "B"},
            {"id": "bad", "kind": "image", "asset": "missing.png"},
            {"id": "bad2", "kind": "image", "asset": "a.png", "duration_s": "ten"},
            {"id": "bad3", "kind": "video", "asset": "a.png"},
            {"id": "ok", "kind": "text", "title": "dup", "body": "B"})",
-        R"("ok", "bad", "bad2", "nobody")"), w);
+                                R"("ok", "bad", "bad2", "nobody")"),
+                            w);
     ASSERT_TRUE(m) << m.error().message;
     ASSERT_EQ(m->slides.size(), 1u);
     EXPECT_EQ(m->playlist, (std::vector<std::string>{"ok"}));
     std::string all;
     for (const auto& x : w)
         all += x.what + "\n";
-    EXPECT_NE(all.find("slides[1] (id \"bad\"): field \"asset\": \"missing.png\" is not listed in assets"), std::string::npos) << all;
+    EXPECT_NE(
+        all.find(
+            "slides[1] (id \"bad\"): field \"asset\": \"missing.png\" is not listed in assets"),
+        std::string::npos)
+        << all;
     EXPECT_NE(all.find("field \"duration_s\""), std::string::npos) << all;
     EXPECT_NE(all.find("\"video\" is not one of"), std::string::npos) << all;
     EXPECT_NE(all.find("used twice"), std::string::npos) << all;
@@ -77,23 +88,28 @@ TEST(Manifest, StructuralFaultsFailWithTheFieldNamed) {
 
     auto schema = parse_manifest(R"({"schema_version": 2})", w);
     ASSERT_FALSE(schema);
-    EXPECT_NE(schema.error().message.find("\"schema_version\": 2 is not supported"), std::string::npos);
+    EXPECT_NE(schema.error().message.find("\"schema_version\": 2 is not supported"),
+              std::string::npos);
 
-    auto no_tz = parse_manifest(R"({"schema_version": 1, "bundle_version": 1, "theme": {"header": "x"}})", w);
+    auto no_tz = parse_manifest(
+        R"({"schema_version": 1, "bundle_version": 1, "theme": {"header": "x"}})", w);
     ASSERT_FALSE(no_tz);
     EXPECT_NE(no_tz.error().message.find("time_zone"), std::string::npos);
 
     auto bad_version = parse_manifest(R"({"schema_version": 1, "bundle_version": "7"})", w);
     ASSERT_FALSE(bad_version);
-    EXPECT_NE(bad_version.error().message.find("\"bundle_version\" must be a whole number"), std::string::npos);
+    EXPECT_NE(bad_version.error().message.find("\"bundle_version\" must be a whole number"),
+              std::string::npos);
 }
 
 TEST(Manifest, RefusesAssetNamesThatLeaveTheBundle) {
     std::vector<Warning> w;
     std::string text = R"({"schema_version": 1, "bundle_version": 1,
       "time_zone": {"utc_offset": "+08:00"}, "theme": {"header": "H"},
-      "assets": {"../etc/passwd": {"sha256": ")" + kSha + R"(", "size": 1, "type": "image/png"},
-                 "/abs.png": {"sha256": ")" + kSha + R"(", "size": 1, "type": "image/png"}},
+      "assets": {"../etc/passwd": {"sha256": ")" +
+                       kSha + R"(", "size": 1, "type": "image/png"},
+                 "/abs.png": {"sha256": ")" +
+                       kSha + R"(", "size": 1, "type": "image/png"}},
       "slides": [], "playlist": []})";
     auto m = parse_manifest(text, w);
     ASSERT_TRUE(m);

@@ -6,8 +6,9 @@ using namespace kiosk;
 using kiosk::app::parse_options;
 
 TEST(Options, ScreenshotFormParses) {
-    auto o = parse_options({"--content", "c", "--size", "1920x1080", "--clock", "2020-11-08T09:30:00+08:00",
-                            "--after", "12.5", "--screenshot", "out.png"});
+    auto o =
+        parse_options({"--content", "c", "--size", "1920x1080", "--clock",
+                       "2020-11-08T09:30:00+08:00", "--after", "12.5", "--screenshot", "out.png"});
     ASSERT_TRUE(o) << o.error().message;
     EXPECT_TRUE(o->headless);
     EXPECT_EQ(o->size, (Size{1920, 1080}));
@@ -23,8 +24,8 @@ TEST(Options, BadValuesNameTheOption) {
     ASSERT_FALSE(bad_clock);
     EXPECT_NE(bad_clock.error().message.find("--clock"), std::string::npos);
     EXPECT_FALSE(parse_options({"--after", "-1", "--size", "10x10", "--screenshot", "x.png"}));
-    EXPECT_FALSE(parse_options({"--screenshot", "x.png"}));           // Needs a size.
-    EXPECT_FALSE(parse_options({"--speed", "10"}));                   // Needs a clock.
+    EXPECT_FALSE(parse_options({"--screenshot", "x.png"})); // Needs a size.
+    EXPECT_FALSE(parse_options({"--speed", "10"}));         // Needs a clock.
     EXPECT_FALSE(parse_options({"--bogus"}));
     EXPECT_FALSE(parse_options({"--content"}));
 }

@@ -13,7 +13,9 @@ namespace {
 const TimePoint T0 = *parse_datetime("2020-11-08T09:00:00+08:00");
 
 std::vector<PlayItem> three() {
-    return {{0, seconds{10}, Transition::Fade}, {1, seconds{5}, Transition::Slide}, {2, seconds{8}, Transition::Cut}};
+    return {{0, seconds{10}, Transition::Fade},
+            {1, seconds{5}, Transition::Slide},
+            {2, seconds{8}, Transition::Cut}};
 }
 
 struct Readiness_ {
@@ -49,7 +51,8 @@ TEST(Player, CatchesUpAcrossManyBoundariesAtOnce) {
     Player p(three());
     Readiness_ r;
     p.update(T0, r.fn());
-    // 23 s per loop: one hour and 12 s later is the 157th loop at 1 s into slide 0... check exactly.
+    // 23 s per loop: one hour and 12 s later is the 157th loop at 1 s into slide 0... check
+    // exactly.
     p.update(T0 + seconds{23 * 156 + 12}, r.fn());
     EXPECT_EQ(p.current_slide(), 1u);
     EXPECT_EQ(p.current_start(), T0 + seconds{23 * 156 + 10});

@@ -49,7 +49,8 @@ TEST(Ranking, FloatingPointNoiseIsATie) {
 
 TEST(Results, ParsesAndFindsEvents) {
     auto r = parse_results(R"({"sample": true, "updated": "2020-11-10T15:30:00+08:00", "events": [
-      {"event": "数控车", "final": true, "entries": [{"team": "A", "contestant": "选手01", "score": 91.5, "award": "一等奖"}]}]})", "r.json");
+      {"event": "数控车", "final": true, "entries": [{"team": "A", "contestant": "选手01", "score": 91.5, "award": "一等奖"}]}]})",
+                           "r.json");
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_TRUE(r->sample);
     ASSERT_NE(r->find("数控车"), nullptr);
@@ -58,7 +59,9 @@ TEST(Results, ParsesAndFindsEvents) {
 }
 
 TEST(Results, ANonNumericScoreIsRefusedWithItsPlace) {
-    auto r = parse_results(R"({"events": [{"event": "x", "entries": [{"team": "A", "score": 1}, {"team": "B", "score": "九十"}]}]})", "r.json");
+    auto r = parse_results(
+        R"({"events": [{"event": "x", "entries": [{"team": "A", "score": 1}, {"team": "B", "score": "九十"}]}]})",
+        "r.json");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message, "r.json: events[0].entries[1]: field \"score\" must be a number");
 }

@@ -8,7 +8,9 @@ using namespace std::chrono;
 
 namespace {
 
-TimePoint at(const char* s) { return *parse_datetime(s); }
+TimePoint at(const char* s) {
+    return *parse_datetime(s);
+}
 
 Timetable week() {
     auto t = parse_timetable(R"({"events": [
@@ -17,7 +19,8 @@ Timetable week() {
       {"title": "数控车", "start": "2020-11-08T13:00:00+08:00", "end": "2020-11-08T17:00:00+08:00", "place": "实训中心"},
       {"title": "展演", "start": "2020-11-08T13:00:00+08:00", "end": "2020-11-08T15:00:00+08:00", "place": "广场"},
       {"title": "研讨会", "start": "2020-11-10T09:00:00+08:00", "end": "2020-11-10T11:00:00+08:00", "place": "线上"}
-    ]})", "timetable.json");
+    ]})",
+                             "timetable.json");
     EXPECT_TRUE(t) << t.error().message;
     return *t;
 }
@@ -85,15 +88,21 @@ TEST(Timetable, EmptyDayAndEndOfWeek) {
 
 TEST(Timetable, NextChangeIsTheNextStartOrEndOrMidnight) {
     auto t = week();
-    EXPECT_EQ(next_change(t, at("2020-11-08T09:30:00+08:00"), hours{8}), at("2020-11-08T11:00:00+08:00"));
-    EXPECT_EQ(next_change(t, at("2020-11-11T09:30:00+08:00"), hours{8}), at("2020-11-12T00:00:00+08:00"));
+    EXPECT_EQ(next_change(t, at("2020-11-08T09:30:00+08:00"), hours{8}),
+              at("2020-11-08T11:00:00+08:00"));
+    EXPECT_EQ(next_change(t, at("2020-11-11T09:30:00+08:00"), hours{8}),
+              at("2020-11-12T00:00:00+08:00"));
 }
 
 TEST(Timetable, RefusesBadEventsNamingTheField) {
-    auto bad = parse_timetable(R"({"events": [{"title": "x", "start": "2020-11-08T09:00:00+08:00", "end": "2020-11-08T08:00:00+08:00"}]})", "tt.json");
+    auto bad = parse_timetable(
+        R"({"events": [{"title": "x", "start": "2020-11-08T09:00:00+08:00", "end": "2020-11-08T08:00:00+08:00"}]})",
+        "tt.json");
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().message, "tt.json: events[0]: field \"end\" must be after \"start\"");
-    auto no_tz = parse_timetable(R"({"events": [{"title": "x", "start": "2020-11-08T09:00:00", "end": "2020-11-08T10:00:00+08:00"}]})", "tt.json");
+    auto no_tz = parse_timetable(
+        R"({"events": [{"title": "x", "start": "2020-11-08T09:00:00", "end": "2020-11-08T10:00:00+08:00"}]})",
+        "tt.json");
     ASSERT_FALSE(no_tz);
     EXPECT_NE(no_tz.error().message.find("field \"start\""), std::string::npos);
 }
