@@ -37,7 +37,50 @@ bool valid_sha256(const std::string& s) {
            });
 }
 
-Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings) {
+Result<Window> parse_window(const nlohmann::json& j, const std::string& where,
+                            std::chrono::minutes offset) {
+    const std::string at = where + ": window";
+    if (!j.is_object())
+        return fail(at + " must be an object with from, until, weekdays, hours");
+    Window w;
+    for (const auto& [key, value] : j.items()) {
+        if (key == "from" || key == "until") {
+            auto t = value.is_string() ? parse_date_or_time(value.get<std::string>(), offset,
+                                                            key == "from" ? DateEdge::Start : DateEdge::End)
+                                       : std::nullopt;
+            if (!t)
+                return fail(at + ": field \"" + key + "\" must be a date like 2020-11-08 or a date-time like 2020-11-08T09:30:00+08:00");
+            (key == "from" ? w.from : w.until) = *t;
+        } else if (key == "weekdays") {
+            if (!value.is_array() || value.empty())
+                return fail(at + ": field \"weekdays\" must be a list of days, 1 (Monday) to 7 (Sunday)");
+            w.weekdays = 0;
+            for (const auto& d : value) {
+                if (!d.is_number_integer() || d.get<int>() < 1 || d.get<int>() > 7)
+                    return fail(at + ": field \"weekdays\" must be a list of days, 1 (Monday) to 7 (Sunday)");
+                w.weekdays |= 1u << (d.get<int>() - 1);
+            }
+        } else if (key == "hours") {
+            if (!value.is_array())
+                return fail(at + ": field \"hours\" must be a list of [\"08:00\", \"18:00\"] pairs");
+            for (const auto& pair : value) {
+                std::optional<DailyHours> h;
+                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                    h = parse_hours(pair[0].get<std::string>() + "-" + pair[1].get<std::string>());
+                if (!h)
+                    return fail(at + ": field \"hours\" must be a list of [\"08:00\", \"18:00\"] pairs (end may be past midnight, not equal to start)");
+                w.hours.push_back(*h);
+            }
+        } else {
+            return fail(at + ": unknown field \"" + key + "\" (from, until, weekdays, hours)");
+        }
+    }
+    if (w.from && w.until && *w.until <= *w.from)
+        return fail(at + ": \"until\" must be after \"from\"");
+    return w;
+}
+
+Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings, std::chrono::minutes offset) {
     const std::string where = std::string(kFile) + ": theme";
     if (!j.is_object())
         return fail(where + " must be an object");
@@ -76,13 +119,23 @@ Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings) {
             return fail(where + ": field \"ticker\" must be a list of texts");
         for (std::size_t i = 0; i < ticker->size(); ++i) {
             const auto& item = (*ticker)[i];
-            if (item.is_string() && !item.get<std::string>().empty())
-                theme.ticker.push_back(item.get<std::string>());
-            else if (item.is_object() && item.contains("text") && item["text"].is_string())
-                theme.ticker.push_back(item["text"].get<std::string>());
-            else
-                warnings.push_back(
-                    {where + ".ticker[" + std::to_string(i) + "]", "not a text; skipped"});
+            const std::string at = where + ".ticker[" + std::to_string(i) + "]";
+            if (item.is_string() && !item.get<std::string>().empty()) {
+                theme.ticker.push_back({item.get<std::string>(), {}});
+            } else if (item.is_object() && item.contains("text") && item["text"].is_string()) {
+                TickerItem t{item["text"].get<std::string>(), {}};
+                if (auto w = item.find("window"); w != item.end()) {
+                    auto parsed = parse_window(*w, at, offset);
+                    if (!parsed) {
+                        warnings.push_back({at, parsed.error().message + "; skipped"});
+                        continue;
+                    }
+                    t.window = *parsed;
+                }
+                theme.ticker.push_back(std::move(t));
+            } else {
+                warnings.push_back({at, at + ": not a text; skipped"});
+            }
         }
     }
     return theme;
@@ -127,7 +180,7 @@ std::optional<SlideKind> kind_from(const std::string& s) {
 }
 
 Result<Slide> parse_slide(const Json& j, const std::string& where,
-                          const std::map<std::string, AssetInfo>& assets) {
+                          const std::map<std::string, AssetInfo>& assets, std::chrono::minutes offset) {
     if (!j.is_object())
         return fail(where + " must be an object");
     Slide s;
@@ -179,6 +232,33 @@ Result<Slide> parse_slide(const Json& j, const std::string& where,
             return fail(at + ": field \"" + key + "\": \"" + *name + "\" is not a JSON data file");
         return name;
     };
+
+    if (auto w = j.find("window"); w != j.end()) {
+        auto parsed = parse_window(*w, at, offset);
+        if (!parsed)
+            return std::unexpected(parsed.error());
+        s.window = *parsed;
+    }
+    auto priority = detail::opt_string(j, "priority", at, err).value_or("normal");
+    if (!err.empty())
+        return fail(err);
+    if (priority == "normal")
+        s.priority = Priority::Normal;
+    else if (priority == "notice")
+        s.priority = Priority::Notice;
+    else if (priority == "emergency")
+        s.priority = Priority::Emergency;
+    else
+        return fail(at + ": field \"priority\": \"" + priority + "\" is not one of normal, notice, emergency");
+    if (auto tags = j.find("tags"); tags != j.end()) {
+        if (!tags->is_array())
+            return fail(at + ": field \"tags\" must be a list of display tags");
+        for (const auto& t : *tags) {
+            if (!t.is_string() || t.get<std::string>().empty())
+                return fail(at + ": field \"tags\" must be a list of display tags");
+            s.tags.push_back(t.get<std::string>());
+        }
+    }
 
     switch (s.kind) {
     case SlideKind::Image: {
@@ -284,7 +364,7 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
     auto theme = j.find("theme");
     if (theme == j.end())
         return fail(std::string(kFile) + ": field \"theme\" is missing");
-    auto parsed_theme = parse_theme(*theme, warnings);
+    auto parsed_theme = parse_theme(*theme, warnings, m.utc_offset);
     if (!parsed_theme)
         return std::unexpected(parsed_theme.error());
     m.theme = std::move(*parsed_theme);
@@ -317,7 +397,7 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
     std::set<std::string> ids;
     for (std::size_t i = 0; i < slides->size(); ++i) {
         const std::string where = std::string(kFile) + ": slides[" + std::to_string(i) + "]";
-        auto s = parse_slide((*slides)[i], where, m.assets);
+        auto s = parse_slide((*slides)[i], where, m.assets, m.utc_offset);
         if (!s) {
             warnings.push_back({where, s.error().message});
             continue;
@@ -328,6 +408,12 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
             continue;
         }
         m.slides.push_back(std::move(*s));
+    }
+
+    if (auto every = j.find("notice_every"); every != j.end()) {
+        if (!every->is_number_integer() || every->get<int>() < 1 || every->get<int>() > 1000)
+            return fail(std::string(kFile) + ": field \"notice_every\" must be a whole number from 1 to 1000");
+        m.notice_every = every->get<int>();
     }
 
     auto playlist = j.find("playlist");

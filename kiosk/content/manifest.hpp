@@ -5,6 +5,7 @@
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/geometry.hpp"
 #include "kiosk/core/time.hpp"
+#include "kiosk/content/window.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -20,6 +21,15 @@ inline constexpr int kSchemaVersion = 1;
 enum class SlideKind { Image, Text, Schedule, Results };
 enum class Transition { Fade, Slide, Cut };
 
+// How a slide takes the screen: in the playlist's turn, interleaved every N playlist slides, or
+// at once and for as long as its window is open.
+enum class Priority { Normal, Notice, Emergency };
+
+struct TickerItem {
+    std::string text;
+    Window window;
+};
+
 struct Theme {
     std::string header;
     std::string logo; // Logical asset name; empty for none.
@@ -29,7 +39,7 @@ struct Theme {
     Color background{0x1A, 0x1A, 0x1A, 255};
     Color panel{0xFF, 0xFF, 0xFF, 255};
     Color panel_text{0x22, 0x22, 0x22, 255};
-    std::vector<std::string> ticker;
+    std::vector<TickerItem> ticker;
 };
 
 struct AssetInfo {
@@ -49,6 +59,9 @@ struct Slide {
     std::string body;
     std::string data;  // schedule, results: logical name of the data asset
     std::string event; // results
+    Window window;
+    Priority priority{Priority::Normal};
+    std::vector<std::string> tags; // Empty: every display.
 };
 
 struct Manifest {
@@ -61,6 +74,7 @@ struct Manifest {
     std::map<std::string, AssetInfo> assets;
     std::vector<Slide> slides;         // Only the slides that passed validation.
     std::vector<std::string> playlist; // Only ids of valid slides.
+    int notice_every{4};               // Playlist slides between two notices.
 };
 
 // Problems that cost a slide or an asset but leave the rest of the bundle playable.

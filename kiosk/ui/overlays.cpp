@@ -59,29 +59,46 @@ void paint_header(Canvas& cv, const content::Manifest& m, const text::Metrics& m
             ty + metrics.line_height(top), theme.accent);
 }
 
-void paint_ticker(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,
+namespace {
+
+std::vector<const std::string*> open_slogans(const content::Manifest& m, TimePoint now) {
+    std::vector<const std::string*> out;
+    for (const auto& item : m.theme.ticker)
+        if (content::contains(item.window, now, m.utc_offset))
+            out.push_back(&item.text);
+    return out;
+}
+
+} // namespace
+
+void paint_ticker(Canvas& cv, const content::Manifest& m, const text::Metrics& metrics,
                   const Layout& l, TimePoint now) {
+    const auto& theme = m.theme;
     cv.fill(l.ticker, mix(theme.primary, Color{0, 0, 0, 255}, 0.35));
-    if (theme.ticker.empty())
+    auto slogans = open_slogans(m, now);
+    if (slogans.empty())
         return;
     auto period = std::chrono::duration_cast<Duration>(kTickerPeriod).count();
     auto index = static_cast<std::size_t>((now.time_since_epoch().count() / period) %
-                                          static_cast<long long>(theme.ticker.size()));
+                                          static_cast<long long>(slogans.size()));
     int pad = l.px(28);
     int mark = l.px(14);
     cv.fill({pad, l.ticker.y + (l.ticker.h - mark) / 2, mark, mark}, theme.accent);
     text::Style st{l.px(32), false};
     int x = pad + mark + l.px(20);
-    cv.text(text::ellipsize(theme.ticker[index], l.ticker.w - x - pad, metrics, st), st, x,
+    cv.text(text::ellipsize(*slogans[index], l.ticker.w - x - pad, metrics, st), st, x,
             l.ticker.y + (l.ticker.h - metrics.line_height(st)) / 2, theme.text);
 }
 
-TimePoint next_ticker_change(const content::Theme& theme, TimePoint now) {
-    if (theme.ticker.size() < 2)
-        return TimePoint::max();
-    auto period = std::chrono::duration_cast<Duration>(kTickerPeriod);
-    auto since = now.time_since_epoch();
-    return TimePoint{(since / period + 1) * period};
+TimePoint next_ticker_change(const content::Manifest& m, TimePoint now) {
+    TimePoint best = TimePoint::max();
+    for (const auto& item : m.theme.ticker)
+        best = std::min(best, content::next_boundary(item.window, now, m.utc_offset));
+    if (open_slogans(m, now).size() >= 2) {
+        auto period = std::chrono::duration_cast<Duration>(kTickerPeriod);
+        best = std::min(best, TimePoint{(now.time_since_epoch() / period + 1) * period});
+    }
+    return best;
 }
 
 } // namespace kiosk::ui

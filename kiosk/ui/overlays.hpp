@@ -14,10 +14,11 @@ void paint_header(Canvas& canvas, const content::Manifest& manifest, const text:
 
 // One slogan at a time, changing every kTickerPeriod: a moving ticker would redraw the whole
 // screen 60 times a second, where a static one costs nothing between changes.
-void paint_ticker(Canvas& canvas, const content::Theme& theme, const text::Metrics& metrics,
+// Only the slogans whose window is open at `now` take part.
+void paint_ticker(Canvas& canvas, const content::Manifest& manifest, const text::Metrics& metrics,
                   const Layout& layout, TimePoint now);
 
 // When the ticker next changes.
-TimePoint next_ticker_change(const content::Theme& theme, TimePoint now);
+TimePoint next_ticker_change(const content::Manifest& manifest, TimePoint now);
 
 } // namespace kiosk::ui

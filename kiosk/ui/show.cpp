@@ -53,13 +53,13 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
     }
     Canvas top(list);
     paint_header(top, m, m_metrics, m_layout, now);
-    paint_ticker(top, m.theme, m_metrics, m_layout, now);
+    paint_ticker(top, m, m_metrics, m_layout, now);
     return list;
 }
 
 TimePoint Show::next_change(const content::Player& player, TimePoint now) const {
     TimePoint t = std::min(player.next_deadline(now), next_minute(now));
-    return std::min(t, next_ticker_change(m_bundle->manifest.theme, now));
+    return std::min(t, next_ticker_change(m_bundle->manifest, now));
 }
 
 DrawList Show::slide_preview(std::size_t slide, TimePoint at) const {

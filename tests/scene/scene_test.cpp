@@ -26,7 +26,7 @@ std::shared_ptr<const Bundle> fixture() {
     m.utc_offset = hours{8};
     m.theme.header = "2020年潍坊市职业教育活动周 · 人人出彩，技能强国";
     m.theme.logo = "logo.svg";
-    m.theme.ticker = {"劳动光荣、技能宝贵、创造伟大", "人人出彩，技能强国"};
+    m.theme.ticker = {{"劳动光荣、技能宝贵、创造伟大", {}}, {"人人出彩，技能强国", {}}};
     m.assets["logo.svg"] = {"", 1, "image/svg+xml"};
     m.assets["poster.png"] = {"", 1, "image/png"};
     auto slide = [&](std::string id, SlideKind kind) {

@@ -48,7 +48,10 @@ TEST(Manifest, ParsesAllSlideKinds) {
     EXPECT_EQ(m->slides[3].event, "数控车");
     EXPECT_EQ(m->playlist.size(), 5u);
     EXPECT_EQ(m->theme.primary, (Color{0x11, 0x22, 0x33, 255}));
-    EXPECT_EQ(m->theme.ticker, (std::vector<std::string>{"一", "二"}));
+    ASSERT_EQ(m->theme.ticker.size(), 2u);
+    EXPECT_EQ(m->theme.ticker[0].text, "一");
+    EXPECT_EQ(m->theme.ticker[1].text, "二");
+    EXPECT_TRUE(m->theme.ticker[1].window.always());
     // The bad colour and the ticker item that is not a text are reported, not fatal.
     EXPECT_EQ(w.size(), 2u);
 }
