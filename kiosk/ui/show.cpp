@@ -26,11 +26,19 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
     auto current = player.current_slide();
     if (!current) {
         Canvas cv(list);
-        paint_fallback(cv, m.theme, m_metrics, m_layout, m.theme.logo,
-                       player.exhausted() ? "暂无可播放的内容" : "内容准备中……");
+        const char* message = player.exhausted() ? "暂无可播放的内容"
+                              : player.waiting() ? "内容准备中……"
+                                                 : "当前时段暂无安排";
+        paint_fallback(cv, m.theme, m_metrics, m_layout, m.theme.logo, message);
         return list;
     }
     PaintContext ctx{*m_bundle, m_metrics, m_layout, now};
+    if (player.emergency()) {
+        // An emergency takes the whole screen: no header, no ticker, nothing else to read.
+        Canvas cv(list);
+        paint_emergency(cv, m.slides[*current], ctx);
+        return list;
+    }
     double p = player.transition_progress(now);
     auto previous = player.previous_slide();
     if (previous && p < 1.0) {
@@ -71,18 +79,44 @@ DrawList Show::slide_preview(std::size_t slide, TimePoint at) const {
     return list;
 }
 
-content::Player make_player(const content::Bundle& bundle) {
+content::Schedule make_schedule(const content::Bundle& bundle,
+                                const std::vector<std::string>& display_tags) {
     const auto& m = bundle.manifest;
-    std::vector<content::PlayItem> items;
+    content::Schedule s;
+    s.notice_every = m.notice_every;
+    s.utc_offset = m.utc_offset;
+    auto for_this_display = [&](const content::Slide& slide) {
+        if (slide.tags.empty())
+            return true;
+        return std::any_of(slide.tags.begin(), slide.tags.end(), [&](const std::string& t) {
+            return std::find(display_tags.begin(), display_tags.end(), t) != display_tags.end();
+        });
+    };
+    auto item = [&](std::size_t i) {
+        const auto& slide = m.slides[i];
+        return content::PlayItem{i, slide.duration, slide.transition, slide.window};
+    };
     for (const auto& id : m.playlist) {
         for (std::size_t i = 0; i < m.slides.size(); ++i) {
-            if (m.slides[i].id == id) {
-                items.push_back({i, m.slides[i].duration, m.slides[i].transition});
-                break;
-            }
+            const auto& slide = m.slides[i];
+            if (slide.id == id && slide.priority == content::Priority::Normal && for_this_display(slide))
+                s.playlist.push_back(item(i));
         }
     }
-    return content::Player(std::move(items));
+    for (std::size_t i = 0; i < m.slides.size(); ++i) {
+        const auto& slide = m.slides[i];
+        if (!for_this_display(slide))
+            continue;
+        if (slide.priority == content::Priority::Notice)
+            s.notices.push_back(item(i));
+        else if (slide.priority == content::Priority::Emergency)
+            s.emergencies.push_back(item(i));
+    }
+    return s;
+}
+
+content::Player make_player(const content::Bundle& bundle, const std::vector<std::string>& display_tags) {
+    return content::Player(make_schedule(bundle, display_tags));
 }
 
 } // namespace kiosk::ui

@@ -31,7 +31,11 @@ private:
     Layout m_layout;
 };
 
-// A player for a bundle's playlist.
-content::Player make_player(const content::Bundle& bundle);
+// The schedule of a bundle for a display with `display_tags`: the playlist's normal slides in
+// order, every notice and every emergency slide, without the slides meant for other displays.
+content::Schedule make_schedule(const content::Bundle& bundle,
+                                const std::vector<std::string>& display_tags = {});
+content::Player make_player(const content::Bundle& bundle,
+                            const std::vector<std::string>& display_tags = {});
 
 } // namespace kiosk::ui

@@ -361,6 +361,44 @@ void paint_slide(Canvas& canvas, const Slide& slide, const PaintContext& ctx) {
     }
 }
 
+void paint_emergency(Canvas& cv, const Slide& s, const PaintContext& c) {
+    const Layout& l = c.layout;
+    const auto& theme = c.bundle.manifest.theme;
+    Rect screen{0, 0, l.screen.w, l.screen.h};
+    const Color red{0xC6, 0x00, 0x00, 255};
+    const Color white{0xFF, 0xFF, 0xFF, 255};
+    cv.fill(screen, red);
+    int band = l.px(24);
+    cv.fill({0, 0, l.screen.w, band}, theme.accent);
+    cv.fill({0, l.screen.h - band, l.screen.w, band}, theme.accent);
+    int pad = l.px(l.portrait ? 56 : 96);
+    int max_w = l.screen.w - 2 * pad;
+    int y = band + l.px(l.portrait ? 120 : 80);
+    std::string title = s.kind == content::SlideKind::Text ? s.title : s.id;
+    Style ts = shrink_to_fit(title, Style{l.px(96), true}, max_w, l.px(48), c.metrics);
+    text_centered(cv, c.metrics, title, ts, {pad, 0, max_w, 0}, y, white);
+    y += c.metrics.line_height(ts) + l.px(48);
+    if (s.kind == content::SlideKind::Image) {
+        cv.image(s.asset, {pad, y, max_w, l.screen.h - band - pad - y}, s.fit);
+        return;
+    }
+    int avail = l.screen.h - band - l.px(64) - y;
+    std::vector<text::Line> lines;
+    Style st{l.px(56), false};
+    int lh = 0;
+    for (int ref = 56; ref >= 28; ref -= 4) {
+        st.px = l.px(ref);
+        lines = text::break_lines(s.body, max_w, c.metrics, st);
+        lh = c.metrics.line_height(st) * 3 / 2;
+        if (static_cast<int>(lines.size()) * lh <= avail)
+            break;
+    }
+    int max_lines = lh > 0 ? std::max(1, avail / lh) : 1;
+    for (int i = 0; i < static_cast<int>(lines.size()) && i < max_lines; ++i)
+        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st, {pad, 0, max_w, 0},
+                      y + i * lh, white);
+}
+
 void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,
                     const Layout& l, const std::string& logo_asset, const std::string& message) {
     Rect screen{0, 0, l.screen.w, l.screen.h};

@@ -16,6 +16,9 @@ struct PaintContext {
 
 void paint_slide(Canvas& canvas, const content::Slide& slide, const PaintContext& ctx);
 
+// An emergency notice over the whole screen.
+void paint_emergency(Canvas& canvas, const content::Slide& slide, const PaintContext& ctx);
+
 // The branded screen shown when there is nothing playable; never a black screen.
 void paint_fallback(Canvas& canvas, const content::Theme& theme, const text::Metrics& metrics,
                     const Layout& layout, const std::string& logo_asset,

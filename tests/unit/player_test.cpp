@@ -114,13 +114,13 @@ TEST(Player, NothingPlayableIsExhausted) {
     p.update(T0, r.fn());
     EXPECT_FALSE(p.current_slide());
     EXPECT_TRUE(p.exhausted());
-    Player empty({});
+    Player empty(std::vector<PlayItem>{});
     empty.update(T0, r.fn());
     EXPECT_TRUE(empty.exhausted());
 }
 
 TEST(Player, ASingleSlideStaysWithoutTransitions) {
-    Player p({{4, seconds{10}, Transition::Fade}});
+    Player p(std::vector<PlayItem>{{4, seconds{10}, Transition::Fade, {}}});
     Readiness_ r;
     p.update(T0, r.fn());
     p.update(T0 + seconds{35}, r.fn());
