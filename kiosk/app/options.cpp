@@ -33,6 +33,9 @@ Plays a content bundle fullscreen: posters, notices, the day's timetable and res
   --draw-list OUT.txt  with --screenshot: also write the frame as text (one line per item)
   --slide ID           start the playlist at slide ID (to check one slide)
   --run-for SECONDS    exit after SECONDS of real time
+  --display-id ID      this display's name in the proof-of-play log; default: the host name
+  --tags A,B           this display's tags: slides limited to other tags are not shown here
+  --play-log DIR       write proof of play (every slide shown, every touch) to DIR, a file a day
   --stats              print frame and memory figures at exit
   --data-dir DIR       where fonts/ and assets/ are; default: found beside the program
   --verbose            log debug lines too
@@ -115,6 +118,32 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!v)
                 return std::unexpected(v.error());
             o.start_slide = *v;
+        } else if (a == "--play-log") {
+            auto v = value("a folder");
+            if (!v)
+                return std::unexpected(v.error());
+            o.play_log = *v;
+        } else if (a == "--display-id") {
+            auto v = value("a name");
+            if (!v)
+                return std::unexpected(v.error());
+            if (v->empty() || v->find_first_of(",\"\n") != std::string::npos)
+                return fail("--display-id: \"" + *v + "\" must be a name without commas or quotes");
+            o.display_id = *v;
+        } else if (a == "--tags") {
+            auto v = value("tags like hall-a,entrance");
+            if (!v)
+                return std::unexpected(v.error());
+            std::size_t pos = 0;
+            while (pos <= v->size()) {
+                auto comma = v->find(',', pos);
+                if (comma == std::string::npos)
+                    comma = v->size();
+                auto tag = v->substr(pos, comma - pos);
+                if (!tag.empty())
+                    o.tags.push_back(tag);
+                pos = comma + 1;
+            }
         } else if (a == "--data-dir") {
             auto v = value("a folder");
             if (!v)

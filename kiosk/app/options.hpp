@@ -27,6 +27,9 @@ struct Options {
     std::optional<std::filesystem::path> data_dir;
     std::optional<std::string> start_slide;         // Begin the playlist at this slide id.
     std::optional<std::filesystem::path> draw_list; // With --screenshot: the frame as text.
+    std::optional<std::filesystem::path> play_log;  // Proof-of-play folder.
+    std::string display_id;                         // Default: the host name.
+    std::vector<std::string> tags;                  // This display's tags (targeting).
     bool help{false};
     bool version{false};
 };

@@ -3,6 +3,7 @@
 #include "kiosk/app/player_loop.hpp"
 
 #include "kiosk/app/paths.hpp"
+#include "kiosk/app/play_log.hpp"
 #include "kiosk/app/stats.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 
 namespace kiosk::app {
 namespace {
@@ -52,8 +54,25 @@ public:
         : m_options(o), m_bundle(std::move(bundle)), m_display(display), m_fonts(fonts),
           m_loader(&platform::SdlSession::wake), m_renderer(display.renderer(), fonts, m_loader),
           m_show(std::make_unique<ui::Show>(m_bundle, fonts, display.size())),
-          m_player(ui::make_player(*m_bundle)), m_stats(process_start) {
+          m_player(ui::make_player(*m_bundle, o.tags)), m_stats(process_start) {
         m_renderer.set_bundle(m_bundle);
+        if (o.play_log) {
+            m_play_log = std::make_unique<PlayLog>(*o.play_log, display_id(o),
+                                                   m_bundle->manifest.utc_offset);
+            m_player.on_played([this](const content::Played& p) {
+                m_play_log->slide(m_bundle->manifest.slides[p.slide].id, p.start, p.end,
+                                  m_bundle->manifest.bundle_version);
+            });
+        }
+    }
+
+    static std::string display_id(const Options& o) {
+        if (!o.display_id.empty())
+            return o.display_id;
+        char host[256] = {};
+        if (gethostname(host, sizeof host - 1) != 0 || host[0] == '\0')
+            return "display";
+        return host;
     }
 
     Result<void> begin_at(const std::string& slide_id);
@@ -75,6 +94,7 @@ private:
     std::unique_ptr<ui::Show> m_show;
     content::Player m_player;
     Stats m_stats;
+    std::unique_ptr<PlayLog> m_play_log;
     bool m_missing{false}; // The last frame lacked an image still being decoded.
 };
 
@@ -139,6 +159,7 @@ int Kiosk::screenshot(TimePoint start, Duration after, const std::filesystem::pa
         m_renderer.accept_decoded();
     }
     draw(end);
+    m_player.finish(end);
     if (draw_list) {
         std::FILE* f = std::fopen(draw_list->c_str(), "wb");
         std::string text = m_show->frame(m_player, end).to_text();
@@ -222,6 +243,13 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
                         warmed_for.reset();
                     }
                     dirty = true;
+                } else if ((e.type == SDL_FINGERDOWN || (e.type == SDL_MOUSEBUTTONDOWN &&
+                                                         e.button.which != SDL_TOUCH_MOUSEID)) &&
+                           m_play_log) {
+                    // SDL repeats each touch as a mouse click; only the touch itself counts.
+                    auto cur = m_player.current_slide();
+                    m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", clock->now(),
+                                      m_bundle->manifest.bundle_version);
                 } else if (e.type == SDL_KEYDOWN && m_options.windowed &&
                            e.key.keysym.sym == SDLK_ESCAPE) {
                     quit = true;
@@ -233,6 +261,7 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
         if (quit || steady::now() >= stop_at)
             break;
     }
+    m_player.finish(clock->now());
     return 0;
 }
 

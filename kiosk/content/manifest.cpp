@@ -45,30 +45,39 @@ Result<Window> parse_window(const nlohmann::json& j, const std::string& where,
     Window w;
     for (const auto& [key, value] : j.items()) {
         if (key == "from" || key == "until") {
-            auto t = value.is_string() ? parse_date_or_time(value.get<std::string>(), offset,
-                                                            key == "from" ? DateEdge::Start : DateEdge::End)
-                                       : std::nullopt;
+            auto t = value.is_string()
+                         ? parse_date_or_time(value.get<std::string>(), offset,
+                                              key == "from" ? DateEdge::Start : DateEdge::End)
+                         : std::nullopt;
             if (!t)
-                return fail(at + ": field \"" + key + "\" must be a date like 2020-11-08 or a date-time like 2020-11-08T09:30:00+08:00");
+                return fail(at + ": field \"" + key +
+                            "\" must be a date like 2020-11-08 or a date-time like "
+                            "2020-11-08T09:30:00+08:00");
             (key == "from" ? w.from : w.until) = *t;
         } else if (key == "weekdays") {
             if (!value.is_array() || value.empty())
-                return fail(at + ": field \"weekdays\" must be a list of days, 1 (Monday) to 7 (Sunday)");
+                return fail(
+                    at + ": field \"weekdays\" must be a list of days, 1 (Monday) to 7 (Sunday)");
             w.weekdays = 0;
             for (const auto& d : value) {
                 if (!d.is_number_integer() || d.get<int>() < 1 || d.get<int>() > 7)
-                    return fail(at + ": field \"weekdays\" must be a list of days, 1 (Monday) to 7 (Sunday)");
+                    return fail(
+                        at +
+                        ": field \"weekdays\" must be a list of days, 1 (Monday) to 7 (Sunday)");
                 w.weekdays |= 1u << (d.get<int>() - 1);
             }
         } else if (key == "hours") {
             if (!value.is_array())
-                return fail(at + ": field \"hours\" must be a list of [\"08:00\", \"18:00\"] pairs");
+                return fail(at +
+                            ": field \"hours\" must be a list of [\"08:00\", \"18:00\"] pairs");
             for (const auto& pair : value) {
                 std::optional<DailyHours> h;
-                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() &&
+                    pair[1].is_string())
                     h = parse_hours(pair[0].get<std::string>() + "-" + pair[1].get<std::string>());
                 if (!h)
-                    return fail(at + ": field \"hours\" must be a list of [\"08:00\", \"18:00\"] pairs (end may be past midnight, not equal to start)");
+                    return fail(at + ": field \"hours\" must be a list of [\"08:00\", \"18:00\"] "
+                                     "pairs (end may be past midnight, not equal to start)");
                 w.hours.push_back(*h);
             }
         } else {
@@ -80,7 +89,8 @@ Result<Window> parse_window(const nlohmann::json& j, const std::string& where,
     return w;
 }
 
-Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings, std::chrono::minutes offset) {
+Result<Theme> parse_theme(const Json& j, std::vector<Warning>& warnings,
+                          std::chrono::minutes offset) {
     const std::string where = std::string(kFile) + ": theme";
     if (!j.is_object())
         return fail(where + " must be an object");
@@ -180,7 +190,8 @@ std::optional<SlideKind> kind_from(const std::string& s) {
 }
 
 Result<Slide> parse_slide(const Json& j, const std::string& where,
-                          const std::map<std::string, AssetInfo>& assets, std::chrono::minutes offset) {
+                          const std::map<std::string, AssetInfo>& assets,
+                          std::chrono::minutes offset) {
     if (!j.is_object())
         return fail(where + " must be an object");
     Slide s;
@@ -249,7 +260,8 @@ Result<Slide> parse_slide(const Json& j, const std::string& where,
     else if (priority == "emergency")
         s.priority = Priority::Emergency;
     else
-        return fail(at + ": field \"priority\": \"" + priority + "\" is not one of normal, notice, emergency");
+        return fail(at + ": field \"priority\": \"" + priority +
+                    "\" is not one of normal, notice, emergency");
     if (auto tags = j.find("tags"); tags != j.end()) {
         if (!tags->is_array())
             return fail(at + ": field \"tags\" must be a list of display tags");
@@ -412,7 +424,8 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
 
     if (auto every = j.find("notice_every"); every != j.end()) {
         if (!every->is_number_integer() || every->get<int>() < 1 || every->get<int>() > 1000)
-            return fail(std::string(kFile) + ": field \"notice_every\" must be a whole number from 1 to 1000");
+            return fail(std::string(kFile) +
+                        ": field \"notice_every\" must be a whole number from 1 to 1000");
         m.notice_every = every->get<int>();
     }
 

@@ -1,11 +1,11 @@
 // The bundle manifest (schema 1, docs/bundle-format.md) and its validation.
 #pragma once
 
+#include "kiosk/content/window.hpp"
 #include "kiosk/core/color.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/geometry.hpp"
 #include "kiosk/core/time.hpp"
-#include "kiosk/content/window.hpp"
 
 #include <chrono>
 #include <cstdint>

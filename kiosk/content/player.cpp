@@ -84,9 +84,10 @@ void Player::step(TimePoint t, const ReadyFn& ready) {
     const auto off = m_s.utc_offset;
     bool pending = false;
     const PlayItem* cur = current_item();
-    bool any_emergency = std::any_of(m_s.emergencies.begin(), m_s.emergencies.end(), [&](const PlayItem& e) {
-        return !broken(e.slide) && contains(e.window, t, off);
-    });
+    bool any_emergency =
+        std::any_of(m_s.emergencies.begin(), m_s.emergencies.end(), [&](const PlayItem& e) {
+            return !broken(e.slide) && contains(e.window, t, off);
+        });
     if (any_emergency) {
         if (m_kind == Kind::Emergency && !broken(cur->slide) && contains(cur->window, t, off) &&
             t < m_start + cur->duration)
@@ -115,8 +116,11 @@ void Player::step(TimePoint t, const ReadyFn& ready) {
     m_previous.reset();
 }
 
-bool Player::try_show(Kind kind, std::size_t index, TimePoint t, const ReadyFn& ready, bool& pending) {
-    const auto& list = kind == Kind::Notice ? m_s.notices : kind == Kind::Emergency ? m_s.emergencies : m_s.playlist;
+bool Player::try_show(Kind kind, std::size_t index, TimePoint t, const ReadyFn& ready,
+                      bool& pending) {
+    const auto& list = kind == Kind::Notice      ? m_s.notices
+                       : kind == Kind::Emergency ? m_s.emergencies
+                                                 : m_s.playlist;
     const PlayItem& item = list[index];
     if (broken(item.slide) || !contains(item.window, t, m_s.utc_offset))
         return false;
@@ -156,7 +160,8 @@ bool Player::pick_normal(TimePoint t, const ReadyFn& ready, bool& pending) {
         }
         return false;
     };
-    if (notices > 0 && m_kind != Kind::Notice && m_since_notice >= m_s.notice_every && try_notices())
+    if (notices > 0 && m_kind != Kind::Notice && m_since_notice >= m_s.notice_every &&
+        try_notices())
         return true;
     if (pending)
         return false;
@@ -174,7 +179,9 @@ bool Player::pick_normal(TimePoint t, const ReadyFn& ready, bool& pending) {
 }
 
 void Player::show(Kind kind, std::size_t index, TimePoint t) {
-    const auto& list = kind == Kind::Notice ? m_s.notices : kind == Kind::Emergency ? m_s.emergencies : m_s.playlist;
+    const auto& list = kind == Kind::Notice      ? m_s.notices
+                       : kind == Kind::Emergency ? m_s.emergencies
+                                                 : m_s.playlist;
     const PlayItem& item = list[index];
     auto old = current_slide();
     if (old && *old == item.slide) {
@@ -202,7 +209,9 @@ std::optional<std::size_t> Player::current_slide() const {
     return std::nullopt;
 }
 
-std::optional<std::size_t> Player::previous_slide() const { return m_previous; }
+std::optional<std::size_t> Player::previous_slide() const {
+    return m_previous;
+}
 
 std::optional<std::size_t> Player::upcoming_slide() const {
     const std::size_t n = m_s.playlist.size();
@@ -220,9 +229,11 @@ std::optional<std::size_t> Player::upcoming_slide() const {
 }
 
 double Player::transition_progress(TimePoint now) const {
-    if (!current_item() || !m_previous || m_transition == Transition::Cut || m_transition_length.count() <= 0)
+    if (!current_item() || !m_previous || m_transition == Transition::Cut ||
+        m_transition_length.count() <= 0)
         return 1.0;
-    double p = static_cast<double>((now - m_start).count()) / static_cast<double>(m_transition_length.count());
+    double p = static_cast<double>((now - m_start).count()) /
+               static_cast<double>(m_transition_length.count());
     return std::clamp(p, 0.0, 1.0);
 }
 

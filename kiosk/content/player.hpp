@@ -92,8 +92,8 @@ private:
     Duration m_transition_length;
     std::vector<std::size_t> m_broken; // Slide indexes.
     Kind m_kind{Kind::None};
-    std::size_t m_index{0};          // Into the list of m_kind.
-    std::size_t m_playlist_pos{0};   // Last playlist item shown (the loop resumes after it).
+    std::size_t m_index{0};        // Into the list of m_kind.
+    std::size_t m_playlist_pos{0}; // Last playlist item shown (the loop resumes after it).
     bool m_started{false};
     std::size_t m_first{0};
     int m_since_notice{0};
@@ -101,7 +101,7 @@ private:
     std::optional<std::size_t> m_previous; // Slide index.
     Transition m_transition{Transition::Cut};
     TimePoint m_start{};
-    TimePoint m_log_start{}; // When the slide on screen first came on (it may restart).
+    TimePoint m_log_start{};            // When the slide on screen first came on (it may restart).
     TimePoint m_time{TimePoint::min()}; // The moment the state was last brought up to date.
     bool m_waiting{false};
     PlayedFn m_on_played;

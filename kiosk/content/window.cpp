@@ -117,7 +117,8 @@ std::optional<TimePoint> parse_date_or_time(const std::string& s, minutes off, D
         std::string sign = off < minutes{0} ? "-" : "+";
         auto a = off < minutes{0} ? -off.count() : off.count();
         char buf[8];
-        std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(a / 60), static_cast<int>(a % 60));
+        std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(a / 60),
+                      static_cast<int>(a % 60));
         return parse_datetime(s.substr(0, 10) + "T" + s.substr(11) + ":00" + sign + buf);
     }
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
@@ -159,7 +160,8 @@ std::optional<unsigned> parse_weekdays(const std::string& s) {
         int lo = 0;
         int hi = 0;
         auto num = [](const std::string& x, int& v) {
-            return !x.empty() && std::from_chars(x.data(), x.data() + x.size(), v).ptr == x.data() + x.size();
+            return !x.empty() &&
+                   std::from_chars(x.data(), x.data() + x.size(), v).ptr == x.data() + x.size();
         };
         if (dash == std::string::npos) {
             if (!num(part, lo))

@@ -1,4 +1,5 @@
-// Validity windows (day-parting): a date range, weekdays and daily hours, in the bundle's time zone.
+// Validity windows (day-parting): a date range, weekdays and daily hours, in the bundle's time
+// zone.
 #pragma once
 
 #include "kiosk/core/error.hpp"
@@ -36,8 +37,8 @@ TimePoint next_boundary(const Window& w, TimePoint t, std::chrono::minutes utc_o
 // Whether the window is open at any moment in [from, to).
 bool opens_between(const Window& w, TimePoint from, TimePoint to, std::chrono::minutes utc_offset);
 
-// Parses a date (`2020-11-08`) or a date-time, at the bundle's offset. A date as `from` is the start
-// of that day; as `until`, the end of it (so "until 2020-11-14" includes the 14th).
+// Parses a date (`2020-11-08`) or a date-time, at the bundle's offset. A date as `from` is the
+// start of that day; as `until`, the end of it (so "until 2020-11-14" includes the 14th).
 enum class DateEdge { Start, End };
 std::optional<TimePoint> parse_date_or_time(const std::string& s, std::chrono::minutes utc_offset,
                                             DateEdge edge);

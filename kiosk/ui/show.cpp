@@ -99,7 +99,8 @@ content::Schedule make_schedule(const content::Bundle& bundle,
     for (const auto& id : m.playlist) {
         for (std::size_t i = 0; i < m.slides.size(); ++i) {
             const auto& slide = m.slides[i];
-            if (slide.id == id && slide.priority == content::Priority::Normal && for_this_display(slide))
+            if (slide.id == id && slide.priority == content::Priority::Normal &&
+                for_this_display(slide))
                 s.playlist.push_back(item(i));
         }
     }
@@ -115,7 +116,8 @@ content::Schedule make_schedule(const content::Bundle& bundle,
     return s;
 }
 
-content::Player make_player(const content::Bundle& bundle, const std::vector<std::string>& display_tags) {
+content::Player make_player(const content::Bundle& bundle,
+                            const std::vector<std::string>& display_tags) {
     return content::Player(make_schedule(bundle, display_tags));
 }
 

@@ -395,8 +395,8 @@ void paint_emergency(Canvas& cv, const Slide& s, const PaintContext& c) {
     }
     int max_lines = lh > 0 ? std::max(1, avail / lh) : 1;
     for (int i = 0; i < static_cast<int>(lines.size()) && i < max_lines; ++i)
-        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st, {pad, 0, max_w, 0},
-                      y + i * lh, white);
+        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st,
+                      {pad, 0, max_w, 0}, y + i * lh, white);
 }
 
 void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,

@@ -13,7 +13,9 @@ using namespace std::chrono;
 namespace {
 
 const minutes kOff{8 * 60};
-TimePoint at(const char* s) { return *parse_datetime(s); }
+TimePoint at(const char* s) {
+    return *parse_datetime(s);
+}
 
 Player::ReadyFn all_ready() {
     return [](std::size_t) { return Readiness::Ready; };
@@ -70,16 +72,22 @@ TEST(Schedule, NoticesAreInterleavedEveryNPlaylistSlides) {
     auto log = run(p, at("2020-11-09T10:00:00+08:00"), at("2020-11-09T10:01:40+08:00"));
     auto o = order(log);
     ASSERT_GE(o.size(), 10u);
-    EXPECT_EQ((std::vector<std::size_t>(o.begin(), o.begin() + 10)), (std::vector<std::size_t>{0, 1, 7, 2, 0, 8, 1, 2, 7, 0}));
+    EXPECT_EQ((std::vector<std::size_t>(o.begin(), o.begin() + 10)),
+              (std::vector<std::size_t>{0, 1, 7, 2, 0, 8, 1, 2, 7, 0}));
 }
 
 TEST(Schedule, AnExpiredNoticeStopsBeingShown) {
-    Schedule s{{item(0, 10), item(1, 10)}, {item(7, 5, range("2020-11-09T00:00:00+08:00", "2020-11-09T10:00:30+08:00"))}, {}, 1, kOff};
+    Schedule s{{item(0, 10), item(1, 10)},
+               {item(7, 5, range("2020-11-09T00:00:00+08:00", "2020-11-09T10:00:30+08:00"))},
+               {},
+               1,
+               kOff};
     Player p(s);
     auto log = run(p, at("2020-11-09T10:00:00+08:00"), at("2020-11-09T10:02:00+08:00"));
     auto o = order(log);
     ASSERT_GE(o.size(), 6u);
-    EXPECT_EQ((std::vector<std::size_t>(o.begin(), o.begin() + 4)), (std::vector<std::size_t>{0, 7, 1, 7}));
+    EXPECT_EQ((std::vector<std::size_t>(o.begin(), o.begin() + 4)),
+              (std::vector<std::size_t>{0, 7, 1, 7}));
     for (const auto& x : log)
         if (x.slide == 7)
             EXPECT_LE(x.end, at("2020-11-09T10:00:30+08:00"));
@@ -87,13 +95,18 @@ TEST(Schedule, AnExpiredNoticeStopsBeingShown) {
 }
 
 TEST(Schedule, AnEmergencyTakesTheScreenAtOnceAndLeavesWhenItsWindowEnds) {
-    Schedule s{{item(0, 10), item(1, 10)}, {}, {item(9, 30, range("2020-11-09T10:00:15+08:00", "2020-11-09T10:00:45+08:00"))}, 4, kOff};
+    Schedule s{{item(0, 10), item(1, 10)},
+               {},
+               {item(9, 30, range("2020-11-09T10:00:15+08:00", "2020-11-09T10:00:45+08:00"))},
+               4,
+               kOff};
     Player p(s);
     std::vector<Played> log;
     p.on_played([&](const Played& x) { log.push_back(x); });
     auto t0 = at("2020-11-09T10:00:00+08:00");
     p.update(t0, all_ready());
-    p.update(t0 + seconds{16}, all_ready()); // Woken a second late: the change is still at 10:00:15.
+    p.update(t0 + seconds{16},
+             all_ready()); // Woken a second late: the change is still at 10:00:15.
     EXPECT_TRUE(p.emergency());
     EXPECT_EQ(p.current_slide(), 9u);
     EXPECT_EQ(p.current_start(), t0 + seconds{15});
@@ -113,22 +126,29 @@ TEST(Schedule, AnEmergencyTakesTheScreenAtOnceAndLeavesWhenItsWindowEnds) {
 }
 
 TEST(Schedule, OverlappingEmergenciesTakeTurnsUntilEachExpires) {
-    Schedule s{{item(0, 10)}, {},
+    Schedule s{{item(0, 10)},
+               {},
                {item(8, 10, range("2020-11-09T10:00:20+08:00", "2020-11-09T10:01:20+08:00")),
                 item(9, 10, range("2020-11-09T10:00:40+08:00", "2020-11-09T10:01:00+08:00"))},
-               4, kOff};
+               4,
+               kOff};
     Player p(s);
     auto log = run(p, at("2020-11-09T10:00:00+08:00"), at("2020-11-09T10:01:40+08:00"));
     // 0 until :20; 8 alone until :40; 8 and 9 alternate until 9 expires at 1:00; 8 until 1:20; 0.
     std::vector<std::pair<std::size_t, int>> got;
     for (const auto& x : log)
-        got.emplace_back(x.slide, static_cast<int>(duration_cast<seconds>(x.start - at("2020-11-09T10:00:00+08:00")).count()));
-    EXPECT_EQ(got, (std::vector<std::pair<std::size_t, int>>{{0, 0}, {8, 20}, {9, 40}, {8, 50}, {0, 80}}));
+        got.emplace_back(
+            x.slide,
+            static_cast<int>(
+                duration_cast<seconds>(x.start - at("2020-11-09T10:00:00+08:00")).count()));
+    EXPECT_EQ(got, (std::vector<std::pair<std::size_t, int>>{
+                       {0, 0}, {8, 20}, {9, 40}, {8, 50}, {0, 80}}));
 }
 
 TEST(Schedule, DayPartingCutsASlideWhenItsWindowCloses) {
     // A day slide and a night slide across midnight.
-    Schedule s{{item(0, 15, daily("08:00-18:00")), item(1, 15, daily("18:00-08:00"))}, {}, {}, 4, kOff};
+    Schedule s{
+        {item(0, 15, daily("08:00-18:00")), item(1, 15, daily("18:00-08:00"))}, {}, {}, 4, kOff};
     Player p(s);
     auto log = run(p, at("2020-11-09T17:59:50+08:00"), at("2020-11-10T08:00:20+08:00"));
     ASSERT_GE(log.size(), 3u);
@@ -156,7 +176,8 @@ TEST(Schedule, NothingValidShowsNothingUntilAWindowOpens) {
 TEST(Schedule, TargetingKeepsOnlyThisDisplaysSlides) {
     Bundle b;
     b.manifest.utc_offset = kOff;
-    auto slide = [&](const char* id, std::vector<std::string> tags, Priority pr = Priority::Normal) {
+    auto slide = [&](const char* id, std::vector<std::string> tags,
+                     Priority pr = Priority::Normal) {
         Slide s;
         s.id = id;
         s.kind = SlideKind::Text;
@@ -187,12 +208,12 @@ TEST(Schedule, TargetingKeepsOnlyThisDisplaysSlides) {
 
 TEST(Schedule, ASimulatedWeekShowsEverySlideOnlyInsideItsWindowAndEachDayItIsValid) {
     std::vector<Window> windows = {
-        {},                                                          // 0: always
-        daily("08:00-18:00", "1-5"),                                 // 1: office hours, weekdays
-        daily("18:00-08:00"),                                        // 2: nights, across midnight
-        daily("22:00-02:00", "6,7"),                                 // 3: weekend late nights
+        {},                          // 0: always
+        daily("08:00-18:00", "1-5"), // 1: office hours, weekdays
+        daily("18:00-08:00"),        // 2: nights, across midnight
+        daily("22:00-02:00", "6,7"), // 3: weekend late nights
         range("2020-11-08T00:00:00+08:00", "2020-11-09T12:00:00+08:00"), // 4: launch days
-        daily("12:00-13:00"),                                        // 5: lunch
+        daily("12:00-13:00"),                                            // 5: lunch
     };
     Schedule s;
     s.utc_offset = kOff;
@@ -214,7 +235,8 @@ TEST(Schedule, ASimulatedWeekShowsEverySlideOnlyInsideItsWindowAndEachDayItIsVal
         const Window& w = windows[x.slide];
         ASSERT_LT(x.start, x.end);
         for (TimePoint t = x.start; t < x.end; t = next_boundary(w, t, kOff))
-            ASSERT_TRUE(contains(w, t, kOff)) << "slide " << x.slide << " outside its window at " << format_iso(t, kOff);
+            ASSERT_TRUE(contains(w, t, kOff))
+                << "slide " << x.slide << " outside its window at " << format_iso(t, kOff);
         ASSERT_TRUE(contains(w, x.end - milliseconds{1}, kOff)) << "slide " << x.slide;
     }
     // Shown each day its window is open for at least ten minutes of that day.

@@ -9,7 +9,9 @@ using namespace std::chrono;
 namespace {
 
 const minutes kOff{8 * 60};
-TimePoint at(const char* s) { return *parse_datetime(s); }
+TimePoint at(const char* s) {
+    return *parse_datetime(s);
+}
 
 Window hours_window(const char* spans, const char* weekdays = nullptr) {
     Window w;
@@ -44,9 +46,12 @@ TEST(Window, ParsesItsParts) {
     EXPECT_FALSE(parse_weekdays("5-1"));
     EXPECT_FALSE(parse_weekdays("mon"));
     // A date as `until` includes that whole day; a date-time is exact.
-    EXPECT_EQ(parse_date_or_time("2020-11-14", kOff, DateEdge::End), at("2020-11-15T00:00:00+08:00"));
-    EXPECT_EQ(parse_date_or_time("2020-11-08", kOff, DateEdge::Start), at("2020-11-08T00:00:00+08:00"));
-    EXPECT_EQ(parse_date_or_time("2020-11-08 12:00", kOff, DateEdge::End), at("2020-11-08T12:00:00+08:00"));
+    EXPECT_EQ(parse_date_or_time("2020-11-14", kOff, DateEdge::End),
+              at("2020-11-15T00:00:00+08:00"));
+    EXPECT_EQ(parse_date_or_time("2020-11-08", kOff, DateEdge::Start),
+              at("2020-11-08T00:00:00+08:00"));
+    EXPECT_EQ(parse_date_or_time("2020-11-08 12:00", kOff, DateEdge::End),
+              at("2020-11-08T12:00:00+08:00"));
     EXPECT_FALSE(parse_date_or_time("2020-11-31", kOff, DateEdge::Start));
     EXPECT_FALSE(parse_date_or_time("next week", kOff, DateEdge::Start));
 }
@@ -71,9 +76,12 @@ TEST(Window, HoursAcrossMidnightBelongToTheDayTheyStart) {
     EXPECT_TRUE(contains(w, at("2020-11-14T01:59:00+08:00"), kOff));  // Saturday 01:59.
     EXPECT_FALSE(contains(w, at("2020-11-14T02:00:00+08:00"), kOff)); // Saturday 02:00.
     EXPECT_FALSE(contains(w, at("2020-11-14T23:00:00+08:00"), kOff)); // Saturday night.
-    EXPECT_FALSE(contains(w, at("2020-11-13T01:00:00+08:00"), kOff)); // Thursday's night, on Friday.
-    EXPECT_EQ(next_boundary(w, at("2020-11-13T23:00:00+08:00"), kOff), at("2020-11-14T00:00:00+08:00"));
-    EXPECT_EQ(next_boundary(w, at("2020-11-14T00:00:00+08:00"), kOff), at("2020-11-14T02:00:00+08:00"));
+    EXPECT_FALSE(
+        contains(w, at("2020-11-13T01:00:00+08:00"), kOff)); // Thursday's night, on Friday.
+    EXPECT_EQ(next_boundary(w, at("2020-11-13T23:00:00+08:00"), kOff),
+              at("2020-11-14T00:00:00+08:00"));
+    EXPECT_EQ(next_boundary(w, at("2020-11-14T00:00:00+08:00"), kOff),
+              at("2020-11-14T02:00:00+08:00"));
 }
 
 TEST(Window, SundayNightRunsIntoTheNextWeek) {
@@ -100,7 +108,9 @@ TEST(Window, OpensBetweenFindsWindowsThatNeverOpen) {
     Window w = hours_window("08:00-18:00", "6,7");
     w.from = at("2020-11-09T00:00:00+08:00");  // Monday.
     w.until = at("2020-11-14T00:00:00+08:00"); // Before Saturday.
-    EXPECT_FALSE(opens_between(w, at("2020-11-01T00:00:00+08:00"), at("2020-12-01T00:00:00+08:00"), kOff));
+    EXPECT_FALSE(
+        opens_between(w, at("2020-11-01T00:00:00+08:00"), at("2020-12-01T00:00:00+08:00"), kOff));
     w.until = at("2020-11-15T00:00:00+08:00");
-    EXPECT_TRUE(opens_between(w, at("2020-11-01T00:00:00+08:00"), at("2020-12-01T00:00:00+08:00"), kOff));
+    EXPECT_TRUE(
+        opens_between(w, at("2020-11-01T00:00:00+08:00"), at("2020-12-01T00:00:00+08:00"), kOff));
 }

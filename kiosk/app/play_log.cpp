@@ -1,0 +1,71 @@
+// Proof-of-play files.
+#include "kiosk/app/play_log.hpp"
+
+#include "kiosk/core/log.hpp"
+
+namespace kiosk::app {
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+PlayLog::PlayLog(std::filesystem::path dir, std::string display_id, std::chrono::minutes utc_offset)
+    : m_dir(std::move(dir)), m_display(std::move(display_id)), m_offset(utc_offset) {
+    std::error_code ec;
+    std::filesystem::create_directories(m_dir, ec);
+    if (ec)
+        log::error("play-log", m_dir.string() + ": cannot be made (" + ec.message() + ")");
+}
+
+PlayLog::~PlayLog() {
+    if (m_file != nullptr)
+        std::fclose(m_file);
+}
+
+void PlayLog::slide(const std::string& slide_id, TimePoint start, TimePoint end,
+                    std::int64_t bundle) {
+    write("slide", slide_id, start, end, bundle);
+}
+
+void PlayLog::touch(const std::string& slide_id, TimePoint at, std::int64_t bundle) {
+    write("touch", slide_id, at, at, bundle);
+}
+
+void PlayLog::write(const char* type, const std::string& slide_id, TimePoint start, TimePoint end,
+                    std::int64_t bundle) {
+    std::string day = format_iso(start, m_offset).substr(0, 10);
+    if (day != m_day || m_file == nullptr) {
+        if (m_file != nullptr)
+            std::fclose(m_file);
+        m_day = day;
+        auto path = m_dir / ("play-" + day + ".csv");
+        std::error_code ec;
+        bool fresh =
+            !std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0;
+        m_file = std::fopen(path.c_str(), "ab");
+        if (m_file == nullptr) {
+            if (!m_failed)
+                log::error("play-log", path.string() + ": cannot be written");
+            m_failed = true;
+            return;
+        }
+        m_failed = false;
+        if (fresh)
+            std::fprintf(m_file, "%s\n", kHeader);
+    }
+    std::string line = std::string(type) + "," + format_iso(start, m_offset) + "," +
+                       format_iso(end, m_offset) + "," + csv_field(m_display) + "," +
+                       csv_field(slide_id) + "," + std::to_string(bundle) + "\n";
+    std::fwrite(line.data(), 1, line.size(), m_file);
+    std::fflush(m_file);
+}
+
+} // namespace kiosk::app

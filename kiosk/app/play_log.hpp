@@ -1,0 +1,42 @@
+// Proof of play: every slide shown and every touch, one CSV file a day in the bundle's time zone.
+#pragma once
+
+#include "kiosk/core/time.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace kiosk::app {
+
+// Columns: type (slide or touch), start, end, display, slide, bundle. Times are ISO 8601 with the
+// bundle's offset. Lines are flushed as they are written: power may be cut at any moment.
+class PlayLog {
+public:
+    PlayLog(std::filesystem::path dir, std::string display_id, std::chrono::minutes utc_offset);
+    ~PlayLog();
+    PlayLog(const PlayLog&) = delete;
+    PlayLog& operator=(const PlayLog&) = delete;
+
+    void slide(const std::string& slide_id, TimePoint start, TimePoint end, std::int64_t bundle);
+    void touch(const std::string& slide_id, TimePoint at, std::int64_t bundle);
+
+    static constexpr const char* kHeader = "type,start,end,display,slide,bundle";
+
+private:
+    void write(const char* type, const std::string& slide_id, TimePoint start, TimePoint end,
+               std::int64_t bundle);
+
+    std::filesystem::path m_dir;
+    std::string m_display;
+    std::chrono::minutes m_offset;
+    std::string m_day; // The day of the open file.
+    std::FILE* m_file{nullptr};
+    bool m_failed{false};
+};
+
+// A CSV field, quoted when it must be.
+std::string csv_field(const std::string& s);
+
+} // namespace kiosk::app
