@@ -18,6 +18,7 @@ import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 from datetime import datetime, timedelta
 
@@ -30,6 +31,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FONT_PATH = os.path.join(ROOT, "fonts", "kiosk-cjk.ttf")
 CONTENT = os.path.join(ROOT, "content")
+SOURCE = os.path.join(ROOT, "tools", "sample", "source")
 LOGO_OUT = os.path.join(ROOT, "assets", "logo.svg")
 SIZE_LIMIT = 2_500_000  # bytes for the whole content/ folder
 # SHA-256 of the contact person named on the plan's last line, which must not appear in content/.
@@ -1166,56 +1168,91 @@ MIME = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp
         ".svg": "image/svg+xml", ".json": "application/json", ".txt": "text/plain"}
 
 
-def write_json(path, obj):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
 def sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def make_manifest():
-    assets = {}
-    for folder, _, files in sorted(os.walk(CONTENT)):
-        for name in sorted(files):
-            full = os.path.join(folder, name)
-            logical = os.path.relpath(full, CONTENT).replace(os.sep, "/")
-            if logical == "manifest.json":
-                continue
-            assets[logical] = {"sha256": sha256(full), "size": os.path.getsize(full),
-                               "type": MIME[os.path.splitext(name)[1]]}
-    assets = dict(sorted(assets.items()))
-    slides = []
-    for sid, asset, fit, dur, trans, _ in POSTERS:
-        slides.append({"id": sid, "kind": "image", "asset": asset, "fit": fit, "duration_s": dur,
-                       "transition": trans})
+def write_text(path, text, encoding="utf-8"):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding=encoding, newline="") as f:
+        f.write(text)
+
+
+def csv_line(fields):
+    out = []
+    for v in fields:
+        v = str(v)
+        if any(c in v for c in ',"\n'):
+            v = '"' + v.replace('"', '""') + '"'
+        out.append(v)
+    return ",".join(out) + "\r\n"
+
+
+def write_timetable():
+    # Saved as a spreadsheet does with "CSV UTF-8": a byte-order mark and CRLF line ends.
+    rows = [csv_line(["日期", "开始", "结束", "活动", "地点", "示例"])]
+    for day, start, end, title, place in sorted(TIMETABLE, key=lambda e: (e[0], e[1], e[4])):
+        rows.append(csv_line(["2020/11/%d" % day, start, end, title, place, "是"]))
+    write_text(os.path.join(SOURCE, "timetable.csv"), "\ufeff" + "".join(rows))
+
+
+def write_results():
+    # Saved as a spreadsheet on a Chinese Windows PC does by default: GBK.
+    rows = [csv_line(["赛项", "学校", "选手", "成绩", "奖项", "决赛"])]
+    for e in make_results()["events"]:
+        for x in e["entries"]:
+            rows.append(csv_line([e["event"], x["team"], x["contestant"], "%.1f" % x["score"],
+                                  x.get("award", ""), "是" if e["final"] else "否"]))
+    write_text(os.path.join(SOURCE, "results.csv"), "".join(rows), encoding="gbk")
+
+
+def write_notices():
     for sid, (title, body) in NOTICES.items():
-        slides.append({"id": sid, "kind": "text", "title": title, "body": body,
-                       "duration_s": 20 if len(body) > 150 else 16, "transition": "fade"})
-    slides.append({"id": "today", "kind": "schedule", "data": "data/timetable.json",
-                   "duration_s": 15, "transition": "fade"})
+        text = "# " + title + "\n\n" + "\n\n".join(body.split("\n")) + "\n"
+        write_text(os.path.join(SOURCE, "notices", sid + ".md"), text)
+
+
+def write_settings():
+    L = []
+    L += ["# 2020年潍坊市职业教育活动周: the sample week. kiosk-pack build turns this folder into",
+          "# the bundle in content/ (docs/authoring.md describes every setting).", ""]
+    L += ["[bundle]", "version = 1", "time_zone = Asia/Shanghai +08:00", "created = 2020-11-07 18:00",
+          "notice_every = 6", "screen = 1920x1080", ""]
+    L += ["[theme]", "header = " + HEADER, "logo = assets/logo.svg", "primary = " + RED,
+          "accent = " + GOLD, "text = " + WHITE, "background = #1A1A1A", "panel = " + WHITE,
+          "panel_text = #222222", ""]
+    L += ["[ticker]"] + ["slogan = " + t for t in TICKER if "口罩" not in t] + [""]
+    L += ["# Masks are asked for while the venues are open.", "[slogan masks]",
+          "text = 请佩戴口罩，保持安全距离", "hours = 08:00-18:00", ""]
+    L += ["[timetable]", "file = timetable.csv", "", "[results]", "file = results.csv",
+          "sample = yes", "updated = 2020-11-10 15:30", ""]
+    for sid, asset, fit, dur, trans, _ in POSTERS:
+        L += ["[slide %s]" % sid, "poster = " + asset, "fit = " + fit, "duration = %d" % dur,
+              "transition = " + trans]
+        if sid == "launch":
+            L += ["# The launch poster runs until the ceremony day is over.", "until = 2020-11-08"]
+        L += [""]
+    for sid, (title, body) in NOTICES.items():
+        L += ["[slide %s]" % sid, "notice = notices/%s.md" % sid,
+              "duration = %d" % (20 if len(body) > 150 else 16), "transition = fade"]
+        if sid == "epidemic-rules":
+            L += ["# Shown between every six playlist slides all week.", "priority = notice",
+                  "from = 2020-11-08", "until = 2020-11-14"]
+        L += [""]
+    L += ["[slide today]", "schedule = yes", "duration = 15", "transition = fade", ""]
     for sid, event, trans in RESULT_SLIDES:
-        slides.append({"id": sid, "kind": "results", "data": "data/results.json", "event": event,
-                       "duration_s": 12, "transition": trans})
-    return {
-        "schema_version": 1,
-        "bundle_version": 1,
-        "created": "2020-11-07T18:00:00+08:00",
-        "time_zone": {"name": "Asia/Shanghai", "utc_offset": "+08:00"},
-        "theme": {
-            "header": HEADER,
-            "logo": "assets/logo.svg",
-            "colors": {"primary": RED, "accent": GOLD, "text": WHITE, "background": "#1A1A1A",
-                       "panel": WHITE, "panel_text": "#222222"},
-            "ticker": TICKER,
-        },
-        "assets": assets,
-        "slides": slides,
-        "playlist": PLAYLIST,
-    }
+        L += ["[slide %s]" % sid, "results = " + event, "duration = 12", "transition = " + trans, ""]
+    L += ["# A fire-evacuation drill takes every screen for five minutes.", "[slide drill]",
+          "notice = notices/drill.md", "priority = emergency", "from = 2020-11-12 10:00",
+          "until = 2020-11-12 10:05", "duration = 60", ""]
+    L += ["[playlist]"]
+    order = [p for p in PLAYLIST if p != "epidemic-rules"]
+    for k in range(0, len(order), 6):
+        L += ["order = " + ", ".join(order[k:k + 6])]
+    write_text(os.path.join(SOURCE, "settings.ini"), "\n".join(L) + "\n")
+    write_text(os.path.join(SOURCE, "notices", "drill.md"),
+               "# 消防疏散演练\n\n演练进行中，请听从工作人员指挥，沿疏散指示标志有序撤离，不要奔跑，不要使用电梯。\n")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1262,7 +1299,8 @@ def check_bundle():
     ids = [s["id"] for s in m["slides"]]
     need(len(ids) == len(set(ids)), "duplicate slide ids")
     need(set(m["playlist"]) <= set(ids), "playlist names unknown slides")
-    need(set(ids) <= set(m["playlist"]), "slides not in the playlist")
+    need({s["id"] for s in m["slides"] if s.get("priority", "normal") == "normal"} <= set(m["playlist"]),
+         "slides not in the playlist")
     kinds = {}
     for s in m["slides"]:
         kinds[s["kind"]] = kinds.get(s["kind"], 0) + 1
@@ -1368,31 +1406,39 @@ def check_bundle():
 
 
 def main():
-    if os.path.isdir(CONTENT):
-        shutil.rmtree(CONTENT)
-    os.makedirs(CONTENT)
+    if os.path.isdir(SOURCE):
+        shutil.rmtree(SOURCE)
+    os.makedirs(SOURCE)
     outliner = Outliner(FONT_PATH)
 
     make_logo(LOGO_OUT, outliner)
-    os.makedirs(os.path.join(CONTENT, "assets"))
-    shutil.copyfile(LOGO_OUT, os.path.join(CONTENT, "assets", "logo.svg"))
-
+    os.makedirs(os.path.join(SOURCE, "assets"))
+    shutil.copyfile(LOGO_OUT, os.path.join(SOURCE, "assets", "logo.svg"))
     for _, asset, _, _, _, make in POSTERS:
-        path = os.path.join(CONTENT, asset)
+        path = os.path.join(SOURCE, asset)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         if asset.endswith(".svg"):
             make(path, outliner)
         else:
             make(path)
-    write_json(os.path.join(CONTENT, "data", "timetable.json"), make_timetable())
-    write_json(os.path.join(CONTENT, "data", "results.json"), make_results())
-    write_json(os.path.join(CONTENT, "manifest.json"), make_manifest())
+    write_timetable()
+    write_results()
+    write_notices()
+    write_settings()
+    print("make-sample: %s written" % os.path.relpath(SOURCE, ROOT))
+
+    # The bundle is built by the operator's own tool, exactly as an operator would.
+    pack = os.environ.get("KIOSK_PACK", os.path.join(ROOT, "build", "tools", "kiosk-pack", "kiosk-pack"))
+    if not os.path.exists(pack):
+        sys.exit("make-sample: build kiosk-pack first (tools/build.sh), or set KIOSK_PACK")
+    subprocess.run([pack, "build", SOURCE, CONTENT, "--now", "2020-11-07T18:00:00+08:00"], check=True)
 
     problems, total = check_bundle()
     for p in problems:
         print("make-sample: " + p, file=sys.stderr)
     if problems:
         sys.exit(1)
-    print("make-sample: content/ written, %d bytes, checks passed" % total)
+    print("make-sample: content/ built, %d bytes, checks passed" % total)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,146 @@
+// kiosk-pack: the content operator's tool. check and build a source folder, preview a week,
+// summarise proof of play.
+#include "preview.hpp"
+#include "report.hpp"
+#include "source.hpp"
+
+#include "kiosk/core/time.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace kiosk;
+
+constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
+
+  check DIR [--size WxH] [--now TIME]
+        Reports every problem of a source folder at once (file, line, field), and warnings about
+        likely mistakes. Exit status 1 if there is any error.
+  build DIR OUT [--size WxH] [--now TIME]
+        Checks, then writes the bundle the kiosk plays into OUT. Nothing is written on an error.
+  preview DIR --size WxH --from TIME --to TIME --every DURATION [--display-tags A,B] OUT.png
+        What a display shows at each moment from --from to --to, every DURATION (30m, 2h, 1d),
+        on one contact sheet with the time under each frame. DIR is a source folder or a bundle.
+  report LOGDIR [--day DATE | --from DATE --to DATE] [--display ID]
+        Proof of play as CSV: per day and slide, times shown, minutes on screen, interactions.
+
+The source folder is described in docs/authoring.md.
+)";
+
+int check_or_build(const std::vector<std::string>& args, bool build) {
+    std::vector<std::string> positional;
+    pack::PackOptions options;
+    options.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--size" && i + 1 < args.size()) {
+            options.screen = parse_size(args[++i]);
+            if (!options.screen) {
+                std::fprintf(stderr, "kiosk-pack: --size: \"%s\" is not a size like 1920x1080\n", args[i].c_str());
+                return 2;
+            }
+        } else if (args[i] == "--now" && i + 1 < args.size()) {
+            auto t = parse_datetime(args[++i]);
+            if (!t) {
+                std::fprintf(stderr, "kiosk-pack: --now: \"%s\" is not a time like 2020-11-07T18:00:00+08:00\n", args[i].c_str());
+                return 2;
+            }
+            options.now = *t;
+        } else if (args[i].starts_with("--")) {
+            std::fprintf(stderr, "kiosk-pack: unknown option \"%s\"\n%s", args[i].c_str(), kUsage);
+            return 2;
+        } else {
+            positional.push_back(args[i]);
+        }
+    }
+    if (positional.size() != (build ? 2u : 1u)) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    pack::Problems problems;
+    auto packed = pack::pack_source(positional[0], options, problems);
+    std::fputs(problems.report().c_str(), stderr);
+    if (!packed) {
+        std::fprintf(stderr, "kiosk-pack: %s has errors; %s\n", positional[0].c_str(),
+                     build ? "no bundle was written" : "fix them and check again");
+        return 1;
+    }
+    if (!build) {
+        std::fprintf(stderr, "kiosk-pack: %s is ready to build\n", positional[0].c_str());
+        return 0;
+    }
+    if (auto written = pack::write_bundle(*packed, positional[1]); !written) {
+        std::fprintf(stderr, "kiosk-pack: %s\n", written.error().message.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "kiosk-pack: bundle written to %s\n", positional[1].c_str());
+    return 0;
+}
+
+int report(const std::vector<std::string>& args) {
+    pack::ReportOptions o;
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        auto value = [&]() -> std::string { return i + 1 < args.size() ? args[++i] : std::string(); };
+        if (args[i] == "--day") {
+            o.from_day = o.to_day = value();
+        } else if (args[i] == "--from") {
+            o.from_day = value();
+        } else if (args[i] == "--to") {
+            o.to_day = value();
+        } else if (args[i] == "--display") {
+            o.display = value();
+        } else if (args[i].starts_with("--")) {
+            std::fprintf(stderr, "kiosk-pack: unknown option \"%s\"\n", args[i].c_str());
+            return 2;
+        } else {
+            positional.push_back(args[i]);
+        }
+    }
+    for (const auto* d : {&o.from_day, &o.to_day}) {
+        if (*d && !parse_datetime(**d + "T00:00:00Z")) {
+            std::fprintf(stderr, "kiosk-pack: \"%s\" is not a date like 2020-11-08\n", (*d)->c_str());
+            return 2;
+        }
+    }
+    if (positional.size() != 1) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    pack::Problems problems;
+    auto csv = pack::summarise_play_logs(positional[0], o, problems);
+    std::fputs(problems.report().c_str(), stderr);
+    if (!csv)
+        return 1;
+    std::fputs(csv->c_str(), stdout);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::fputs(kUsage, args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::printf("kiosk-pack %s\n", KIOSK_VERSION_STRING);
+        return 0;
+    }
+    std::string command = args[0];
+    args.erase(args.begin());
+    if (command == "check")
+        return check_or_build(args, false);
+    if (command == "build")
+        return check_or_build(args, true);
+    if (command == "report")
+        return report(args);
+    if (command == "preview")
+        return kiosk::pack::preview_command(args);
+    std::fprintf(stderr, "kiosk-pack: unknown command \"%s\"\n%s", command.c_str(), kUsage);
+    return 2;
+}
