@@ -72,18 +72,20 @@ Size Display::refresh_size() {
     return m_size;
 }
 
-Result<void> Display::save_png(const std::filesystem::path& path) const {
-    media::SurfacePtr shot(
-        SDL_CreateRGBSurfaceWithFormat(0, m_size.w, m_size.h, 32, SDL_PIXELFORMAT_ARGB8888));
-    if (!shot)
-        return fail(std::string("screenshot: ") + SDL_GetError());
-    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, shot->pixels,
-                             shot->pitch) != 0)
-        return fail(std::string("screenshot: cannot read pixels: ") + SDL_GetError());
+media::SurfacePtr Display::read_pixels() const {
+    media::SurfacePtr shot(SDL_CreateRGBSurfaceWithFormat(0, m_size.w, m_size.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!shot || SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) != 0)
+        return nullptr;
     // Screenshots are opaque, as the screen is.
     SDL_SetSurfaceBlendMode(shot.get(), SDL_BLENDMODE_NONE);
-    media::SurfacePtr rgb(SDL_ConvertSurfaceFormat(shot.get(), SDL_PIXELFORMAT_RGB24, 0));
-    if (!rgb || IMG_SavePNG(rgb.get(), path.string().c_str()) != 0)
+    return media::SurfacePtr(SDL_ConvertSurfaceFormat(shot.get(), SDL_PIXELFORMAT_RGB24, 0));
+}
+
+Result<void> Display::save_png(const std::filesystem::path& path) const {
+    auto rgb = read_pixels();
+    if (!rgb)
+        return fail(std::string("screenshot: cannot read pixels: ") + SDL_GetError());
+    if (IMG_SavePNG(rgb.get(), path.string().c_str()) != 0)
         return fail(path.string() + ": cannot be written (" + IMG_GetError() + ")");
     return {};
 }

@@ -28,6 +28,8 @@ public:
     SDL_Renderer* renderer() const { return m_renderer; }
     Size size() const { return m_size; }
     bool headless() const { return m_window == nullptr; }
+    // What was last drawn, as 24-bit RGB.
+    media::SurfacePtr read_pixels() const;
     // Writes what was last drawn as a PNG.
     Result<void> save_png(const std::filesystem::path& path) const;
     // Re-reads the output size (after the window was resized or rotated).

@@ -373,20 +373,22 @@ void paint_emergency(Canvas& cv, const Slide& s, const PaintContext& c) {
     cv.fill({0, l.screen.h - band, l.screen.w, band}, theme.accent);
     int pad = l.px(l.portrait ? 56 : 96);
     int max_w = l.screen.w - 2 * pad;
-    int y = band + l.px(l.portrait ? 120 : 80);
     std::string title = s.kind == content::SlideKind::Text ? s.title : s.id;
     Style ts = shrink_to_fit(title, Style{l.px(96), true}, max_w, l.px(48), c.metrics);
-    text_centered(cv, c.metrics, title, ts, {pad, 0, max_w, 0}, y, white);
-    y += c.metrics.line_height(ts) + l.px(48);
+    int title_h = c.metrics.line_height(ts);
+    int gap = l.px(56);
+    int avail = l.screen.h - 2 * band - 2 * l.px(64) - title_h - gap;
     if (s.kind == content::SlideKind::Image) {
-        cv.image(s.asset, {pad, y, max_w, l.screen.h - band - pad - y}, s.fit);
+        int y = band + l.px(64);
+        text_centered(cv, c.metrics, title, ts, {pad, 0, max_w, 0}, y, white);
+        cv.image(s.asset, {pad, y + title_h + gap, max_w, avail}, s.fit);
         return;
     }
-    int avail = l.screen.h - band - l.px(64) - y;
+    // The largest text that fits, the title and body centred on the screen as one block.
     std::vector<text::Line> lines;
-    Style st{l.px(56), false};
+    Style st{l.px(60), false};
     int lh = 0;
-    for (int ref = 56; ref >= 28; ref -= 4) {
+    for (int ref = 60; ref >= 28; ref -= 4) {
         st.px = l.px(ref);
         lines = text::break_lines(s.body, max_w, c.metrics, st);
         lh = c.metrics.line_height(st) * 3 / 2;
@@ -394,9 +396,14 @@ void paint_emergency(Canvas& cv, const Slide& s, const PaintContext& c) {
             break;
     }
     int max_lines = lh > 0 ? std::max(1, avail / lh) : 1;
-    for (int i = 0; i < static_cast<int>(lines.size()) && i < max_lines; ++i)
-        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st,
-                      {pad, 0, max_w, 0}, y + i * lh, white);
+    int shown = std::min(static_cast<int>(lines.size()), max_lines);
+    int block = title_h + gap + shown * lh;
+    int y = (l.screen.h - block) / 2;
+    text_centered(cv, c.metrics, title, ts, {pad, 0, max_w, 0}, y, white);
+    cv.fill({(l.screen.w - l.px(160)) / 2, y + title_h + gap / 2 - l.px(4), l.px(160), l.px(8)}, theme.accent);
+    y += title_h + gap;
+    for (int i = 0; i < shown; ++i)
+        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st, {pad, 0, max_w, 0}, y + i * lh, white);
 }
 
 void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,

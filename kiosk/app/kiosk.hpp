@@ -1,0 +1,59 @@
+// The kiosk itself: a bundle playing on a display, live or in simulated time. Owns the decode
+// worker, the renderer, the scene and the player; `run` and the operator tools drive it.
+#pragma once
+
+#include "kiosk/app/options.hpp"
+#include "kiosk/app/play_log.hpp"
+#include "kiosk/app/stats.hpp"
+#include "kiosk/content/bundle.hpp"
+#include "kiosk/content/player.hpp"
+#include "kiosk/core/clock.hpp"
+#include "kiosk/media/font_set.hpp"
+#include "kiosk/media/image_loader.hpp"
+#include "kiosk/platform/display.hpp"
+#include "kiosk/render/sdl_renderer.hpp"
+#include "kiosk/ui/show.hpp"
+
+#include <chrono>
+#include <memory>
+
+namespace kiosk::app {
+
+class Kiosk {
+public:
+    Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle, platform::Display& display,
+          const media::FontSet& fonts, std::chrono::steady_clock::time_point process_start);
+    // The display's name in the proof-of-play log: --display-id, else the host name.
+    static std::string display_id(const Options& o);
+
+    Result<void> begin_at(const std::string& slide_id);
+    // Plays simulated time up to `t` as fast as it can, from one change to the next (the first
+    // call starts the schedule at `t`). Decoders are waited for: simulated time stands still.
+    void simulate_to(TimePoint t);
+    // Draws the screen at `t` with every image decoded.
+    void draw_settled(TimePoint t);
+    media::SurfacePtr capture() const { return m_display.read_pixels(); }
+    int screenshot(TimePoint start, Duration after, const std::filesystem::path& out,
+                   const std::optional<std::filesystem::path>& draw_list);
+    int live(std::unique_ptr<Clock> clock, std::uint32_t wake_event);
+    const Stats& stats() const { return m_stats; }
+
+private:
+    content::Readiness ready(std::size_t slide, bool wait);
+    std::optional<TimePoint> m_sim_time;
+    void draw(TimePoint now);
+
+    const Options& m_options;
+    std::shared_ptr<const content::Bundle> m_bundle;
+    platform::Display& m_display;
+    const media::FontSet& m_fonts;
+    media::ImageLoader m_loader;
+    render::SdlRenderer m_renderer;
+    std::unique_ptr<ui::Show> m_show;
+    content::Player m_player;
+    Stats m_stats;
+    std::unique_ptr<PlayLog> m_play_log;
+    bool m_missing{false}; // The last frame lacked an image still being decoded.
+};
+
+} // namespace kiosk::app
