@@ -14,15 +14,17 @@ namespace kiosk::app {
 using steady = std::chrono::steady_clock;
 
 Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
-      platform::Display& display, const media::FontSet& fonts, std::chrono::steady_clock::time_point process_start)
+             platform::Display& display, const media::FontSet& fonts,
+             std::chrono::steady_clock::time_point process_start)
     : m_options(o), m_bundle(std::move(bundle)), m_display(display), m_fonts(fonts),
       m_loader(&platform::SdlSession::wake), m_renderer(display.renderer(), fonts, m_loader),
       m_show(std::make_unique<ui::Show>(m_bundle, fonts, display.size())),
       m_player(ui::make_player(*m_bundle, o.tags)), m_stats(process_start) {
     m_renderer.set_bundle(m_bundle);
+    m_stats.enable(o.stats);
     if (o.play_log) {
-        m_play_log = std::make_unique<PlayLog>(*o.play_log, display_id(o),
-                                               m_bundle->manifest.utc_offset);
+        m_play_log =
+            std::make_unique<PlayLog>(*o.play_log, display_id(o), m_bundle->manifest.utc_offset);
         m_player.on_played([this](const content::Played& p) {
             m_play_log->slide(m_bundle->manifest.slides[p.slide].id, p.start, p.end,
                               m_bundle->manifest.bundle_version);
@@ -141,11 +143,17 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
                              ? loop_start + std::chrono::duration_cast<steady::duration>(
                                                 std::chrono::duration<double>(*m_options.run_for_s))
                              : steady::time_point::max();
+    // The first slide's image is still decoding at start: wait for it a little, so the first
+    // frame shows content rather than the "preparing" screen (and a slow disk cannot hold the
+    // screen black for longer than that).
+    m_player.update(clock->now(), ready);
+    if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
+        m_renderer.accept_decoded();
     bool dirty = true;
     TimePoint next_change = TimePoint::min();
     std::optional<std::size_t> shown_current;
     std::optional<std::size_t> shown_previous;
-    std::optional<std::size_t> warmed_for;
+    std::optional<TimePoint> warmed_for; // The start of the slide whose successor was warmed.
     for (;;) {
         TimePoint now = clock->now();
         if (m_renderer.accept_decoded() && m_missing)
@@ -163,10 +171,10 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
             next_change = m_show->next_change(m_player, now);
             animating = m_player.in_transition(now);
             // While the screen is still, get the next slide ready: images decoded, text rendered.
-            if (!animating && shown_current && warmed_for != shown_current) {
+            if (!animating && shown_current && warmed_for != m_player.current_start()) {
                 if (auto up = m_player.upcoming_slide())
                     m_renderer.warm(m_show->slide_preview(*up, next_change));
-                warmed_for = shown_current;
+                warmed_for = m_player.current_start();
             }
         }
 

@@ -21,8 +21,9 @@ namespace kiosk::app {
 
 class Kiosk {
 public:
-    Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle, platform::Display& display,
-          const media::FontSet& fonts, std::chrono::steady_clock::time_point process_start);
+    Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
+          platform::Display& display, const media::FontSet& fonts,
+          std::chrono::steady_clock::time_point process_start);
     // The display's name in the proof-of-play log: --display-id, else the host name.
     static std::string display_id(const Options& o);
 

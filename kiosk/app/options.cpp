@@ -71,12 +71,15 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.size = parse_size(*v);
             if (!o.size)
                 return fail("--size: \"" + *v +
-                            "\" is not a size like 1920x1080 (each side 1 to 16384)");
+                            "\" is not a size like 1920x1080 (each side 1 to 8192)");
         } else if (a == "--clock") {
             auto v = value("a time like 2020-11-08T09:30:00+08:00");
             if (!v)
                 return std::unexpected(v.error());
             o.clock = parse_datetime(*v);
+            if (o.clock && (*o.clock < *parse_datetime("1970-01-02T00:00:00Z") ||
+                            *o.clock > *parse_datetime("2200-01-01T00:00:00Z")))
+                return fail("--clock: \"" + *v + "\" is outside the years 1970 to 2199");
             if (!o.clock)
                 return fail("--clock: \"" + *v + "\" is not a time like 2020-11-08T09:30:00+08:00");
         } else if (a == "--speed") {
@@ -100,8 +103,9 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!v)
                 return std::unexpected(v.error());
             auto n = parse_number(*v);
-            if (!n || *n <= 0)
-                return fail("--run-for: \"" + *v + "\" is not a number of seconds above 0");
+            if (!n || *n <= 0 || *n > 1e8)
+                return fail("--run-for: \"" + *v +
+                            "\" is not a number of seconds from 0 to 100000000");
             o.run_for_s = *n;
         } else if (a == "--screenshot") {
             auto v = value("a PNG file name");

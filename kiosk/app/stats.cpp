@@ -19,9 +19,15 @@ double percentile(std::vector<double> v, double q) {
 void Stats::frame(std::chrono::steady_clock::time_point begin,
                   std::chrono::steady_clock::time_point end) {
     using ms = std::chrono::duration<double, std::milli>;
-    m_frame_ms.push_back(ms(end - begin).count());
     if (!m_first_frame_ms)
         m_first_frame_ms = ms(end - m_start).count();
+    ++m_frames;
+    if (!m_enabled)
+        return;
+    if (m_frame_ms.size() < kWindow)
+        m_frame_ms.push_back(ms(end - begin).count());
+    else
+        m_frame_ms[m_frames % kWindow] = ms(end - begin).count();
 }
 
 long Stats::peak_memory_kb() {
@@ -45,7 +51,7 @@ std::string Stats::report() const {
     std::snprintf(buf, sizeof buf,
                   "stats: frames drawn %zu; frame time p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
                   "peak memory %.1f MB; first frame %.1f ms after start\n",
-                  m_frame_ms.size(), percentile(m_frame_ms, 0.5), percentile(m_frame_ms, 0.99), mx,
+                  m_frames, percentile(m_frame_ms, 0.5), percentile(m_frame_ms, 0.99), mx,
                   static_cast<double>(peak_memory_kb()) / 1024.0, m_first_frame_ms.value_or(-1));
     return buf;
 }

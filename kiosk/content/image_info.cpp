@@ -12,7 +12,9 @@ std::uint32_t be16(std::string_view b, std::size_t i) {
     return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[i])) << 8) |
            static_cast<unsigned char>(b[i + 1]);
 }
-std::uint32_t be32(std::string_view b, std::size_t i) { return (be16(b, i) << 16) | be16(b, i + 2); }
+std::uint32_t be32(std::string_view b, std::size_t i) {
+    return (be16(b, i) << 16) | be16(b, i + 2);
+}
 std::uint32_t le16(std::string_view b, std::size_t i) {
     return static_cast<unsigned char>(b[i]) |
            (static_cast<std::uint32_t>(static_cast<unsigned char>(b[i + 1])) << 8);
@@ -31,9 +33,11 @@ std::optional<ImageInfo> jpeg(std::string_view b) {
             ++i;
             continue;
         }
-        bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        bool sof =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (sof)
-            return ImageInfo{"image/jpeg", static_cast<int>(be16(b, i + 7)), static_cast<int>(be16(b, i + 5))};
+            return ImageInfo{"image/jpeg", static_cast<int>(be16(b, i + 7)),
+                             static_cast<int>(be16(b, i + 5))};
         if (marker == 0xD9 || marker == 0xDA)
             return std::nullopt; // Image data before any frame header.
         if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
@@ -49,15 +53,18 @@ std::optional<ImageInfo> webp(std::string_view b) {
     if (b.size() < 30)
         return std::nullopt;
     auto chunk = b.substr(12, 4);
-    if (chunk == "VP8 " && static_cast<unsigned char>(b[23]) == 0x9D && static_cast<unsigned char>(b[24]) == 0x01 &&
-        static_cast<unsigned char>(b[25]) == 0x2A)
-        return ImageInfo{"image/webp", static_cast<int>(le16(b, 26) & 0x3FFF), static_cast<int>(le16(b, 28) & 0x3FFF)};
+    if (chunk == "VP8 " && static_cast<unsigned char>(b[23]) == 0x9D &&
+        static_cast<unsigned char>(b[24]) == 0x01 && static_cast<unsigned char>(b[25]) == 0x2A)
+        return ImageInfo{"image/webp", static_cast<int>(le16(b, 26) & 0x3FFF),
+                         static_cast<int>(le16(b, 28) & 0x3FFF)};
     if (chunk == "VP8L" && static_cast<unsigned char>(b[20]) == 0x2F) {
         std::uint32_t bits = le16(b, 21) | (le16(b, 23) << 16);
-        return ImageInfo{"image/webp", static_cast<int>((bits & 0x3FFF) + 1), static_cast<int>(((bits >> 14) & 0x3FFF) + 1)};
+        return ImageInfo{"image/webp", static_cast<int>((bits & 0x3FFF) + 1),
+                         static_cast<int>(((bits >> 14) & 0x3FFF) + 1)};
     }
     if (chunk == "VP8X")
-        return ImageInfo{"image/webp", static_cast<int>(le24(b, 24) + 1), static_cast<int>(le24(b, 27) + 1)};
+        return ImageInfo{"image/webp", static_cast<int>(le24(b, 24) + 1),
+                         static_cast<int>(le24(b, 27) + 1)};
     return std::nullopt;
 }
 
@@ -75,7 +82,8 @@ double svg_length(std::string_view v) {
 std::optional<std::string_view> attribute(std::string_view tag, std::string_view name) {
     std::size_t pos = 0;
     while ((pos = tag.find(name, pos)) != std::string_view::npos) {
-        bool boundary = pos > 0 && (tag[pos - 1] == ' ' || tag[pos - 1] == '\n' || tag[pos - 1] == '\t' || tag[pos - 1] == '\r');
+        bool boundary = pos > 0 && (tag[pos - 1] == ' ' || tag[pos - 1] == '\n' ||
+                                    tag[pos - 1] == '\t' || tag[pos - 1] == '\r');
         std::size_t eq = pos + name.size();
         while (eq < tag.size() && tag[eq] == ' ')
             ++eq;
@@ -113,7 +121,8 @@ std::optional<ImageInfo> svg(std::string_view b) {
         if (auto vb = attribute(tag, "viewBox")) {
             std::string s(*vb);
             double x = 0, y = 0, vw = 0, vh = 0;
-            if (std::sscanf(s.c_str(), "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x, &y, &vw, &vh) == 4 && vw > 0 && vh > 0) {
+            if (std::sscanf(s.c_str(), "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x, &y, &vw, &vh) == 4 &&
+                vw > 0 && vh > 0) {
                 info.width = static_cast<int>(std::lround(vw));
                 info.height = static_cast<int>(std::lround(vh));
             }
@@ -135,7 +144,8 @@ std::optional<ImageInfo> read_image_info(std::string_view b) {
     while (i < b.size() && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t'))
         ++i;
     auto rest = b.substr(i, 256);
-    if (rest.starts_with("<?xml") || rest.starts_with("<svg") || rest.starts_with("<!--") || rest.starts_with("<!DOCTYPE svg"))
+    if (rest.starts_with("<?xml") || rest.starts_with("<svg") || rest.starts_with("<!--") ||
+        rest.starts_with("<!DOCTYPE svg"))
         return svg(b.substr(0, 64 * 1024));
     return std::nullopt;
 }

@@ -74,7 +74,9 @@ DayView day_view(const Timetable& t, TimePoint now, std::chrono::minutes utc_off
             entry.state = EventState::Next;
         v.entries.push_back(entry);
     }
-    if (next != nullptr && next->start >= day_end)
+    bool more_today = std::any_of(v.entries.begin(), v.entries.end(),
+                                  [](const DayEntry& e) { return e.state != EventState::Past; });
+    if (next != nullptr && next->start >= day_end && !more_today)
         v.next_later = next;
     return v;
 }

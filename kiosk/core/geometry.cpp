@@ -39,7 +39,7 @@ std::optional<Size> parse_size(const std::string& text) {
     auto r2 = std::from_chars(begin + x + 1, end, s.h);
     if (r1.ec != std::errc{} || r1.ptr != begin + x || r2.ec != std::errc{} || r2.ptr != end)
         return std::nullopt;
-    if (s.w <= 0 || s.h <= 0 || s.w > 16384 || s.h > 16384)
+    if (s.w <= 0 || s.h <= 0 || s.w > 8192 || s.h > 8192)
         return std::nullopt;
     return s;
 }

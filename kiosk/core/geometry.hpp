@@ -41,7 +41,7 @@ struct Placement {
 
 Placement place_image(Size image, Rect area, Fit fit);
 
-// Parses `1920x1080`; refuses zero, negative and sizes past 16384.
+// Parses `1920x1080`; refuses zero, negative and sides past 8192 (twice 4K).
 std::optional<Size> parse_size(const std::string& text);
 
 } // namespace kiosk

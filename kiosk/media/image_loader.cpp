@@ -164,6 +164,11 @@ void ImageLoader::wait_idle() {
     m_cv.wait(lock, [this] { return m_queue.empty() && !m_busy; });
 }
 
+bool ImageLoader::wait_idle_for(std::chrono::milliseconds limit) {
+    std::unique_lock lock(m_mutex);
+    return m_cv.wait_for(lock, limit, [this] { return m_queue.empty() && !m_busy; });
+}
+
 void ImageLoader::run() {
     for (;;) {
         DecodeRequest r;

@@ -5,6 +5,7 @@
 #include "kiosk/core/geometry.hpp"
 #include "kiosk/media/sdl_ptr.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -53,6 +54,8 @@ public:
     std::vector<Decoded> drain();
     // Blocks until nothing is queued or decoding (headless screenshots run in simulated time).
     void wait_idle();
+    // The same, for at most `limit`; true if idle.
+    bool wait_idle_for(std::chrono::milliseconds limit);
 
 private:
     void run();

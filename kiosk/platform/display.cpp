@@ -73,8 +73,10 @@ Size Display::refresh_size() {
 }
 
 media::SurfacePtr Display::read_pixels() const {
-    media::SurfacePtr shot(SDL_CreateRGBSurfaceWithFormat(0, m_size.w, m_size.h, 32, SDL_PIXELFORMAT_ARGB8888));
-    if (!shot || SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) != 0)
+    media::SurfacePtr shot(
+        SDL_CreateRGBSurfaceWithFormat(0, m_size.w, m_size.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!shot || SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, shot->pixels,
+                                      shot->pitch) != 0)
         return nullptr;
     // Screenshots are opaque, as the screen is.
     SDL_SetSurfaceBlendMode(shot.get(), SDL_BLENDMODE_NONE);

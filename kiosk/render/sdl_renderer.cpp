@@ -88,7 +88,7 @@ bool SdlRenderer::accept_decoded() {
         }
         std::size_t bytes =
             static_cast<std::size_t>(d.surface->w) * static_cast<std::size_t>(d.surface->h) * 4;
-        m_images.put(d.key, std::move(tex), bytes, m_frame);
+        m_images.put(d.key, std::move(tex), bytes, 0, m_frame);
         m_states.erase(state);
     }
     return !done.empty();
@@ -106,7 +106,7 @@ SDL_Texture* SdlRenderer::text_texture(const ui::TextCmd& t) {
         return nullptr;
     std::size_t bytes =
         static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
-    return m_texts.put(key, std::move(tex), bytes, m_frame);
+    return m_texts.put(key, std::move(tex), bytes, m_frame, m_frame);
 }
 
 void SdlRenderer::warm(const ui::DrawList& list) {

@@ -1,6 +1,8 @@
 // LRU texture cache.
 #include "kiosk/render/texture_cache.hpp"
 
+#include <algorithm>
+
 namespace kiosk::render {
 
 SDL_Texture* TextureCache::get(const std::string& key, std::uint64_t frame) {
@@ -13,7 +15,7 @@ SDL_Texture* TextureCache::get(const std::string& key, std::uint64_t frame) {
 }
 
 SDL_Texture* TextureCache::put(const std::string& key, media::TexturePtr texture, std::size_t bytes,
-                               std::uint64_t frame) {
+                               std::uint64_t used, std::uint64_t current) {
     auto old = m_entries.find(key);
     if (old != m_entries.end()) {
         m_bytes -= old->second.bytes;
@@ -22,20 +24,24 @@ SDL_Texture* TextureCache::put(const std::string& key, media::TexturePtr texture
     }
     m_lru.push_front(key);
     SDL_Texture* raw = texture.get();
-    m_entries.emplace(key, Entry{std::move(texture), bytes, frame, m_lru.begin()});
+    m_entries.emplace(key, Entry{std::move(texture), bytes, used, m_lru.begin()});
     m_bytes += bytes;
-    evict(frame);
+    evict(current, key);
     return raw;
 }
 
-void TextureCache::evict(std::uint64_t frame) {
+void TextureCache::evict(std::uint64_t frame, const std::string& keep) {
     while (m_bytes > m_budget && !m_lru.empty()) {
-        auto it = m_entries.find(m_lru.back());
-        if (it->second.frame >= frame)
-            break; // Everything left is on screen now; over budget beats a missing picture.
+        // Skip what is on screen now: over budget beats a missing picture.
+        auto victim = std::find_if(m_lru.rbegin(), m_lru.rend(), [&](const std::string& k) {
+            return k != keep && m_entries.at(k).frame < frame;
+        });
+        if (victim == m_lru.rend())
+            break;
+        auto it = m_entries.find(*victim);
         m_bytes -= it->second.bytes;
+        m_lru.erase(it->second.lru);
         m_entries.erase(it);
-        m_lru.pop_back();
     }
 }
 

@@ -17,9 +17,10 @@ public:
 
     // The texture for `key`, marked as used in frame `frame`; null if absent.
     SDL_Texture* get(const std::string& key, std::uint64_t frame);
-    // Stores a texture of `bytes` and evicts old ones, never one used in frame `frame`.
+    // Stores a texture of `bytes`, last used in frame `used` (0: not yet shown), and evicts the
+    // least recently used ones past the budget, never one used in frame `current` nor the new one.
     SDL_Texture* put(const std::string& key, media::TexturePtr texture, std::size_t bytes,
-                     std::uint64_t frame);
+                     std::uint64_t used, std::uint64_t current);
     bool contains(const std::string& key) const { return m_entries.contains(key); }
     std::size_t bytes() const { return m_bytes; }
     std::size_t size() const { return m_entries.size(); }
@@ -32,7 +33,7 @@ private:
         std::uint64_t frame{};
         std::list<std::string>::iterator lru;
     };
-    void evict(std::uint64_t frame);
+    void evict(std::uint64_t frame, const std::string& keep);
 
     std::size_t m_budget;
     std::size_t m_bytes{0};

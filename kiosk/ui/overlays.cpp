@@ -78,9 +78,11 @@ void paint_ticker(Canvas& cv, const content::Manifest& m, const text::Metrics& m
     auto slogans = open_slogans(m, now);
     if (slogans.empty())
         return;
-    auto period = std::chrono::duration_cast<Duration>(kTickerPeriod).count();
-    auto index = static_cast<std::size_t>((now.time_since_epoch().count() / period) %
-                                          static_cast<long long>(slogans.size()));
+    // Floor division: times before 1970 count down, not up.
+    auto slot = std::chrono::floor<std::chrono::seconds>(now).time_since_epoch() /
+                std::chrono::duration_cast<std::chrono::seconds>(kTickerPeriod);
+    auto n = static_cast<long long>(slogans.size());
+    auto index = static_cast<std::size_t>(((slot % n) + n) % n);
     int pad = l.px(28);
     int mark = l.px(14);
     cv.fill({pad, l.ticker.y + (l.ticker.h - mark) / 2, mark, mark}, theme.accent);
@@ -96,7 +98,11 @@ TimePoint next_ticker_change(const content::Manifest& m, TimePoint now) {
         best = std::min(best, content::next_boundary(item.window, now, m.utc_offset));
     if (open_slogans(m, now).size() >= 2) {
         auto period = std::chrono::duration_cast<Duration>(kTickerPeriod);
-        best = std::min(best, TimePoint{(now.time_since_epoch() / period + 1) * period});
+        best = std::min(
+            best, std::chrono::floor<std::chrono::seconds>(now) + period -
+                      (std::chrono::floor<std::chrono::seconds>(now).time_since_epoch() % period +
+                       period) %
+                          period);
     }
     return best;
 }

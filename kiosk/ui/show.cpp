@@ -67,6 +67,15 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
 
 TimePoint Show::next_change(const content::Player& player, TimePoint now) const {
     TimePoint t = std::min(player.next_deadline(now), next_minute(now));
+    // A schedule board changes when an event starts or ends, to the second.
+    for (auto slide : {player.current_slide(), player.previous_slide()}) {
+        if (!slide)
+            continue;
+        const auto& s = m_bundle->manifest.slides[*slide];
+        auto tt = m_bundle->timetables.find(s.data);
+        if (s.kind == content::SlideKind::Schedule && tt != m_bundle->timetables.end())
+            t = std::min(t, content::next_change(tt->second, now, m_bundle->manifest.utc_offset));
+    }
     return std::min(t, next_ticker_change(m_bundle->manifest, now));
 }
 

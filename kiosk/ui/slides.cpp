@@ -400,10 +400,12 @@ void paint_emergency(Canvas& cv, const Slide& s, const PaintContext& c) {
     int block = title_h + gap + shown * lh;
     int y = (l.screen.h - block) / 2;
     text_centered(cv, c.metrics, title, ts, {pad, 0, max_w, 0}, y, white);
-    cv.fill({(l.screen.w - l.px(160)) / 2, y + title_h + gap / 2 - l.px(4), l.px(160), l.px(8)}, theme.accent);
+    cv.fill({(l.screen.w - l.px(160)) / 2, y + title_h + gap / 2 - l.px(4), l.px(160), l.px(8)},
+            theme.accent);
     y += title_h + gap;
     for (int i = 0; i < shown; ++i)
-        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st, {pad, 0, max_w, 0}, y + i * lh, white);
+        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st,
+                      {pad, 0, max_w, 0}, y + i * lh, white);
 }
 
 void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,

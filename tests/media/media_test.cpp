@@ -262,11 +262,11 @@ TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
             return media::TexturePtr(
                 SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 16, 16));
         };
-        cache.put("a", tex(), 1024, 1);
-        cache.put("b", tex(), 1024, 1);
-        cache.put("c", tex(), 1024, 1);
+        cache.put("a", tex(), 1024, 1, 1);
+        cache.put("b", tex(), 1024, 1, 1);
+        cache.put("c", tex(), 1024, 1, 1);
         EXPECT_NE(cache.get("a", 2), nullptr); // "a" is now the most recent.
-        cache.put("d", tex(), 1024, 2);
+        cache.put("d", tex(), 1024, 2, 2);
         EXPECT_FALSE(cache.contains("b"));
         EXPECT_TRUE(cache.contains("a") && cache.contains("c") && cache.contains("d"));
         EXPECT_EQ(cache.bytes(), 3u * 1024);
@@ -274,13 +274,18 @@ TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
         cache.get("a", 3);
         cache.get("c", 3);
         cache.get("d", 3);
-        cache.put("e", tex(), 1024, 3);
+        cache.put("e", tex(), 1024, 3, 3);
         EXPECT_EQ(cache.size(), 4u);
         // The next frame uses only "e": the others go.
         cache.get("e", 4);
-        cache.put("f", tex(), 1024, 4);
+        cache.put("f", tex(), 1024, 4, 4);
         EXPECT_LE(cache.bytes(), 3u * 1024);
         EXPECT_TRUE(cache.contains("e") && cache.contains("f"));
+        // Prefetched (not yet shown) textures are evictable at once, oldest first.
+        cache.put("g", tex(), 1024, 0, 5);
+        cache.put("h", tex(), 1024, 0, 5);
+        EXPECT_LE(cache.bytes(), 3u * 1024);
+        EXPECT_TRUE(cache.contains("h"));
     }
     SDL_DestroyRenderer(r);
 }

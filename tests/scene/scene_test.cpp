@@ -146,6 +146,28 @@ TEST_F(Scene, ScheduleFollowsTheClock) {
               std::string::npos);
 }
 
+TEST_F(Scene, AnEveningEventStillRunningIsNotCalledOver) {
+    auto b = std::make_shared<Bundle>(*m_bundle);
+    b->timetables["tt.json"].events.push_back(
+        {"晚会", at("2020-11-08T19:00:00+08:00"), at("2020-11-08T21:00:00+08:00"), "礼堂", false});
+    ui::Show show(b, m_metrics, {1920, 1080});
+    Player p = ui::make_player(*b);
+    p.begin_at(2);
+    p.update(at("2020-11-08T19:30:00+08:00"), all_ready());
+    auto l = show.frame(p, at("2020-11-08T19:30:00+08:00"));
+    EXPECT_TRUE(has_text(l, "进行中"));
+    EXPECT_EQ(l.to_text().find("全部结束"), std::string::npos);
+}
+
+TEST_F(Scene, TheTickerWorksBefore1970) {
+    auto l = frame_of("poster", at("1969-12-31T23:59:55Z"));
+    EXPECT_TRUE(has_text(l, "劳动光荣、技能宝贵、创造伟大") || has_text(l, "人人出彩，技能强国"));
+    ui::Show show(m_bundle, m_metrics, {1920, 1080});
+    Player p = ui::make_player(*m_bundle);
+    p.update(at("1969-12-31T23:59:55Z"), all_ready());
+    EXPECT_EQ(show.next_change(p, at("1969-12-31T23:59:55Z")), at("1970-01-01T00:00:00Z"));
+}
+
 TEST_F(Scene, ResultsAreRankedWithTiesAndMarkedSample) {
     auto l = frame_of("results", at("2020-11-10T16:00:00+08:00"));
     expect_golden("results", l);

@@ -48,6 +48,8 @@ TEST(Geometry, ParsesSizes) {
     EXPECT_FALSE(parse_size("1920x-1"));
     EXPECT_FALSE(parse_size("1920x1080x3"));
     EXPECT_FALSE(parse_size("99999x10"));
+    EXPECT_FALSE(parse_size("16384x16384"));
+    EXPECT_EQ(parse_size("7680x4320"), (Size{7680, 4320}));
 }
 
 TEST(Color, ParsesHex) {

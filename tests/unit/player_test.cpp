@@ -137,3 +137,19 @@ TEST(Player, BeginsAtAChosenItemAndKnowsWhatIsNext) {
     EXPECT_EQ(p.current_slide(), 2u);
     EXPECT_EQ(p.upcoming_slide(), 0u);
 }
+
+TEST(Player, ASlideRepeatedBackToBackDoesNotTransitionIntoItself) {
+    Player p(std::vector<PlayItem>{{3, seconds{5}, Transition::Slide, {}},
+                                   {3, seconds{5}, Transition::Slide, {}},
+                                   {4, seconds{5}, Transition::Slide, {}}});
+    Readiness_ r;
+    p.update(T0, r.fn());
+    p.update(T0 + seconds{6}, r.fn());
+    EXPECT_EQ(p.current_slide(), 3u);
+    EXPECT_FALSE(p.in_transition(T0 + seconds{6}));
+    // What comes after the second copy is the next slide, to be decoded ahead.
+    EXPECT_EQ(p.upcoming_slide(), 4u);
+    p.update(T0 + milliseconds{10'500}, r.fn());
+    EXPECT_EQ(p.current_slide(), 4u);
+    EXPECT_EQ(p.previous_slide(), 3u);
+}

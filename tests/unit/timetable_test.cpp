@@ -67,9 +67,11 @@ TEST(Timetable, AnEventAcrossMidnightBelongsToBothDays) {
     ASSERT_EQ(v.entries.size(), 1u);
     EXPECT_EQ(v.entries[0].event->title, "晚会");
     EXPECT_EQ(v.entries[0].state, EventState::Running);
-    // Nothing else on the 9th: the next event is on the 10th.
-    ASSERT_NE(v.next_later, nullptr);
-    EXPECT_EQ(v.next_later->title, "研讨会");
+    // While it runs the day is not over; once it ends, the next event is on the 10th.
+    EXPECT_EQ(v.next_later, nullptr);
+    auto later = day_view(t, at("2020-11-09T02:00:00+08:00"), hours{8});
+    ASSERT_NE(later.next_later, nullptr);
+    EXPECT_EQ(later.next_later->title, "研讨会");
 }
 
 TEST(Timetable, DayIsTheBundlesLocalDayNotUtc) {

@@ -39,13 +39,17 @@ int check_or_build(const std::vector<std::string>& args, bool build) {
         if (args[i] == "--size" && i + 1 < args.size()) {
             options.screen = parse_size(args[++i]);
             if (!options.screen) {
-                std::fprintf(stderr, "kiosk-pack: --size: \"%s\" is not a size like 1920x1080\n", args[i].c_str());
+                std::fprintf(stderr, "kiosk-pack: --size: \"%s\" is not a size like 1920x1080\n",
+                             args[i].c_str());
                 return 2;
             }
         } else if (args[i] == "--now" && i + 1 < args.size()) {
             auto t = parse_datetime(args[++i]);
             if (!t) {
-                std::fprintf(stderr, "kiosk-pack: --now: \"%s\" is not a time like 2020-11-07T18:00:00+08:00\n", args[i].c_str());
+                std::fprintf(
+                    stderr,
+                    "kiosk-pack: --now: \"%s\" is not a time like 2020-11-07T18:00:00+08:00\n",
+                    args[i].c_str());
                 return 2;
             }
             options.now = *t;
@@ -84,7 +88,9 @@ int report(const std::vector<std::string>& args) {
     pack::ReportOptions o;
     std::vector<std::string> positional;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        auto value = [&]() -> std::string { return i + 1 < args.size() ? args[++i] : std::string(); };
+        auto value = [&]() -> std::string {
+            return i + 1 < args.size() ? args[++i] : std::string();
+        };
         if (args[i] == "--day") {
             o.from_day = o.to_day = value();
         } else if (args[i] == "--from") {
@@ -102,7 +108,8 @@ int report(const std::vector<std::string>& args) {
     }
     for (const auto* d : {&o.from_day, &o.to_day}) {
         if (*d && !parse_datetime(**d + "T00:00:00Z")) {
-            std::fprintf(stderr, "kiosk-pack: \"%s\" is not a date like 2020-11-08\n", (*d)->c_str());
+            std::fprintf(stderr, "kiosk-pack: \"%s\" is not a date like 2020-11-08\n",
+                         (*d)->c_str());
             return 2;
         }
     }

@@ -37,20 +37,24 @@ std::optional<std::string> from_gbk(const std::string& bytes) {
 
 } // namespace
 
-std::optional<std::string> to_utf8(const std::string& bytes, const std::string& file, Problems& problems) {
+std::optional<std::string> to_utf8(const std::string& bytes, const std::string& file,
+                                   Problems& problems) {
     if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0)
         return bytes.substr(3);
     if (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0) {
-        problems.error(file, 0, "", "the file is saved as UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\" instead");
+        problems.error(
+            file, 0, "",
+            "the file is saved as UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\" instead");
         return std::nullopt;
     }
     if (valid_utf8(bytes))
         return bytes;
     if (auto gbk = from_gbk(bytes))
         return gbk;
-    problems.error(file, 0, "",
-                   "the file's encoding cannot be told (neither UTF-8 nor GBK); in the spreadsheet, use "
-                   "Save As and choose \"CSV UTF-8 (comma delimited)\"");
+    problems.error(
+        file, 0, "",
+        "the file's encoding cannot be told (neither UTF-8 nor GBK); in the spreadsheet, use "
+        "Save As and choose \"CSV UTF-8 (comma delimited)\"");
     return std::nullopt;
 }
 
@@ -66,7 +70,8 @@ std::vector<CsvRow> parse_csv(const std::string& s, const std::string& file, Pro
     auto end_row = [&] {
         row.fields.push_back(field);
         field.clear();
-        bool blank = std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return trim(f).empty(); });
+        bool blank = std::all_of(row.fields.begin(), row.fields.end(),
+                                 [](const std::string& f) { return trim(f).empty(); });
         if (!blank)
             rows.push_back(std::move(row));
         row = CsvRow{};
@@ -105,7 +110,9 @@ std::vector<CsvRow> parse_csv(const std::string& s, const std::string& file, Pro
             row.line = line;
         } else {
             if (c == '"') {
-                problems.error(file, line, "", "a quote mark in the middle of a field: put the whole field in quotes and double the quote mark (\"\")");
+                problems.error(file, line, "",
+                               "a quote mark in the middle of a field: put the whole field in "
+                               "quotes and double the quote mark (\"\")");
             }
             field += c;
             field_started = true;
@@ -118,7 +125,8 @@ std::vector<CsvRow> parse_csv(const std::string& s, const std::string& file, Pro
     return rows;
 }
 
-CsvTable::CsvTable(std::vector<CsvRow> rows, std::vector<Column> columns, const std::string& file, Problems& problems)
+CsvTable::CsvTable(std::vector<CsvRow> rows, std::vector<Column> columns, const std::string& file,
+                   Problems& problems)
     : m_columns(std::move(columns)), m_index(m_columns.size(), -1) {
     if (rows.empty()) {
         problems.error(file, 0, "", "the file is empty; the first row must name the columns");
@@ -131,7 +139,9 @@ CsvTable::CsvTable(std::vector<CsvRow> rows, std::vector<Column> columns, const 
         for (std::size_t k = 0; k < m_header.size(); ++k) {
             auto& names = m_columns[c].names;
             std::string h = m_header[k];
-            std::transform(h.begin(), h.end(), h.begin(), [](char ch) { return static_cast<char>(std::tolower(static_cast<unsigned char>(ch))); });
+            std::transform(h.begin(), h.end(), h.begin(), [](char ch) {
+                return static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            });
             if (std::find(names.begin(), names.end(), h) != names.end())
                 m_index[c] = static_cast<int>(k);
         }
@@ -139,22 +149,27 @@ CsvTable::CsvTable(std::vector<CsvRow> rows, std::vector<Column> columns, const 
             std::string names;
             for (const auto& n : m_columns[c].names)
                 names += (names.empty() ? "" : " or ") + n;
-            problems.error(file, rows.front().line, m_columns[c].key, "the first row has no column named " + names);
+            problems.error(file, rows.front().line, m_columns[c].key,
+                           "the first row has no column named " + names);
             m_ok = false;
         }
     }
     for (std::size_t k = 0; k < m_header.size(); ++k) {
-        bool known = std::find(m_index.begin(), m_index.end(), static_cast<int>(k)) != m_index.end();
+        bool known =
+            std::find(m_index.begin(), m_index.end(), static_cast<int>(k)) != m_index.end();
         if (!known && !m_header[k].empty())
-            problems.error(file, rows.front().line, m_header[k], "unknown column \"" + m_header[k] + "\"");
+            problems.error(file, rows.front().line, m_header[k],
+                           "unknown column \"" + m_header[k] + "\"");
         if (!known && !m_header[k].empty())
             m_ok = false;
     }
     rows.erase(rows.begin());
     for (const auto& r : rows) {
         if (r.fields.size() > m_header.size())
-            problems.error(file, r.line, "", "this row has " + std::to_string(r.fields.size()) + " fields, the first row names " +
-                                                  std::to_string(m_header.size()) + " columns (a comma inside a field needs quotes)");
+            problems.error(file, r.line, "",
+                           "this row has " + std::to_string(r.fields.size()) +
+                               " fields, the first row names " + std::to_string(m_header.size()) +
+                               " columns (a comma inside a field needs quotes)");
     }
     m_rows = std::move(rows);
 }

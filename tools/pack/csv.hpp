@@ -17,7 +17,8 @@ struct CsvRow {
 
 // The text as UTF-8, or nullopt (with a problem saying how to save the file) when its encoding
 // cannot be told.
-std::optional<std::string> to_utf8(const std::string& bytes, const std::string& file, Problems& problems);
+std::optional<std::string> to_utf8(const std::string& bytes, const std::string& file,
+                                   Problems& problems);
 
 // Rows of the file, empty rows skipped. Line numbers are those an editor shows.
 std::vector<CsvRow> parse_csv(const std::string& utf8, const std::string& file, Problems& problems);
@@ -31,7 +32,8 @@ public:
         std::vector<std::string> names;
         bool required;
     };
-    CsvTable(std::vector<CsvRow> rows, std::vector<Column> columns, const std::string& file, Problems& problems);
+    CsvTable(std::vector<CsvRow> rows, std::vector<Column> columns, const std::string& file,
+             Problems& problems);
     bool ok() const { return m_ok; }
     const std::vector<CsvRow>& rows() const { return m_rows; }
     // The value of column `key` in `row`, trimmed; empty if the column is absent.

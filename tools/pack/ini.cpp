@@ -16,7 +16,8 @@ std::string trim(std::string s) {
     return s.substr(i);
 }
 
-std::vector<IniSection> parse_ini(const std::string& text, const std::string& file, Problems& problems) {
+std::vector<IniSection> parse_ini(const std::string& text, const std::string& file,
+                                  Problems& problems) {
     std::vector<IniSection> sections;
     std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     int line_no = 0;
@@ -31,7 +32,8 @@ std::vector<IniSection> parse_ini(const std::string& text, const std::string& fi
             continue;
         if (line[0] == '[') {
             if (line.back() != ']') {
-                problems.error(file, line_no, "", "a section header must look like [theme] or [slide launch]");
+                problems.error(file, line_no, "",
+                               "a section header must look like [theme] or [slide launch]");
                 continue;
             }
             std::string inner = trim(line.substr(1, line.size() - 2));
@@ -45,14 +47,17 @@ std::vector<IniSection> parse_ini(const std::string& text, const std::string& fi
         }
         auto eq = line.find('=');
         if (eq == std::string::npos) {
-            problems.error(file, line_no, "", "expected a setting like \"duration = 10\", found \"" + line + "\"");
+            problems.error(file, line_no, "",
+                           "expected a setting like \"duration = 10\", found \"" + line + "\"");
             continue;
         }
         if (sections.empty()) {
-            problems.error(file, line_no, trim(line.substr(0, eq)), "settings must come after a section header such as [bundle]");
+            problems.error(file, line_no, trim(line.substr(0, eq)),
+                           "settings must come after a section header such as [bundle]");
             continue;
         }
-        sections.back().entries.push_back({trim(line.substr(0, eq)), trim(line.substr(eq + 1)), line_no});
+        sections.back().entries.push_back(
+            {trim(line.substr(0, eq)), trim(line.substr(eq + 1)), line_no});
     }
     return sections;
 }

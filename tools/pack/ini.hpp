@@ -21,7 +21,8 @@ struct IniSection {
     std::vector<IniEntry> entries;
 };
 
-std::vector<IniSection> parse_ini(const std::string& text, const std::string& file, Problems& problems);
+std::vector<IniSection> parse_ini(const std::string& text, const std::string& file,
+                                  Problems& problems);
 
 std::string trim(std::string s);
 

@@ -10,11 +10,13 @@ void Problems::error(std::string file, int line, std::string field, std::string 
 }
 
 void Problems::warn(std::string file, int line, std::string field, std::string message) {
-    m_all.push_back({Severity::Warning, std::move(file), line, std::move(field), std::move(message)});
+    m_all.push_back(
+        {Severity::Warning, std::move(file), line, std::move(field), std::move(message)});
 }
 
 bool Problems::has_errors() const {
-    return std::any_of(m_all.begin(), m_all.end(), [](const Problem& p) { return p.severity == Severity::Error; });
+    return std::any_of(m_all.begin(), m_all.end(),
+                       [](const Problem& p) { return p.severity == Severity::Error; });
 }
 
 std::string Problems::report() const {

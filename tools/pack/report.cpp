@@ -12,8 +12,8 @@
 
 namespace kiosk::pack {
 
-std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir, const ReportOptions& o,
-                                               Problems& problems) {
+std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir,
+                                               const ReportOptions& o, Problems& problems) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::set<fs::path> files;
@@ -44,8 +44,12 @@ std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir,
             continue;
         }
         CsvTable t(parse_csv(*bytes, file, problems),
-                   {{"type", {"type"}, true}, {"start", {"start"}, true}, {"end", {"end"}, true},
-                    {"display", {"display"}, true}, {"slide", {"slide"}, true}, {"bundle", {"bundle"}, false}},
+                   {{"type", {"type"}, true},
+                    {"start", {"start"}, true},
+                    {"end", {"end"}, true},
+                    {"display", {"display"}, true},
+                    {"slide", {"slide"}, true},
+                    {"bundle", {"bundle"}, false}},
                    file, problems);
         if (!t.ok())
             continue;
@@ -78,7 +82,8 @@ std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir,
         if (day.empty())
             return;
         char buf[128];
-        std::snprintf(buf, sizeof buf, "%s,all,TOTAL,%d,%.1f,%d\n", day.c_str(), total.shown, total.seconds / 60, total.touches);
+        std::snprintf(buf, sizeof buf, "%s,all,TOTAL,%d,%.1f,%d\n", day.c_str(), total.shown,
+                      total.seconds / 60, total.touches);
         out += buf;
         total = {};
     };

@@ -17,7 +17,7 @@ struct ReportOptions {
 };
 
 // CSV: date,display,slide,times_shown,minutes_on_screen,interactions, then a total line per day.
-std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir, const ReportOptions& options,
-                                               Problems& problems);
+std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir,
+                                               const ReportOptions& options, Problems& problems);
 
 } // namespace kiosk::pack

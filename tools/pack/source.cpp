@@ -102,7 +102,8 @@ std::optional<int> clock_minutes(const std::string& s) {
     std::string t = s;
     if (auto p = t.find("："); p != std::string::npos)
         t.replace(p, 3, ":");
-    if (std::sscanf(t.c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m))
+    if (std::sscanf(t.c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 24 || m < 0 ||
+        m > 59 || (h == 24 && m))
         return std::nullopt;
     return h * 60 + m;
 }
@@ -110,12 +111,14 @@ std::optional<int> clock_minutes(const std::string& s) {
 std::string offset_text(minutes off) {
     char buf[8];
     auto a = off.count() < 0 ? -off.count() : off.count();
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", off.count() < 0 ? '-' : '+', static_cast<int>(a / 60), static_cast<int>(a % 60));
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", off.count() < 0 ? '-' : '+',
+                  static_cast<int>(a / 60), static_cast<int>(a % 60));
     return buf;
 }
 
 struct Reader {
-    Reader(fs::path d, const PackOptions& o, Problems& p) : dir(std::move(d)), options(o), problems(p) {}
+    Reader(fs::path d, const PackOptions& o, Problems& p)
+        : dir(std::move(d)), options(o), problems(p) {}
 
     fs::path dir;
     const PackOptions& options;
@@ -128,16 +131,22 @@ struct Reader {
     std::set<std::string> used_files;
 
     // A file named in the settings: inside the folder, present, and not too big.
-    std::optional<std::string> read_named(const std::string& name, int line, const std::string& field) {
+    std::optional<std::string> read_named(const std::string& name, int line,
+                                          const std::string& field) {
         fs::path rel(name);
-        bool escapes = rel.is_absolute() || name.find("..") != std::string::npos || name.find('\\') != std::string::npos;
+        bool escapes = rel.is_absolute() || name.find("..") != std::string::npos ||
+                       name.find('\\') != std::string::npos;
         if (name.empty() || escapes) {
-            problems.error(kSettings, line, field, "\"" + name + "\" must be a file inside the source folder, like posters/launch.jpg");
+            problems.error(
+                kSettings, line, field,
+                "\"" + name +
+                    "\" must be a file inside the source folder, like posters/launch.jpg");
             return std::nullopt;
         }
         auto bytes = content::read_file(dir / rel, kFileLimit);
         if (!bytes) {
-            problems.error(kSettings, line, field, "the file \"" + name + "\" is missing or cannot be read");
+            problems.error(kSettings, line, field,
+                           "the file \"" + name + "\" is missing or cannot be read");
             return std::nullopt;
         }
         used_files.insert(rel.lexically_normal().generic_string());
@@ -148,9 +157,14 @@ struct Reader {
         json out = json::object();
         for (const auto& e : s.entries) {
             if (e.key == "from" || e.key == "until") {
-                auto t = content::parse_date_or_time(e.value, offset, e.key == "from" ? content::DateEdge::Start : content::DateEdge::End);
+                auto t = content::parse_date_or_time(e.value, offset,
+                                                     e.key == "from" ? content::DateEdge::Start
+                                                                     : content::DateEdge::End);
                 if (!t) {
-                    problems.error(file, e.line, e.key, "\"" + e.value + "\" is not a date like 2020-11-08 or a time like 2020-11-08 09:30");
+                    problems.error(
+                        file, e.line, e.key,
+                        "\"" + e.value +
+                            "\" is not a date like 2020-11-08 or a time like 2020-11-08 09:30");
                     continue;
                 }
                 (e.key == "from" ? w.from : w.until) = *t;
@@ -158,7 +172,9 @@ struct Reader {
             } else if (e.key == "weekdays") {
                 auto bits = content::parse_weekdays(e.value);
                 if (!bits) {
-                    problems.error(file, e.line, e.key, "\"" + e.value + "\" is not a list of days like 1-5 or 6,7 (1 is Monday)");
+                    problems.error(file, e.line, e.key,
+                                   "\"" + e.value +
+                                       "\" is not a list of days like 1-5 or 6,7 (1 is Monday)");
                     continue;
                 }
                 w.weekdays = *bits;
@@ -172,16 +188,22 @@ struct Reader {
                 for (const auto& span : split_list(e.value)) {
                     auto h = content::parse_hours(span);
                     if (!h) {
-                        problems.error(file, e.line, e.key, "\"" + span + "\" is not a time span like 08:00-18:00 (or 22:00-02:00 across midnight)");
+                        problems.error(file, e.line, e.key,
+                                       "\"" + span +
+                                           "\" is not a time span like 08:00-18:00 (or 22:00-02:00 "
+                                           "across midnight)");
                         continue;
                     }
                     w.hours.push_back(*h);
                     auto hhmm = [](minutes m) {
                         char b[8];
-                        std::snprintf(b, sizeof b, "%02d:%02d", static_cast<int>(m.count() / 60), static_cast<int>(m.count() % 60));
+                        std::snprintf(b, sizeof b, "%02d:%02d", static_cast<int>(m.count() / 60),
+                                      static_cast<int>(m.count() % 60));
                         return std::string(b);
                     };
-                    spans.push_back(json::array({hhmm(h->start), h->end.count() == 0 ? std::string("24:00") : hhmm(h->end)}));
+                    spans.push_back(
+                        json::array({hhmm(h->start),
+                                     h->end.count() == 0 ? std::string("24:00") : hhmm(h->end)}));
                 }
                 out["hours"] = spans;
             }
@@ -196,7 +218,8 @@ struct Reader {
             if (e.key == "version") {
                 auto v = to_int(e.value);
                 if (!v || *v < 1)
-                    problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" must be a whole number, 1 or more");
+                    problems.error(kSettings, e.line, e.key,
+                                   "\"" + e.value + "\" must be a whole number, 1 or more");
                 else
                     manifest["bundle_version"] = *v;
             } else if (e.key == "time_zone") {
@@ -205,7 +228,10 @@ struct Reader {
                 std::string off_text = space == std::string::npos ? v : v.substr(space + 1);
                 auto off = parse_utc_offset(off_text);
                 if (!off) {
-                    problems.error(kSettings, e.line, e.key, "\"" + v + "\" must end with the offset from UTC, like \"Asia/Shanghai +08:00\"");
+                    problems.error(
+                        kSettings, e.line, e.key,
+                        "\"" + v +
+                            "\" must end with the offset from UTC, like \"Asia/Shanghai +08:00\"");
                     continue;
                 }
                 offset = *off;
@@ -215,21 +241,26 @@ struct Reader {
             } else if (e.key == "notice_every") {
                 auto v = to_int(e.value);
                 if (!v || *v < 1 || *v > 1000)
-                    problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" must be a whole number from 1 to 1000");
+                    problems.error(kSettings, e.line, e.key,
+                                   "\"" + e.value + "\" must be a whole number from 1 to 1000");
                 else
                     manifest["notice_every"] = *v;
             } else if (e.key == "screen") {
                 auto size = parse_size(e.value);
                 if (!size)
-                    problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is not a size like 1920x1080");
+                    problems.error(kSettings, e.line, e.key,
+                                   "\"" + e.value + "\" is not a size like 1920x1080");
                 else
                     screen = *size;
             } else {
-                problems.error(kSettings, e.line, e.key, "unknown setting in [bundle] (version, time_zone, created, notice_every, screen)");
+                problems.error(kSettings, e.line, e.key,
+                               "unknown setting in [bundle] (version, time_zone, created, "
+                               "notice_every, screen)");
             }
         }
         if (!manifest.contains("bundle_version"))
-            problems.error(kSettings, s.line, "version", "[bundle] needs \"version = 1\" (raise it for every new bundle)");
+            problems.error(kSettings, s.line, "version",
+                           "[bundle] needs \"version = 1\" (raise it for every new bundle)");
     }
 
     void theme_section(const IniSection& s, json& theme) {
@@ -241,20 +272,24 @@ struct Reader {
                 if (auto bytes = read_named(e.value, e.line, e.key)) {
                     auto info = content::read_image_info(*bytes);
                     if (!info) {
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
                         continue;
                     }
                     theme["logo"] = e.value;
                     packed.copies[e.value] = dir / e.value;
                 }
-            } else if (e.key == "primary" || e.key == "accent" || e.key == "text" || e.key == "background" ||
-                       e.key == "panel" || e.key == "panel_text") {
+            } else if (e.key == "primary" || e.key == "accent" || e.key == "text" ||
+                       e.key == "background" || e.key == "panel" || e.key == "panel_text") {
                 if (!parse_color(e.value))
-                    problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is not a colour like #B5121B");
+                    problems.error(kSettings, e.line, e.key,
+                                   "\"" + e.value + "\" is not a colour like #B5121B");
                 else
                     colors[e.key] = e.value;
             } else {
-                problems.error(kSettings, e.line, e.key, "unknown setting in [theme] (header, logo, primary, accent, text, background, panel, panel_text)");
+                problems.error(kSettings, e.line, e.key,
+                               "unknown setting in [theme] (header, logo, primary, accent, text, "
+                               "background, panel, panel_text)");
             }
         }
         theme["colors"] = colors;
@@ -277,7 +312,11 @@ struct Reader {
                    name, problems);
         if (!t.ok())
             return;
-        struct Span { TimePoint start, end; std::string place, title; int line; };
+        struct Span {
+            TimePoint start, end;
+            std::string place, title;
+            int line;
+        };
         std::vector<Span> spans;
         for (const auto& row : t.rows()) {
             auto date = iso_date(t.get(row, "date"));
@@ -286,15 +325,18 @@ struct Reader {
             std::string title = t.get(row, "title");
             bool bad = false;
             if (!date) {
-                problems.error(name, row.line, t.label("date"), "\"" + t.get(row, "date") + "\" is not a date like 2020-11-08");
+                problems.error(name, row.line, t.label("date"),
+                               "\"" + t.get(row, "date") + "\" is not a date like 2020-11-08");
                 bad = true;
             }
             if (!start) {
-                problems.error(name, row.line, t.label("start"), "\"" + t.get(row, "start") + "\" is not a time like 09:00");
+                problems.error(name, row.line, t.label("start"),
+                               "\"" + t.get(row, "start") + "\" is not a time like 09:00");
                 bad = true;
             }
             if (!end) {
-                problems.error(name, row.line, t.label("end"), "\"" + t.get(row, "end") + "\" is not a time like 11:00");
+                problems.error(name, row.line, t.label("end"),
+                               "\"" + t.get(row, "end") + "\" is not a time like 11:00");
                 bad = true;
             }
             if (title.empty()) {
@@ -303,7 +345,8 @@ struct Reader {
             }
             std::string inv = t.get(row, "invented");
             if (!yes(inv) && !no(inv)) {
-                problems.error(name, row.line, t.label("invented"), "\"" + inv + "\" must be 是 or 否 (yes or no)");
+                problems.error(name, row.line, t.label("invented"),
+                               "\"" + inv + "\" must be 是 or 否 (yes or no)");
                 bad = true;
             }
             if (bad)
@@ -314,19 +357,24 @@ struct Reader {
             }
             TimePoint day = *parse_datetime(*date + "T00:00:00" + offset_text(offset));
             TimePoint s = day + minutes{*start};
-            TimePoint e = day + minutes{*end} + (*end < *start ? days{1} : days{0}); // Past midnight.
-            json ev = {{"title", title}, {"start", format_iso(s, offset)}, {"end", format_iso(e, offset)},
-                       {"place", t.get(row, "place")}, {"invented", yes(inv)}};
+            TimePoint e =
+                day + minutes{*end} + (*end < *start ? days{1} : days{0}); // Past midnight.
+            json ev = {{"title", title},
+                       {"start", format_iso(s, offset)},
+                       {"end", format_iso(e, offset)},
+                       {"place", t.get(row, "place")},
+                       {"invented", yes(inv)}};
             events.push_back(ev);
             spans.push_back({s, e, t.get(row, "place"), title, row.line});
         }
         for (std::size_t i = 0; i < spans.size(); ++i)
             for (std::size_t k = i + 1; k < spans.size(); ++k)
-                if (!spans[i].place.empty() && spans[i].place == spans[k].place && spans[i].start < spans[k].end &&
-                    spans[k].start < spans[i].end)
+                if (!spans[i].place.empty() && spans[i].place == spans[k].place &&
+                    spans[i].start < spans[k].end && spans[k].start < spans[i].end)
                     problems.warn(name, spans[k].line, t.label("place"),
-                                  "\"" + spans[k].title + "\" overlaps \"" + spans[i].title + "\" (line " +
-                                      std::to_string(spans[i].line) + ") at " + spans[i].place);
+                                  "\"" + spans[k].title + "\" overlaps \"" + spans[i].title +
+                                      "\" (line " + std::to_string(spans[i].line) + ") at " +
+                                      spans[i].place);
     }
 
     std::set<std::string> results(const std::string& name, int line, json& events) {
@@ -356,19 +404,23 @@ struct Reader {
             std::string fin = t.get(row, "final");
             bool bad = false;
             if (ev.empty()) {
-                problems.error(name, row.line, t.label("event"), "every row needs the event (赛项)");
+                problems.error(name, row.line, t.label("event"),
+                               "every row needs the event (赛项)");
                 bad = true;
             }
             if (team.empty()) {
-                problems.error(name, row.line, t.label("team"), "every row needs the school or team");
+                problems.error(name, row.line, t.label("team"),
+                               "every row needs the school or team");
                 bad = true;
             }
             if (!score) {
-                problems.error(name, row.line, t.label("score"), "\"" + t.get(row, "score") + "\" is not a number like 95.5");
+                problems.error(name, row.line, t.label("score"),
+                               "\"" + t.get(row, "score") + "\" is not a number like 95.5");
                 bad = true;
             }
             if (!yes(fin) && !no(fin)) {
-                problems.error(name, row.line, t.label("final"), "\"" + fin + "\" must be 是 or 否 (yes or no)");
+                problems.error(name, row.line, t.label("final"),
+                               "\"" + fin + "\" must be 是 or 否 (yes or no)");
                 bad = true;
             }
             if (bad)
@@ -465,11 +517,13 @@ struct Reader {
 
 } // namespace
 
-std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& options, Problems& problems) {
+std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& options,
+                                  Problems& problems) {
     Reader r(dir, options, problems);
     auto settings = content::read_file(dir / kSettings, 1u << 20);
     if (!settings) {
-        problems.error(kSettings, 0, "", "missing: every source folder has a settings.ini (docs/authoring.md)");
+        problems.error(kSettings, 0, "",
+                       "missing: every source folder has a settings.ini (docs/authoring.md)");
         return std::nullopt;
     }
     auto settings_text = to_utf8(*settings, kSettings, problems);
@@ -502,14 +556,19 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
         }
     }
     if (!have_bundle)
-        problems.error(kSettings, 0, "[bundle]", "missing: add a [bundle] section with version and time_zone");
+        problems.error(kSettings, 0, "[bundle]",
+                       "missing: add a [bundle] section with version and time_zone");
     if (r.options.screen)
         r.screen = *r.options.screen;
-    m["time_zone"] = {{"name", r.tz_name.empty() ? "Asia/Shanghai" : r.tz_name}, {"utc_offset", offset_text(r.offset)}};
+    m["time_zone"] = {{"name", r.tz_name.empty() ? "Asia/Shanghai" : r.tz_name},
+                      {"utc_offset", offset_text(r.offset)}};
     if (m.contains("created")) {
-        auto t = content::parse_date_or_time(m["created"].get<std::string>(), r.offset, content::DateEdge::Start);
+        auto t = content::parse_date_or_time(m["created"].get<std::string>(), r.offset,
+                                             content::DateEdge::Start);
         if (!t) {
-            problems.error(kSettings, 0, "created", "\"" + m["created"].get<std::string>() + "\" is not a time like 2020-11-07 18:00");
+            problems.error(kSettings, 0, "created",
+                           "\"" + m["created"].get<std::string>() +
+                               "\" is not a time like 2020-11-07 18:00");
             m.erase("created");
         } else {
             m["created"] = format_iso(*t, r.offset);
@@ -526,7 +585,8 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                 if (e.key == "slogan" && !e.value.empty())
                     ticker.push_back(e.value);
                 else
-                    problems.error(kSettings, e.line, e.key, "in [ticker] each line is \"slogan = …\"");
+                    problems.error(kSettings, e.line, e.key,
+                                   "in [ticker] each line is \"slogan = …\"");
             }
         } else if (s.kind == "slogan") {
             content::Window w;
@@ -534,12 +594,16 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             for (const auto& e : s.entries) {
                 if (e.key == "text")
                     item["text"] = e.value;
-                else if (e.key != "from" && e.key != "until" && e.key != "weekdays" && e.key != "hours")
-                    problems.error(kSettings, e.line, e.key, "unknown setting in [slogan] (text, from, until, weekdays, hours)");
+                else if (e.key != "from" && e.key != "until" && e.key != "weekdays" &&
+                         e.key != "hours")
+                    problems.error(
+                        kSettings, e.line, e.key,
+                        "unknown setting in [slogan] (text, from, until, weekdays, hours)");
             }
             item["window"] = r.read_window(s, w, kSettings);
             if (item["text"].get<std::string>().empty())
-                problems.error(kSettings, s.line, "text", "[slogan " + s.name + "] needs \"text = …\"");
+                problems.error(kSettings, s.line, "text",
+                               "[slogan " + s.name + "] needs \"text = …\"");
             ticker.push_back(item);
         } else if (s.kind == "timetable" || s.kind == "results") {
             for (const auto& e : s.entries) {
@@ -548,24 +612,30 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     (s.kind == "timetable" ? timetable_line : results_line) = e.line;
                 } else if (s.kind == "results" && e.key == "sample") {
                     if (!yes(e.value) && !no(e.value))
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" must be yes or no");
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" must be yes or no");
                     results_meta["sample"] = yes(e.value);
                 } else if (s.kind == "results" && e.key == "updated") {
-                    auto t = content::parse_date_or_time(e.value, r.offset, content::DateEdge::Start);
+                    auto t =
+                        content::parse_date_or_time(e.value, r.offset, content::DateEdge::Start);
                     if (!t)
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is not a time like 2020-11-10 15:30");
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" is not a time like 2020-11-10 15:30");
                     else
                         results_meta["updated"] = format_iso(*t, r.offset);
                 } else {
-                    problems.error(kSettings, e.line, e.key, "unknown setting in [" + s.kind + "]" +
-                                                                  (s.kind == "results" ? " (file, sample, updated)" : " (file)"));
+                    problems.error(
+                        kSettings, e.line, e.key,
+                        "unknown setting in [" + s.kind + "]" +
+                            (s.kind == "results" ? " (file, sample, updated)" : " (file)"));
                 }
             }
             results_meta_line = s.kind == "results" ? s.line : results_meta_line;
         } else if (s.kind == "playlist") {
             for (const auto& e : s.entries) {
                 if (e.key != "order") {
-                    problems.error(kSettings, e.line, e.key, "in [playlist] each line is \"order = slide, slide, …\"");
+                    problems.error(kSettings, e.line, e.key,
+                                   "in [playlist] each line is \"order = slide, slide, …\"");
                     continue;
                 }
                 for (const auto& id : split_list(e.value))
@@ -577,8 +647,9 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                 continue;
             }
             if (slide_lines.contains(s.name)) {
-                problems.error(kSettings, s.line, "", "a second [slide " + s.name + "] (the first is on line " +
-                                                          std::to_string(slide_lines[s.name]) + ")");
+                problems.error(kSettings, s.line, "",
+                               "a second [slide " + s.name + "] (the first is on line " +
+                                   std::to_string(slide_lines[s.name]) + ")");
                 continue;
             }
             slide_lines[s.name] = s.line;
@@ -594,7 +665,9 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             for (const auto& e : s.entries) {
                 auto set_kind = [&](const char* k) {
                     if (!kind.empty())
-                        problems.error(kSettings, e.line, e.key, "a slide is one of poster, notice, schedule or results, not two");
+                        problems.error(
+                            kSettings, e.line, e.key,
+                            "a slide is one of poster, notice, schedule or results, not two");
                     kind = k;
                 };
                 if (e.key == "poster") {
@@ -604,21 +677,31 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                         continue;
                     auto info = content::read_image_info(*bytes);
                     if (!info) {
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
                         continue;
                     }
                     auto ext = fs::path(e.value).extension().string();
-                    std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-                    std::map<std::string, std::string> by_ext = {{".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".png", "image/png"},
-                                                                 {".webp", "image/webp"}, {".svg", "image/svg+xml"}};
+                    std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
+                        return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    });
+                    std::map<std::string, std::string> by_ext = {{".jpg", "image/jpeg"},
+                                                                 {".jpeg", "image/jpeg"},
+                                                                 {".png", "image/png"},
+                                                                 {".webp", "image/webp"},
+                                                                 {".svg", "image/svg+xml"}};
                     if (by_ext.contains(ext) && by_ext[ext] != info->mime)
-                        problems.warn(kSettings, e.line, e.key, "\"" + e.value + "\" is really " + info->mime + " whatever its name says");
+                        problems.warn(kSettings, e.line, e.key,
+                                      "\"" + e.value + "\" is really " + info->mime +
+                                          " whatever its name says");
                     if (info->width > 0 && info->mime != "image/svg+xml" &&
                         (info->width < r.screen.w * 2 / 3 && info->height < r.screen.h * 2 / 3))
-                        problems.warn(kSettings, e.line, e.key, "\"" + e.value + "\" is " + std::to_string(info->width) + "x" +
-                                                                    std::to_string(info->height) + ", much smaller than the " +
-                                                                    std::to_string(r.screen.w) + "x" + std::to_string(r.screen.h) +
-                                                                    " screen: it will look blurred");
+                        problems.warn(kSettings, e.line, e.key,
+                                      "\"" + e.value + "\" is " + std::to_string(info->width) +
+                                          "x" + std::to_string(info->height) +
+                                          ", much smaller than the " + std::to_string(r.screen.w) +
+                                          "x" + std::to_string(r.screen.h) +
+                                          " screen: it will look blurred");
                     slide["asset"] = e.value;
                     r.packed.copies[e.value] = dir / e.value;
                 } else if (e.key == "notice") {
@@ -636,7 +719,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     result_slides.emplace_back(&s, e.value);
                 } else if (e.key == "fit") {
                     if (e.value != "fit" && e.value != "cover")
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" must be fit (whole poster) or cover (fill the screen)");
+                        problems.error(
+                            kSettings, e.line, e.key,
+                            "\"" + e.value +
+                                "\" must be fit (whole poster) or cover (fill the screen)");
                     slide["fit"] = e.value;
                 } else if (e.key == "duration") {
                     std::string v = e.value;
@@ -644,28 +730,36 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                         v.pop_back();
                     auto d = to_number(v);
                     if (!d || *d < 1 || *d > 3600)
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" must be seconds, from 1 to 3600");
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" must be seconds, from 1 to 3600");
                     else
                         slide["duration_s"] = *d;
                 } else if (e.key == "transition") {
                     if (e.value != "fade" && e.value != "slide" && e.value != "cut")
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" must be fade, slide or cut");
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" must be fade, slide or cut");
                     slide["transition"] = e.value;
                 } else if (e.key == "priority") {
                     if (e.value != "normal" && e.value != "notice" && e.value != "emergency")
-                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" must be normal, notice or emergency");
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" must be normal, notice or emergency");
                     slide["priority"] = e.value;
                     priorities[s.name] = e.value;
                 } else if (e.key == "tags") {
                     slide["tags"] = split_list(e.value);
-                } else if (e.key != "from" && e.key != "until" && e.key != "weekdays" && e.key != "hours") {
+                } else if (e.key != "from" && e.key != "until" && e.key != "weekdays" &&
+                           e.key != "hours") {
                     problems.error(kSettings, e.line, e.key,
-                                   "unknown setting in a slide (poster, notice, schedule, results, title, fit, duration, "
+                                   "unknown setting in a slide (poster, notice, schedule, results, "
+                                   "title, fit, duration, "
                                    "transition, priority, tags, from, until, weekdays, hours)");
                 }
             }
             if (kind.empty()) {
-                problems.error(kSettings, s.line, "", "[slide " + s.name + "] needs one of poster = FILE, notice = FILE, schedule = yes, results = EVENT");
+                problems.error(kSettings, s.line, "",
+                               "[slide " + s.name +
+                                   "] needs one of poster = FILE, notice = FILE, schedule = yes, "
+                                   "results = EVENT");
                 continue;
             }
             slide["kind"] = kind;
@@ -676,30 +770,40 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                 slide["body"] = note->second;
             }
             // Window checks: never opens, already over.
-            TimePoint horizon_from = w.from ? *w.from : w.until ? *w.until - days{366} : r.options.now - days{366};
+            TimePoint horizon_from = w.from    ? *w.from
+                                     : w.until ? *w.until - days{366}
+                                               : r.options.now - days{366};
             TimePoint horizon_to = w.until.value_or(horizon_from + days{366 * 2});
             if (!w.always() && !content::opens_between(w, horizon_from, horizon_to, r.offset))
-                problems.warn(kSettings, s.line, "window", "the window of [slide " + s.name + "] never opens: check from, until, weekdays and hours together");
+                problems.warn(kSettings, s.line, "window",
+                              "the window of [slide " + s.name +
+                                  "] never opens: check from, until, weekdays and hours together");
             else if (w.until && *w.until <= r.options.now)
-                problems.warn(kSettings, s.line, "until", "[slide " + s.name + "] has already expired (" +
-                                                              format_iso(*w.until, r.offset) + ")");
+                problems.warn(kSettings, s.line, "until",
+                              "[slide " + s.name + "] has already expired (" +
+                                  format_iso(*w.until, r.offset) + ")");
             slides.push_back(slide);
         } else {
-            problems.error(kSettings, s.line, "", "unknown section [" + s.kind + (s.name.empty() ? "" : " " + s.name) +
-                                                      "] (bundle, theme, ticker, slogan, timetable, results, slide, playlist)");
+            problems.error(
+                kSettings, s.line, "",
+                "unknown section [" + s.kind + (s.name.empty() ? "" : " " + s.name) +
+                    "] (bundle, theme, ticker, slogan, timetable, results, slide, playlist)");
         }
     }
 
     if (!theme.contains("header"))
-        problems.error(kSettings, 0, "header", "[theme] needs \"header = …\", the line shown on every slide");
+        problems.error(kSettings, 0, "header",
+                       "[theme] needs \"header = …\", the line shown on every slide");
     theme["ticker"] = ticker;
     m["theme"] = theme;
 
-    bool wants_schedule = std::any_of(slides.begin(), slides.end(), [](const json& s) { return s["kind"] == "schedule"; });
+    bool wants_schedule = std::any_of(slides.begin(), slides.end(),
+                                      [](const json& s) { return s["kind"] == "schedule"; });
     bool wants_results = !result_slides.empty();
     if (wants_schedule) {
         if (timetable_file.empty()) {
-            problems.error(kSettings, 0, "[timetable]", "a schedule slide needs [timetable] file = timetable.csv");
+            problems.error(kSettings, 0, "[timetable]",
+                           "a schedule slide needs [timetable] file = timetable.csv");
         } else {
             json events = json::array();
             r.timetable(timetable_file, timetable_line, events);
@@ -708,13 +812,15 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
     }
     if (wants_results) {
         if (results_file.empty()) {
-            problems.error(kSettings, results_meta_line, "[results]", "a results slide needs [results] file = results.csv");
+            problems.error(kSettings, results_meta_line, "[results]",
+                           "a results slide needs [results] file = results.csv");
         } else {
             json events = json::array();
             auto names = r.results(results_file, results_line, events);
             for (const auto& [section, event] : result_slides)
                 if (!names.contains(event) && !problems.has_errors())
-                    problems.error(kSettings, section->line, "results", "the event \"" + event + "\" is not in " + results_file);
+                    problems.error(kSettings, section->line, "results",
+                                   "the event \"" + event + "\" is not in " + results_file);
             json doc = results_meta;
             doc["events"] = events;
             r.packed.generated["data/results.json"] = doc.dump(2) + "\n";
@@ -729,16 +835,20 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             continue;
         }
         if (priorities.contains(id) && priorities[id] != "normal")
-            problems.warn(kSettings, line, "order", "\"" + id + "\" is a " + priorities[id] + " slide: it is shown by its priority, not in the playlist");
+            problems.warn(kSettings, line, "order",
+                          "\"" + id + "\" is a " + priorities[id] +
+                              " slide: it is shown by its priority, not in the playlist");
         playlist.push_back(id);
         in_order.insert(id);
     }
     if (order.empty())
-        problems.error(kSettings, 0, "[playlist]", "missing: add [playlist] with order = slide, slide, …");
+        problems.error(kSettings, 0, "[playlist]",
+                       "missing: add [playlist] with order = slide, slide, …");
     for (const auto& [id, line] : slide_lines) {
         bool normal = !priorities.contains(id) || priorities[id] == "normal";
         if (normal && !in_order.contains(id))
-            problems.warn(kSettings, line, "", "[slide " + id + "] is never shown: add it to [playlist] order");
+            problems.warn(kSettings, line, "",
+                          "[slide " + id + "] is never shown: add it to [playlist] order");
     }
     // Posters in the folder that no slide uses.
     std::error_code ec;
@@ -747,7 +857,8 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             continue;
         auto rel = fs::relative(e.path(), dir, ec).generic_string();
         auto ext = e.path().extension().string();
-        bool image = ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".webp" || ext == ".svg";
+        bool image =
+            ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".webp" || ext == ".svg";
         if (image && !r.used_files.contains(rel))
             problems.warn(rel, 0, "", "no slide uses this image");
     }
@@ -779,7 +890,8 @@ Result<void> write_bundle(const Packed& packed, const fs::path& out) {
         std::string type = "application/json";
         if (auto info = content::read_image_info(bytes))
             type = info->mime;
-        assets[name] = {{"sha256", content::sha256_hex(bytes)}, {"size", bytes.size()}, {"type", type}};
+        assets[name] = {
+            {"sha256", content::sha256_hex(bytes)}, {"size", bytes.size()}, {"type", type}};
         return {};
     };
     for (const auto& [name, src] : packed.copies) {

@@ -15,8 +15,9 @@
 namespace kiosk::pack {
 
 struct PackOptions {
-    TimePoint now;                // For "already expired" warnings.
-    std::optional<Size> screen;   // For "smaller than the screen"; default from settings, else 1920x1080.
+    TimePoint now; // For "already expired" warnings.
+    std::optional<Size>
+        screen; // For "smaller than the screen"; default from settings, else 1920x1080.
 };
 
 struct Packed {
