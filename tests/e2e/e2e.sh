@@ -156,6 +156,55 @@ xvfb-window)
     [[ $? == 0 ]] || { cat "$work/err" >&2; fail "kiosk under Xvfb failed"; }
     grep -qE "frames drawn [1-9]" "$work/out" || fail "no frames under Xvfb: $(cat "$work/out")"
     ;;
+pack-builds-the-sample)
+    # The sample bundle in the repository is exactly what kiosk-pack makes of its source folder.
+    "$KIOSK_PACK" build "$src/tools/sample/source" "$work/built" --now 2020-11-07T18:00:00+08:00 2>"$work/err" ||
+        { cat "$work/err" >&2; fail "kiosk-pack build failed"; }
+    diff -r "$content" "$work/built" >&2 || fail "content/ differs from what kiosk-pack builds from tools/sample/source"
+    "$KIOSK_PACK" check "$src/tools/sample/source" --now 2020-11-07T18:00:00+08:00 2>"$work/err" || fail "check failed"
+    ! grep -q "^error" "$work/err" || fail "check reported errors"
+    ;;
+pack-refuses-a-bad-folder)
+    cp -r "$src/tools/sample/source" "$work/src"
+    rm "$work/src/posters/theme.jpg"
+    printf '日期,开始,结束,活动,地点,示例\n2020-11-08,09:00,11:00,启动仪式,潍坊职业学院,是\n2020-13-01,09:00,10:00,坏日期,礼堂,否\n' >"$work/src/timetable.csv"
+    "$KIOSK_PACK" build "$work/src" "$work/out" 2>"$work/err"
+    status=$?
+    [[ $status == 1 ]] || fail "kiosk-pack build of a bad folder exited $status"
+    grep -q "posters/theme.jpg" "$work/err" || fail "the missing poster is not named"
+    grep -q "timetable.csv:3: 日期 (date)" "$work/err" || { cat "$work/err" >&2; fail "the broken date is not named with its line"; }
+    [[ ! -e $work/out ]] || fail "a bundle was written despite errors"
+    ;;
+week-preview)
+    "$KIOSK_PACK" preview "$src/tools/sample/source" --size 1920x1080 --from 2020-11-08T08:00:00+08:00 \
+        --to 2020-11-14T20:00:00+08:00 --every 13h --display-tags hall-a "$work/week.png" 2>"$work/err" ||
+        { cat "$work/err" >&2; fail "preview failed"; }
+    # 13 frames, 4 a row, 480x270 tiles with a 40-pixel caption, 16 pixels apart.
+    [[ $(png_size "$work/week.png") == "$((16 + 4 * 496))x$((16 + 4 * 326))" ]] || fail "contact sheet is $(png_size "$work/week.png")"
+    "$KIOSK_PACK" preview "$content" --size 1080x1920 --from 2020-11-08T08:00:00+08:00 --to 2020-11-08T09:00:00+08:00 \
+        --every 30m "$work/p.png" 2>/dev/null || fail "preview of a bundle folder failed"
+    "$KIOSK_PACK" preview "$content" --size 1080x1920 --from 2020-11-08T08:00:00+08:00 --to 2020-11-09T09:00:00+08:00 \
+        --every 1m "$work/p.png" 2>"$work/err"
+    [[ $? == 2 ]] && grep -q "more than 400" "$work/err" || fail "too many frames not refused"
+    ;;
+week-of-proof-of-play)
+    # A simulated week through the real player: every day has a file, and the report adds up.
+    run --content "$content" --size 640x360 --clock 2020-11-08T00:00:00+08:00 --after 604800 \
+        --screenshot "$work/s.png" --play-log "$work/log" --display-id hall-a-1
+    expect_code 0
+    for d in 08 09 10 11 12 13 14; do
+        [[ -s $work/log/play-2020-11-$d.csv ]] || fail "no proof of play for 2020-11-$d"
+    done
+    "$KIOSK_PACK" report "$work/log" >"$work/week.csv" || fail "report failed"
+    # Each day's slides fill the day: 1440 minutes on screen (the last slide may run past midnight).
+    awk -F, '$3 == "TOTAL" { if ($5 < 1430 || $5 > 1442) bad = bad " " $1 "=" $5 } END { if (bad) { print "minutes:" bad; exit 1 } }' \
+        "$work/week.csv" || fail "a day's minutes on screen do not add up"
+    [[ $(grep -c ',TOTAL,' "$work/week.csv") == 7 ]] || fail "not seven days in the report"
+    grep -q '^2020-11-12,hall-a-1,drill,1,5.0,0$' "$work/week.csv" || fail "the five-minute drill is not in the report once"
+    ! grep -q '^2020-11-09,hall-a-1,launch,' "$work/week.csv" || fail "the launch poster was shown after its window"
+    "$KIOSK_PACK" report "$work/log" --day 2020-11-10 >"$work/day.csv"
+    [[ $(cut -d, -f1 "$work/day.csv" | sort -u | grep -c 2020) == 1 ]] || fail "--day gave other days"
+    ;;
 *)
     fail "unknown case $case_name"
     ;;
