@@ -22,6 +22,10 @@ const Slide* Bundle::slide(const std::string& id) const {
 }
 
 std::filesystem::path Bundle::asset_path(const std::string& logical_name) const {
+    if (content_addressed) {
+        auto it = manifest.assets.find(logical_name);
+        return root / (it != manifest.assets.end() ? it->second.sha256 : std::string("missing"));
+    }
     return root / std::filesystem::path(logical_name);
 }
 
@@ -43,16 +47,36 @@ Result<std::string> read_file(const std::filesystem::path& path, std::uintmax_t 
     return data;
 }
 
+namespace {
+
+Result<std::shared_ptr<const Bundle>> build(const std::filesystem::path& dir, std::string_view text,
+                                            bool content_addressed);
+
+} // namespace
+
 Result<std::shared_ptr<const Bundle>> load_bundle(const std::filesystem::path& dir) {
-    auto bundle = std::make_shared<Bundle>();
-    bundle->root = dir;
     auto text = read_file(dir / "manifest.json", kManifestLimit);
     if (!text)
         return std::unexpected(text.error());
+    return build(dir, *text, false);
+}
+
+Result<std::shared_ptr<const Bundle>> load_bundle_from_store(const std::filesystem::path& objects,
+                                                             std::string_view manifest_text) {
+    return build(objects, manifest_text, true);
+}
+
+namespace {
+
+Result<std::shared_ptr<const Bundle>> build(const std::filesystem::path& dir, std::string_view text,
+                                            bool content_addressed) {
+    auto bundle = std::make_shared<Bundle>();
+    bundle->root = dir;
+    bundle->content_addressed = content_addressed;
     std::vector<Warning> warnings;
-    auto manifest = parse_manifest(*text, warnings);
+    auto manifest = parse_manifest(text, warnings);
     if (!manifest)
-        return fail(dir.string() + "/" + manifest.error().message);
+        return fail(content_addressed ? manifest.error().message : dir.string() + "/" + manifest.error().message);
     bundle->manifest = std::move(*manifest);
     for (auto& w : warnings)
         bundle->problems.push_back(std::move(w.what));
@@ -135,5 +159,7 @@ Result<std::shared_ptr<const Bundle>> load_bundle(const std::filesystem::path& d
         m.theme.logo.clear();
     return std::shared_ptr<const Bundle>(std::move(bundle));
 }
+
+} // namespace
 
 } // namespace kiosk::content

@@ -356,6 +356,12 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
             return std::unexpected(created.error());
         m.created = *created;
     }
+    if (j.contains("expires")) {
+        auto expires = detail::get_datetime(j, "expires", kFile);
+        if (!expires)
+            return std::unexpected(expires.error());
+        m.expires = *expires;
+    }
     auto tz = j.find("time_zone");
     if (tz == j.end() || !tz->is_object())
         return fail(std::string(kFile) +

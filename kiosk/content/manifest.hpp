@@ -68,6 +68,7 @@ struct Manifest {
     int schema_version{};
     std::int64_t bundle_version{};
     std::optional<TimePoint> created;
+    std::optional<TimePoint> expires; // A display refuses the manifest after this.
     std::string time_zone_name;
     std::chrono::minutes utc_offset{};
     Theme theme;

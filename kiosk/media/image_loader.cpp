@@ -1,6 +1,8 @@
 // The decode worker.
 #include "kiosk/media/image_loader.hpp"
 
+#include "kiosk/core/image_info.hpp"
+
 #include <SDL_image.h>
 
 #include <algorithm>
@@ -105,6 +107,17 @@ Decoded decode_image(const DecodeRequest& r) {
                   " but the manifest says " + r.mime;
         return d;
     }
+    // The header says how big the picture is: refuse a decompression bomb before decoding it.
+    auto info = read_image_info(bytes);
+    if (fmt != ImageFormat::Svg && !info) {
+        d.error = r.path.filename().string() + ": the image header cannot be read";
+        return d;
+    }
+    if (info && static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) > kMaxPixels) {
+        d.error = r.path.filename().string() + ": " + std::to_string(info->width) + "x" + std::to_string(info->height) +
+                  " pixels is more than the limit of " + std::to_string(kMaxPixels / 1'000'000) + " million";
+        return d;
+    }
     auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
     SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
     if (!s) {
@@ -116,6 +129,10 @@ Decoded decode_image(const DecodeRequest& r) {
         // Vectors are drawn again at the size they are shown, so they stay sharp when enlarged.
         int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
         int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
+        if (static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h) > kMaxPixels) {
+            d.error = r.path.filename().string() + ": drawn at its size the SVG would be more than the pixel limit";
+            return d;
+        }
         SDL_RWops* src = rw();
         SurfacePtr sized(IMG_LoadSizedSVG_RW(src, w, h)); // Does not close its source.
         SDL_RWclose(src);

@@ -6,6 +6,7 @@
 #include "kiosk/media/sdl_ptr.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -32,6 +33,10 @@ struct Decoded {
 };
 
 enum class ImageFormat { Unknown, Jpeg, Png, Webp, Svg };
+
+// The most pixels an image may have: 50 million (a 4K poster is 8.3 million). Checked from the
+// header before decoding, so a small file claiming 30000x30000 cannot take gigabytes.
+inline constexpr std::uint64_t kMaxPixels = 50'000'000;
 
 // Recognises a format by its first bytes, never by the file's name.
 ImageFormat sniff_format(std::string_view head);

@@ -4,7 +4,7 @@
 #include "csv.hpp"
 #include "ini.hpp"
 #include "kiosk/content/bundle.hpp"
-#include "kiosk/content/image_info.hpp"
+#include "kiosk/core/image_info.hpp"
 #include "kiosk/content/sha256.hpp"
 #include "kiosk/content/window.hpp"
 #include "kiosk/core/color.hpp"
@@ -270,7 +270,7 @@ struct Reader {
                 theme["header"] = e.value;
             } else if (e.key == "logo") {
                 if (auto bytes = read_named(e.value, e.line, e.key)) {
-                    auto info = content::read_image_info(*bytes);
+                    auto info = read_image_info(*bytes);
                     if (!info) {
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
@@ -675,7 +675,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     auto bytes = r.read_named(e.value, e.line, e.key);
                     if (!bytes)
                         continue;
-                    auto info = content::read_image_info(*bytes);
+                    auto info = read_image_info(*bytes);
                     if (!info) {
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
@@ -888,7 +888,7 @@ Result<void> write_bundle(const Packed& packed, const fs::path& out) {
         if (!f)
             return fail(dest.string() + ": cannot be written");
         std::string type = "application/json";
-        if (auto info = content::read_image_info(bytes))
+        if (auto info = read_image_info(bytes))
             type = info->mime;
         assets[name] = {
             {"sha256", content::sha256_hex(bytes)}, {"size", bytes.size()}, {"type", type}};

@@ -1,11 +1,11 @@
 // Header parsing for the four image formats the player accepts.
-#include "kiosk/content/image_info.hpp"
+#include "kiosk/core/image_info.hpp"
 
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 
-namespace kiosk::content {
+namespace kiosk {
 namespace {
 
 std::uint32_t be16(std::string_view b, std::size_t i) {
@@ -150,4 +150,4 @@ std::optional<ImageInfo> read_image_info(std::string_view b) {
     return std::nullopt;
 }
 
-} // namespace kiosk::content
+} // namespace kiosk

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk::content {
+namespace kiosk {
 
 struct ImageInfo {
     std::string mime; // image/jpeg, image/png, image/webp, image/svg+xml
@@ -18,4 +18,4 @@ struct ImageInfo {
 // its other headers, so give the whole file or at least its first 64 KiB).
 std::optional<ImageInfo> read_image_info(std::string_view bytes);
 
-} // namespace kiosk::content
+} // namespace kiosk
