@@ -6,9 +6,9 @@ set -euo pipefail
 
 packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev
-          nlohmann-json3-dev libssl-dev)
+          nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xvfb xauth)
+    packages+=(libgtest-dev xvfb xauth nginx-light)
 fi
 
 missing=()

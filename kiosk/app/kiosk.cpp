@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <unistd.h>
+#include <utility>
 
 namespace kiosk::app {
 
@@ -22,14 +23,59 @@ Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
       m_player(ui::make_player(*m_bundle, o.tags)), m_stats(process_start) {
     m_renderer.set_bundle(m_bundle);
     m_stats.enable(o.stats);
-    if (o.play_log) {
+    if (o.play_log)
         m_play_log =
             std::make_unique<PlayLog>(*o.play_log, display_id(o), m_bundle->manifest.utc_offset);
+    make_player();
+}
+
+void Kiosk::make_player() {
+    m_player = ui::make_player(*m_bundle, m_options.tags);
+    if (m_play_log) {
         m_player.on_played([this](const content::Played& p) {
             m_play_log->slide(m_bundle->manifest.slides[p.slide].id, p.start, p.end,
                               m_bundle->manifest.bundle_version);
         });
     }
+}
+
+void Kiosk::attach_sync(sync::SyncEngine& engine, sync::Store& store,
+                        std::vector<sync::PublicKey> keys) {
+    m_sync = &engine;
+    m_store = &store;
+    m_keys = std::move(keys);
+    m_sync->set_shown_version(m_bundle->manifest.bundle_version);
+}
+
+void Kiosk::take_synced_version() {
+    if (m_sync == nullptr)
+        return;
+    auto version = m_sync->take_new_version();
+    if (!version)
+        return;
+    auto stored = m_store->active();
+    if (!stored || stored->version != *version)
+        return;
+    auto bundle = content::load_bundle_from_store(m_store->objects_dir(), stored->bytes);
+    if (!bundle) {
+        log::error("sync", "version " + std::to_string(*version) +
+                               " cannot be loaded: " + bundle.error().message);
+        return;
+    }
+    for (const auto& p : (*bundle)->problems)
+        log::warn("bundle", "bundle " + std::to_string(*version) + ": " + p);
+    m_pending = *bundle;
+}
+
+void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now) {
+    m_player.finish(now);
+    m_bundle = std::move(bundle);
+    m_renderer.set_bundle(m_bundle);
+    m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.size());
+    make_player();
+    if (m_sync != nullptr)
+        m_sync->set_shown_version(m_bundle->manifest.bundle_version);
+    log::info("player", "now showing bundle " + std::to_string(m_bundle->manifest.bundle_version));
 }
 
 std::string Kiosk::display_id(const Options& o) {
@@ -136,7 +182,7 @@ int Kiosk::screenshot(TimePoint start, Duration after, const std::filesystem::pa
     return 0;
 }
 
-int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
+int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     auto ready = [this](std::size_t s) { return this->ready(s, false); };
     const auto loop_start = steady::now();
     const auto stop_at = m_options.run_for_s
@@ -146,7 +192,7 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
     // The first slide's image is still decoding at start: wait for it a little, so the first
     // frame shows content rather than the "preparing" screen (and a slow disk cannot hold the
     // screen black for longer than that).
-    m_player.update(clock->now(), ready);
+    m_player.update(clock.now(), ready);
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
@@ -155,10 +201,20 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
     std::optional<std::size_t> shown_previous;
     std::optional<TimePoint> warmed_for; // The start of the slide whose successor was warmed.
     for (;;) {
-        TimePoint now = clock->now();
+        TimePoint now = clock.now();
         if (m_renderer.accept_decoded() && m_missing)
             dirty = true;
+        take_synced_version();
+        auto before = m_player.current_start();
         m_player.update(now, ready);
+        // A new version goes on at a slide boundary (or at once when nothing is on screen),
+        // never in the middle of a slide or a transition.
+        if (m_pending && (!m_player.current_slide() || m_player.current_start() != before)) {
+            replace_bundle(std::exchange(m_pending, nullptr), now);
+            m_player.update(now, ready);
+            dirty = true;
+            warmed_for.reset();
+        }
         if (m_player.current_slide() != shown_current ||
             m_player.previous_slide() != shown_previous)
             dirty = true;
@@ -182,7 +238,7 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
         if (animating) {
             timeout_ms = m_display.headless() ? 16 : 1; // A window's present waits for vsync.
         } else if (next_change != TimePoint::max()) {
-            auto wait = clock->real_wait(next_change - now);
+            auto wait = clock.real_wait(next_change - now);
             timeout_ms = static_cast<int>(std::clamp<long long>(
                 std::chrono::duration_cast<std::chrono::milliseconds>(wait).count() + 1, 0,
                 60'000));
@@ -211,7 +267,7 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
                            m_play_log) {
                     // SDL repeats each touch as a mouse click; only the touch itself counts.
                     auto cur = m_player.current_slide();
-                    m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", clock->now(),
+                    m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", clock.now(),
                                       m_bundle->manifest.bundle_version);
                 } else if (e.type == SDL_KEYDOWN && m_options.windowed &&
                            e.key.keysym.sym == SDLK_ESCAPE) {
@@ -224,7 +280,7 @@ int Kiosk::live(std::unique_ptr<Clock> clock, std::uint32_t wake_event) {
         if (quit || steady::now() >= stop_at)
             break;
     }
-    m_player.finish(clock->now());
+    m_player.finish(clock.now());
     return 0;
 }
 

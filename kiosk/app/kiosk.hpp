@@ -12,6 +12,7 @@
 #include "kiosk/media/image_loader.hpp"
 #include "kiosk/platform/display.hpp"
 #include "kiosk/render/sdl_renderer.hpp"
+#include "kiosk/sync/sync_engine.hpp"
 #include "kiosk/ui/show.hpp"
 
 #include <chrono>
@@ -28,6 +29,9 @@ public:
     static std::string display_id(const Options& o);
 
     Result<void> begin_at(const std::string& slide_id);
+    // New versions from the sync thread are switched in at a slide boundary.
+    void attach_sync(sync::SyncEngine& engine, sync::Store& store,
+                     std::vector<sync::PublicKey> keys);
     // Plays simulated time up to `t` as fast as it can, from one change to the next (the first
     // call starts the schedule at `t`). Decoders are waited for: simulated time stands still.
     void simulate_to(TimePoint t);
@@ -36,11 +40,18 @@ public:
     media::SurfacePtr capture() const { return m_display.read_pixels(); }
     int screenshot(TimePoint start, Duration after, const std::filesystem::path& out,
                    const std::optional<std::filesystem::path>& draw_list);
-    int live(std::unique_ptr<Clock> clock, std::uint32_t wake_event);
+    int live(const Clock& clock, std::uint32_t wake_event);
     const Stats& stats() const { return m_stats; }
 
 private:
     content::Readiness ready(std::size_t slide, bool wait);
+    void make_player();
+    void take_synced_version();
+    void replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now);
+    sync::SyncEngine* m_sync{nullptr};
+    sync::Store* m_store{nullptr};
+    std::vector<sync::PublicKey> m_keys;
+    std::shared_ptr<const content::Bundle> m_pending; // Verified, waiting for a slide boundary.
     std::optional<TimePoint> m_sim_time;
     void draw(TimePoint now);
 

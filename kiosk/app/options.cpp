@@ -22,6 +22,8 @@ std::string usage() {
 
 Plays a content bundle fullscreen: posters, notices, the day's timetable and results.
 
+  --config FILE        the display's config (server, channel, keys, cache): content follows the
+                       channel; --content is then only used until a first version arrives
   --content DIR        the bundle folder (with manifest.json); default: the sample content
   --size WxH           screen size; default: the display's native size (needed headless)
   --windowed           a window of --size instead of fullscreen
@@ -122,6 +124,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!v)
                 return std::unexpected(v.error());
             o.start_slide = *v;
+        } else if (a == "--config") {
+            auto v = value("a file");
+            if (!v)
+                return std::unexpected(v.error());
+            o.config = *v;
         } else if (a == "--play-log") {
             auto v = value("a folder");
             if (!v)

@@ -2,6 +2,7 @@
 // wake it through SDL's event queue.
 #include "kiosk/app/player_loop.hpp"
 
+#include "kiosk/app/config.hpp"
 #include "kiosk/app/kiosk.hpp"
 #include "kiosk/app/paths.hpp"
 #include "kiosk/app/play_log.hpp"
@@ -57,9 +58,50 @@ int run(const Options& o, steady::time_point process_start) {
         log::error("kiosk", "cannot find fonts/kiosk-cjk.ttf; give its folder with --data-dir");
         return 2;
     }
-    auto content_dir = o.content.empty() ? *data_dir / "content" : o.content;
+    // With a config, content comes from the channel: the store's active version (checked again:
+    // signature and every object), else the previous one, else the local bundle until the first
+    // version arrives.
+    Options opts = o;
+    std::optional<DisplayConfig> config;
+    std::unique_ptr<sync::Store> store;
     std::shared_ptr<const content::Bundle> bundle;
-    if (auto loaded = content::load_bundle(content_dir)) {
+    if (o.config) {
+        auto c = load_config(*o.config);
+        if (!c) {
+            log::error("config", c.error().message);
+            return 2;
+        }
+        config = *c;
+        if (opts.display_id.empty())
+            opts.display_id = config->display_id;
+        if (opts.tags.empty())
+            opts.tags = config->tags;
+        if (!opts.play_log && !config->play_log_dir.empty())
+            opts.play_log = config->play_log_dir;
+        store = std::make_unique<sync::Store>(config->cache_dir, config->cache_max_bytes);
+        if (auto opened = store->open(); !opened) {
+            log::error("store", opened.error().message);
+            return 2;
+        }
+        for (auto stored : {store->active(), store->previous()}) {
+            if (!stored || bundle)
+                continue;
+            auto key = sync::verify(stored->bytes, stored->signature, config->trusted_keys);
+            auto loaded = key ? content::load_bundle_from_store(store->objects_dir(), stored->bytes)
+                              : fail(key.error().message);
+            if (loaded && (*loaded)->problems.empty()) {
+                bundle = *loaded;
+                log::info("store", "showing stored version " + std::to_string(stored->version));
+            } else {
+                log::warn("store",
+                          "stored version " + std::to_string(stored->version) + " is not usable: " +
+                              (loaded ? (*loaded)->problems.front() : loaded.error().message));
+            }
+        }
+    }
+    auto content_dir = opts.content.empty() ? *data_dir / "content" : opts.content;
+    if (bundle) {
+    } else if (auto loaded = content::load_bundle(content_dir)) {
         bundle = *loaded;
         for (const auto& p : bundle->problems)
             log::warn("bundle",
@@ -101,7 +143,7 @@ int run(const Options& o, steady::time_point process_start) {
 
     int code = 0;
     {
-        Kiosk kiosk(o, bundle, **display, **fonts, process_start);
+        Kiosk kiosk(opts, bundle, **display, **fonts, process_start);
         if (o.start_slide) {
             if (auto begun = kiosk.begin_at(*o.start_slide); !begun) {
                 log::error("kiosk", begun.error().message);
@@ -117,7 +159,24 @@ int run(const Options& o, steady::time_point process_start) {
         } else {
             auto clock = o.clock ? std::make_unique<SystemClock>(*o.clock, o.speed)
                                  : std::make_unique<SystemClock>();
-            code = kiosk.live(std::move(clock), (*session)->wake_event());
+            std::unique_ptr<sync::CurlClient> http;
+            std::unique_ptr<sync::SyncEngine> engine;
+            if (config) {
+                sync::HttpLimits limits;
+                limits.ca_file = config->ca_file;
+                limits.user_agent =
+                    std::string("kiosk/") + KIOSK_VERSION + " (" + opts.display_id + ")";
+                http = std::make_unique<sync::CurlClient>(limits);
+                sync::SyncSettings settings{config->server, config->channel, config->trusted_keys,
+                                            config->poll_interval, opts.display_id};
+                engine = std::make_unique<sync::SyncEngine>(settings, *store, *http, *clock,
+                                                            &platform::SdlSession::wake);
+                kiosk.attach_sync(*engine, *store, config->trusted_keys);
+                engine->start();
+            }
+            code = kiosk.live(*clock, (*session)->wake_event());
+            if (engine)
+                engine->stop();
         }
         if (o.stats)
             std::fputs(kiosk.stats().report().c_str(), stdout);

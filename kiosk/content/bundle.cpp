@@ -76,7 +76,8 @@ Result<std::shared_ptr<const Bundle>> build(const std::filesystem::path& dir, st
     std::vector<Warning> warnings;
     auto manifest = parse_manifest(text, warnings);
     if (!manifest)
-        return fail(content_addressed ? manifest.error().message : dir.string() + "/" + manifest.error().message);
+        return fail(content_addressed ? manifest.error().message
+                                      : dir.string() + "/" + manifest.error().message);
     bundle->manifest = std::move(*manifest);
     for (auto& w : warnings)
         bundle->problems.push_back(std::move(w.what));

@@ -19,7 +19,7 @@ struct Bundle {
     std::map<std::string, Timetable> timetables; // By logical asset name.
     std::map<std::string, Results> results;
     std::vector<std::string> problems; // Everything refused, one line each, naming file and field.
-    bool content_addressed{false};     // Assets are `root/<sha256>` (a display's store), not by name.
+    bool content_addressed{false}; // Assets are `root/<sha256>` (a display's store), not by name.
 
     const Slide* slide(const std::string& id) const;
     // Where a verified asset is on disk.

@@ -13,8 +13,8 @@ std::string field(const std::string& where, const char* key) {
 Result<Json> parse_json(std::string_view text, const std::string& file) {
     // Size and nesting are checked before nlohmann/json sees the text: its parser recurses.
     if (text.size() > kMaxJsonBytes)
-        return fail(file + ": " + std::to_string(text.size()) + " bytes of JSON is more than the limit of " +
-                    std::to_string(kMaxJsonBytes));
+        return fail(file + ": " + std::to_string(text.size()) +
+                    " bytes of JSON is more than the limit of " + std::to_string(kMaxJsonBytes));
     int depth = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -28,7 +28,8 @@ Result<Json> parse_json(std::string_view text, const std::string& file) {
             in_string = true;
         } else if (c == '[' || c == '{') {
             if (++depth > kMaxJsonDepth)
-                return fail(file + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+                return fail(file + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                            " levels");
         } else if (c == ']' || c == '}') {
             --depth;
         }

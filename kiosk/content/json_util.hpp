@@ -16,7 +16,8 @@ using Json = nlohmann::json;
 inline constexpr std::size_t kMaxJsonBytes = 8u << 20;
 inline constexpr int kMaxJsonDepth = 32;
 
-// Parses text without throwing (refusing more than kMaxJsonBytes or kMaxJsonDepth levels); the error names `file` and the byte where parsing stopped.
+// Parses text without throwing (refusing more than kMaxJsonBytes or kMaxJsonDepth levels); the
+// error names `file` and the byte where parsing stopped.
 Result<Json> parse_json(std::string_view text, const std::string& file);
 
 // Each getter returns the value, or an error `<where>: field "<key>": <what>`.

@@ -113,9 +113,11 @@ Decoded decode_image(const DecodeRequest& r) {
         d.error = r.path.filename().string() + ": the image header cannot be read";
         return d;
     }
-    if (info && static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) > kMaxPixels) {
-        d.error = r.path.filename().string() + ": " + std::to_string(info->width) + "x" + std::to_string(info->height) +
-                  " pixels is more than the limit of " + std::to_string(kMaxPixels / 1'000'000) + " million";
+    if (info && static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
+                    kMaxPixels) {
+        d.error = r.path.filename().string() + ": " + std::to_string(info->width) + "x" +
+                  std::to_string(info->height) + " pixels is more than the limit of " +
+                  std::to_string(kMaxPixels / 1'000'000) + " million";
         return d;
     }
     auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
@@ -130,7 +132,8 @@ Decoded decode_image(const DecodeRequest& r) {
         int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
         int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
         if (static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h) > kMaxPixels) {
-            d.error = r.path.filename().string() + ": drawn at its size the SVG would be more than the pixel limit";
+            d.error = r.path.filename().string() +
+                      ": drawn at its size the SVG would be more than the pixel limit";
             return d;
         }
         SDL_RWops* src = rw();

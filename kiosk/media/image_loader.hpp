@@ -6,8 +6,8 @@
 #include "kiosk/media/sdl_ptr.hpp"
 
 #include <chrono>
-#include <cstdint>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <functional>

@@ -24,7 +24,9 @@ struct BioFree {
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 
 std::string key_id(const std::array<unsigned char, 32>& raw) {
-    return content::sha256_hex(std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size())).substr(0, 16);
+    return content::sha256_hex(
+               std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()))
+        .substr(0, 16);
 }
 
 std::vector<std::string_view> words(std::string_view line) {
@@ -48,7 +50,8 @@ std::vector<std::string_view> words(std::string_view line) {
 std::string base64_encode(std::string_view bytes) {
     std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
     int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                            reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+                            reinterpret_cast<const unsigned char*>(bytes.data()),
+                            static_cast<int>(bytes.size()));
     out.resize(static_cast<std::size_t>(n));
     return out;
 }
@@ -58,10 +61,12 @@ std::optional<std::string> base64_decode(std::string_view text) {
         return std::nullopt;
     std::string out(text.size() / 4 * 3 + 1, '\0');
     int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                            reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+                            reinterpret_cast<const unsigned char*>(text.data()),
+                            static_cast<int>(text.size()));
     if (n < 0)
         return std::nullopt;
-    std::size_t pad = (!text.empty() && text.back() == '=') + (text.size() > 1 && text[text.size() - 2] == '=');
+    std::size_t pad =
+        (!text.empty() && text.back() == '=') + (text.size() > 1 && text[text.size() - 2] == '=');
     out.resize(static_cast<std::size_t>(n) - pad);
     return out;
 }
@@ -77,18 +82,20 @@ Result<PublicKey> parse_public_key(std::string_view line) {
     std::copy(raw->begin(), raw->end(), k.raw.begin());
     k.id = key_id(k.raw);
     if (k.id != w[1])
-        return fail("the key id " + std::string(w[1]) + " does not belong to this key (it is " + k.id + ")");
+        return fail("the key id " + std::string(w[1]) + " does not belong to this key (it is " +
+                    k.id + ")");
     return k;
 }
 
 std::string format_public_key(const PublicKey& key) {
     return "ed25519 " + key.id + " " +
-           base64_encode(std::string_view(reinterpret_cast<const char*>(key.raw.data()), key.raw.size()));
+           base64_encode(
+               std::string_view(reinterpret_cast<const char*>(key.raw.data()), key.raw.size()));
 }
 
 Result<KeyPair> generate_key() {
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr),
-                                                                   EVP_PKEY_CTX_free);
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr), EVP_PKEY_CTX_free);
     EVP_PKEY* raw_key = nullptr;
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) <= 0 || EVP_PKEY_keygen(ctx.get(), &raw_key) <= 0)
         return fail("cannot generate an Ed25519 key");
@@ -99,7 +106,8 @@ Result<KeyPair> generate_key() {
         return fail("cannot read the public key");
     pair.public_key.id = key_id(pair.public_key.raw);
     std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
-    if (!bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) <= 0)
+    if (!bio ||
+        PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) <= 0)
         return fail("cannot write the private key");
     char* data = nullptr;
     long n = BIO_get_mem_data(bio.get(), &data);
@@ -108,7 +116,8 @@ Result<KeyPair> generate_key() {
 }
 
 Result<std::string> sign(std::string_view message, std::string_view private_pem) {
-    std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(private_pem.data(), static_cast<int>(private_pem.size())));
+    std::unique_ptr<BIO, BioFree> bio(
+        BIO_new_mem_buf(private_pem.data(), static_cast<int>(private_pem.size())));
     Pkey key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
     if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_ED25519)
         return fail("not an Ed25519 private key in PEM form");
@@ -116,8 +125,8 @@ Result<std::string> sign(std::string_view message, std::string_view private_pem)
     std::array<unsigned char, 64> sig{};
     std::size_t len = sig.size();
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) <= 0 ||
-        EVP_DigestSign(ctx.get(), sig.data(), &len, reinterpret_cast<const unsigned char*>(message.data()),
-                       message.size()) <= 0)
+        EVP_DigestSign(ctx.get(), sig.data(), &len,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size()) <= 0)
         return fail("signing failed");
     PublicKey pub;
     std::size_t plen = 32;
@@ -142,12 +151,15 @@ Result<std::string> verify(std::string_view message, std::string_view signature_
     auto sig = base64_decode(w[2]);
     if (!sig || sig->size() != 64)
         return fail("the signature is not 64 bytes of base64");
-    Pkey pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key->raw.data(), key->raw.size()));
+    Pkey pkey(
+        EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key->raw.data(), key->raw.size()));
     std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
-    if (!pkey || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) <= 0)
+    if (!pkey || !ctx ||
+        EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) <= 0)
         return fail("cannot set up signature verification");
-    int ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),
-                              reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    int ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()),
+                              sig->size(), reinterpret_cast<const unsigned char*>(message.data()),
+                              message.size());
     if (ok != 1)
         return fail("the signature does not match the manifest (key " + key->id + ")");
     return key->id;

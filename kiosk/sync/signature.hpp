@@ -13,7 +13,7 @@
 namespace kiosk::sync {
 
 struct PublicKey {
-    std::string id;                   // 16 hex digits: the start of SHA-256 of the raw key.
+    std::string id; // 16 hex digits: the start of SHA-256 of the raw key.
     std::array<unsigned char, 32> raw{};
 };
 

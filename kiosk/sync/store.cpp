@@ -25,7 +25,9 @@ bool sync_path(const fs::path& p, bool directory) {
 }
 
 bool is_sha(const std::string& s) {
-    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
 } // namespace
@@ -78,7 +80,9 @@ bool Store::has_object(const std::string& sha) const {
     return is_sha(sha) && fs::is_regular_file(objects_dir() / sha, ec);
 }
 
-fs::path Store::partial_path(const std::string& sha) const { return m_dir / "partial" / sha; }
+fs::path Store::partial_path(const std::string& sha) const {
+    return m_dir / "partial" / sha;
+}
 
 Result<void> Store::commit_object(const std::string& sha, std::uint64_t size) {
     if (!is_sha(sha))
@@ -93,7 +97,8 @@ Result<void> Store::commit_object(const std::string& sha, std::uint64_t size) {
     if (bytes->size() != size || content::sha256_hex(*bytes) != sha) {
         std::error_code ec;
         fs::remove(part, ec);
-        return fail("object " + sha + ": " + (bytes->size() != size ? "size" : "SHA-256") + " does not match the manifest");
+        return fail("object " + sha + ": " + (bytes->size() != size ? "size" : "SHA-256") +
+                    " does not match the manifest");
     }
     if (!sync_path(part, false))
         return fail("object " + sha + ": cannot be synced to disk");
@@ -117,7 +122,9 @@ std::optional<StoredManifest> Store::read_pointer(const char* name) const {
     auto text = *pointer;
     while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
         text.pop_back();
-    if (std::from_chars(text.data(), text.data() + text.size(), v).ptr != text.data() + text.size() || v < 1)
+    if (std::from_chars(text.data(), text.data() + text.size(), v).ptr !=
+            text.data() + text.size() ||
+        v < 1)
         return std::nullopt;
     auto base = m_dir / "manifests" / std::to_string(v);
     auto bytes = content::read_file(base.string() + ".json", 8u << 20);
@@ -127,8 +134,12 @@ std::optional<StoredManifest> Store::read_pointer(const char* name) const {
     return StoredManifest{v, std::move(*bytes), std::move(*sig)};
 }
 
-std::optional<StoredManifest> Store::active() const { return read_pointer("current"); }
-std::optional<StoredManifest> Store::previous() const { return read_pointer("previous"); }
+std::optional<StoredManifest> Store::active() const {
+    return read_pointer("current");
+}
+std::optional<StoredManifest> Store::previous() const {
+    return read_pointer("previous");
+}
 
 Result<void> Store::activate(const StoredManifest& m) {
     auto base = m_dir / "manifests" / std::to_string(m.version);
@@ -176,7 +187,8 @@ void Store::collect_garbage(const std::set<std::string>& referenced) {
     for (const auto& e : fs::directory_iterator(objects_dir(), ec))
         if (!referenced.contains(e.path().filename().string()))
             unused.push_back({e.path(), e.last_write_time(ec), e.file_size(ec)});
-    std::sort(unused.begin(), unused.end(), [](const Entry& a, const Entry& b) { return a.when < b.when; });
+    std::sort(unused.begin(), unused.end(),
+              [](const Entry& a, const Entry& b) { return a.when < b.when; });
     std::uint64_t used = bytes_used();
     for (const auto& u : unused) {
         if (used <= m_cap)

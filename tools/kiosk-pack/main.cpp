@@ -1,9 +1,11 @@
 // kiosk-pack: the content operator's tool. check and build a source folder, preview a week,
 // summarise proof of play.
 #include "preview.hpp"
+#include "publish.hpp"
 #include "report.hpp"
 #include "source.hpp"
 
+#include "kiosk/content/bundle.hpp"
 #include "kiosk/core/time.hpp"
 
 #include <chrono>
@@ -25,6 +27,12 @@ constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
   preview DIR --size WxH --from TIME --to TIME --every DURATION [--display-tags A,B] OUT.png
         What a display shows at each moment from --from to --to, every DURATION (30m, 2h, 1d),
         on one contact sheet with the time under each frame. DIR is a source folder or a bundle.
+  keygen KEY
+        Makes an Ed25519 key pair: KEY (secret, for publishing) and KEY.pub (for the displays).
+  publish BUNDLE WEBROOT --channel NAME --key KEY [--expires TIME]
+        Writes the bundle's objects (objects/<sha256>) and the channel's signed manifest into
+        WEBROOT, ready for any static web server. Versions only go up; publishing the same
+        content again changes nothing.
   report LOGDIR [--day DATE | --from DATE --to DATE] [--display ID]
         Proof of play as CSV: per day and slide, times shown, minutes on screen, interactions.
 
@@ -126,6 +134,74 @@ int report(const std::vector<std::string>& args) {
     return 0;
 }
 
+int keygen_command(const std::vector<std::string>& args) {
+    if (args.size() != 1) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    auto pub = pack::keygen(args[0]);
+    if (!pub) {
+        std::fprintf(stderr, "kiosk-pack keygen: %s\n", pub.error().message.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "kiosk-pack keygen: secret key in %s, public key in %s.pub:\n",
+                 args[0].c_str(), args[0].c_str());
+    std::printf("%s\n", pub->c_str());
+    return 0;
+}
+
+int publish_command(const std::vector<std::string>& args) {
+    pack::PublishOptions o;
+    std::vector<std::string> positional;
+    std::string key_file;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        bool has_value = i + 1 < args.size();
+        if (args[i] == "--channel" && has_value) {
+            o.channel = args[++i];
+        } else if (args[i] == "--key" && has_value) {
+            key_file = args[++i];
+        } else if (args[i] == "--expires" && has_value) {
+            o.expires = parse_datetime(args[++i]);
+            if (!o.expires) {
+                std::fprintf(stderr,
+                             "kiosk-pack publish: --expires: \"%s\" is not a time like "
+                             "2020-11-21T00:00:00+08:00\n",
+                             args[i].c_str());
+                return 2;
+            }
+        } else if (args[i].starts_with("--")) {
+            std::fprintf(stderr, "kiosk-pack publish: unknown option \"%s\"\n", args[i].c_str());
+            return 2;
+        } else {
+            positional.push_back(args[i]);
+        }
+    }
+    if (positional.size() != 2 || o.channel.empty() || key_file.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    auto key = content::read_file(key_file, 16384);
+    if (!key) {
+        std::fprintf(stderr, "kiosk-pack publish: %s\n", key.error().message.c_str());
+        return 1;
+    }
+    o.private_pem = *key;
+    auto r = pack::publish(positional[0], positional[1], o);
+    if (!r) {
+        std::fprintf(stderr, "kiosk-pack publish: %s\n", r.error().message.c_str());
+        return 1;
+    }
+    if (!r->changed)
+        std::fprintf(stderr,
+                     "kiosk-pack publish: channel %s already has this content (version %lld); "
+                     "nothing changed\n",
+                     o.channel.c_str(), static_cast<long long>(r->version));
+    else
+        std::fprintf(stderr, "kiosk-pack publish: channel %s is at version %lld (%d new objects)\n",
+                     o.channel.c_str(), static_cast<long long>(r->version), r->objects_written);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -146,6 +222,10 @@ int main(int argc, char** argv) {
         return check_or_build(args, true);
     if (command == "report")
         return report(args);
+    if (command == "keygen")
+        return keygen_command(args);
+    if (command == "publish")
+        return publish_command(args);
     if (command == "preview")
         return kiosk::pack::preview_command(args);
     std::fprintf(stderr, "kiosk-pack: unknown command \"%s\"\n%s", command.c_str(), kUsage);

@@ -4,10 +4,10 @@
 #include "csv.hpp"
 #include "ini.hpp"
 #include "kiosk/content/bundle.hpp"
-#include "kiosk/core/image_info.hpp"
 #include "kiosk/content/sha256.hpp"
 #include "kiosk/content/window.hpp"
 #include "kiosk/core/color.hpp"
+#include "kiosk/core/image_info.hpp"
 #include "kiosk/text/utf8.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,0 +1,101 @@
+// Config parsing: every field checked, unknown fields refused (a typo must not pass silently).
+#include "kiosk/app/config.hpp"
+
+#include "kiosk/content/bundle.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <regex>
+#include <set>
+
+namespace kiosk::app {
+
+Result<DisplayConfig> load_config(const std::filesystem::path& file) {
+    auto text = content::read_file(file, 1u << 20);
+    if (!text)
+        return std::unexpected(text.error());
+    return parse_config(*text, file.string());
+}
+
+Result<DisplayConfig> parse_config(std::string_view text, const std::string& file) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
+    }
+    if (!j.is_object())
+        return fail(file + ": must be a JSON object");
+    auto field = [&](const char* k) { return file + ": field \"" + k + "\""; };
+    static const std::set<std::string> known = {
+        "display_id",      "tags",      "server",       "channel", "trusted_keys",
+        "poll_interval_s", "cache_dir", "cache_max_mb", "ca_file", "play_log_dir"};
+    for (const auto& [k, v] : j.items())
+        if (!known.contains(k))
+            return fail(file + ": unknown field \"" + k + "\"");
+    auto str = [&](const char* k, bool required, std::string& out) -> Result<void> {
+        auto it = j.find(k);
+        if (it == j.end())
+            return required ? fail(field(k) + " is missing") : Result<void>{};
+        if (!it->is_string() || (required && it->get<std::string>().empty()))
+            return fail(field(k) + " must be a non-empty text");
+        out = it->get<std::string>();
+        return {};
+    };
+    DisplayConfig c;
+    std::string cache, log_dir;
+    for (auto [k, req, out] :
+         {std::tuple{"display_id", true, &c.display_id}, std::tuple{"server", true, &c.server},
+          std::tuple{"channel", true, &c.channel}, std::tuple{"cache_dir", true, &cache},
+          std::tuple{"ca_file", false, &c.ca_file}, std::tuple{"play_log_dir", false, &log_dir}}) {
+        if (auto r = str(k, req, *out); !r)
+            return std::unexpected(r.error());
+    }
+    c.cache_dir = cache;
+    c.play_log_dir = log_dir;
+    static const std::regex url("https?://[^/\\s]+(/\\S*)?");
+    if (!std::regex_match(c.server, url))
+        return fail(field("server") + ": \"" + c.server + "\" is not an http:// or https:// URL");
+    static const std::regex name("[a-z0-9][a-z0-9._-]{0,63}");
+    if (!std::regex_match(c.channel, name))
+        return fail(field("channel") + ": \"" + c.channel +
+                    "\" must be lower-case letters, digits, '.', '_' or '-'");
+    if (c.display_id.find_first_of(",\"\n\r") != std::string::npos || c.display_id.size() > 64)
+        return fail(field("display_id") + " must be a short name without commas or quotes");
+    if (auto it = j.find("tags"); it != j.end()) {
+        if (!it->is_array())
+            return fail(field("tags") + " must be a list of texts");
+        for (const auto& t : *it) {
+            if (!t.is_string() || t.get<std::string>().empty())
+                return fail(field("tags") + " must be a list of texts");
+            c.tags.push_back(t.get<std::string>());
+        }
+    }
+    auto keys = j.find("trusted_keys");
+    if (keys == j.end() || !keys->is_array() || keys->empty())
+        return fail(field("trusted_keys") + " must list at least one key (the line in KEY.pub)");
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+        const auto& k = (*keys)[i];
+        auto key =
+            k.is_string() ? sync::parse_public_key(k.get<std::string>()) : fail("not a text");
+        if (!key)
+            return fail(field("trusted_keys") + "[" + std::to_string(i) +
+                        "]: " + key.error().message);
+        c.trusted_keys.push_back(*key);
+    }
+    if (auto it = j.find("poll_interval_s"); it != j.end()) {
+        if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > 86400)
+            return fail(field("poll_interval_s") +
+                        " must be a whole number of seconds from 1 to 86400");
+        c.poll_interval = std::chrono::seconds{it->get<long long>()};
+    }
+    if (auto it = j.find("cache_max_mb"); it != j.end()) {
+        if (!it->is_number_integer() || it->get<long long>() < 16 ||
+            it->get<long long>() > 1'000'000)
+            return fail(field("cache_max_mb") + " must be a whole number of megabytes, 16 or more");
+        c.cache_max_bytes = static_cast<std::uint64_t>(it->get<long long>()) << 20;
+    }
+    return c;
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,31 @@
+// A display's config file (JSON): where its content comes from and who it is.
+#pragma once
+
+#include "kiosk/core/error.hpp"
+#include "kiosk/sync/signature.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct DisplayConfig {
+    std::string display_id;
+    std::vector<std::string> tags;
+    std::string server; // http:// or https:// URL of the web root.
+    std::string channel;
+    std::vector<sync::PublicKey> trusted_keys;
+    std::chrono::seconds poll_interval{60};
+    std::filesystem::path cache_dir;
+    std::uint64_t cache_max_bytes{1024ull << 20};
+    std::string ca_file;
+    std::filesystem::path play_log_dir; // Empty: no proof of play.
+};
+
+// Reads and checks the file; a bad one is refused with the field named.
+Result<DisplayConfig> load_config(const std::filesystem::path& file);
+Result<DisplayConfig> parse_config(std::string_view json_text, const std::string& file);
+
+} // namespace kiosk::app

@@ -1,0 +1,121 @@
+// libcurl behind HttpClient.
+#include "kiosk/sync/http.hpp"
+
+#include <curl/curl.h>
+
+#include <cstdio>
+#include <mutex>
+
+namespace kiosk::sync {
+namespace {
+
+struct Transfer {
+    const HttpRequest* request{};
+    HttpResponse* response{};
+    std::FILE* file{nullptr};
+    bool too_big{false};
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    std::size_t len = size * n;
+    if (t->response->received + len > t->request->max_bytes) {
+        t->too_big = true;
+        return 0; // Aborts the transfer.
+    }
+    if (t->file != nullptr) {
+        if (std::fwrite(data, 1, len, t->file) != len)
+            return 0;
+    } else {
+        t->response->body.append(data, len);
+    }
+    t->response->received += len;
+    return len;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    std::string line(data, size * n);
+    if (line.size() > 5 && (line.compare(0, 5, "ETag:") == 0 || line.compare(0, 5, "etag:") == 0)) {
+        std::string v = line.substr(5);
+        while (!v.empty() && (v.front() == ' '))
+            v.erase(0, 1);
+        while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' '))
+            v.pop_back();
+        t->response->etag = v;
+    }
+    return size * n;
+}
+
+} // namespace
+
+CurlClient::CurlClient(HttpLimits limits) : m_limits(std::move(limits)) {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    m_curl = curl_easy_init();
+}
+
+CurlClient::~CurlClient() {
+    if (m_curl != nullptr)
+        curl_easy_cleanup(static_cast<CURL*>(m_curl));
+}
+
+HttpResponse CurlClient::get(const HttpRequest& request) {
+    HttpResponse response;
+    auto* curl = static_cast<CURL*>(m_curl);
+    if (curl == nullptr) {
+        response.error = "libcurl could not start";
+        return response;
+    }
+    curl_easy_reset(curl);
+    Transfer t{&request, &response};
+    long resume = 0;
+    if (request.to_file) {
+        t.file = std::fopen(request.to_file->c_str(), "ab");
+        if (t.file == nullptr) {
+            response.error = request.to_file->string() + ": cannot be written";
+            return response;
+        }
+        resume = std::ftell(t.file);
+        response.received = static_cast<std::uint64_t>(resume);
+    }
+    curl_slist* headers = nullptr;
+    for (const auto& h : request.headers)
+        headers = curl_slist_append(headers, h.c_str());
+    if (!request.if_none_match.empty())
+        headers = curl_slist_append(headers, ("If-None-Match: " + request.if_none_match).c_str());
+    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, m_limits.user_agent.c_str());
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
+                     static_cast<long>(m_limits.connect_timeout.count()));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, m_limits.low_speed_bytes);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME,
+                     static_cast<long>(m_limits.low_speed_time.count()));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(m_limits.total_timeout.count()));
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!m_limits.ca_file.empty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, m_limits.ca_file.c_str());
+    if (resume > 0)
+        curl_easy_setopt(curl, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(resume));
+    CURLcode rc = curl_easy_perform(curl);
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    curl_slist_free_all(headers);
+    if (t.file != nullptr)
+        std::fclose(t.file);
+    if (t.too_big)
+        response.error = "more than " + std::to_string(request.max_bytes) + " bytes";
+    else if (rc != CURLE_OK)
+        response.error = curl_easy_strerror(rc);
+    return response;
+}
+
+} // namespace kiosk::sync

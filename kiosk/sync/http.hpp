@@ -1,0 +1,58 @@
+// HTTP GET as the sync thread needs it. The interface lets tests and other transports stand in;
+// CurlClient is the real one.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::sync {
+
+struct HttpRequest {
+    std::string url;
+    std::vector<std::string> headers;             // "Name: value"
+    std::string if_none_match;                    // An ETag from an earlier answer.
+    std::uint64_t max_bytes{4u << 20};            // More is refused mid-transfer.
+    std::optional<std::filesystem::path> to_file; // Append the body there (resuming from its size).
+};
+
+struct HttpResponse {
+    long status{0}; // 0 when no answer came (connection refused, timeout…).
+    std::string etag;
+    std::string body; // Unless written to a file.
+    std::uint64_t received{0};
+    std::string error; // Why the transfer failed, when it did.
+};
+
+class HttpClient {
+public:
+    virtual ~HttpClient() = default;
+    virtual HttpResponse get(const HttpRequest& request) = 0;
+};
+
+struct HttpLimits {
+    std::chrono::seconds connect_timeout{10};
+    long low_speed_bytes{1024};              // Slower than this …
+    std::chrono::seconds low_speed_time{20}; // … for this long aborts.
+    std::chrono::seconds total_timeout{600};
+    std::string ca_file; // Extra trusted CA (TLS is always verified).
+    std::string user_agent{"kiosk"};
+};
+
+class CurlClient final : public HttpClient {
+public:
+    explicit CurlClient(HttpLimits limits);
+    ~CurlClient() override;
+    CurlClient(const CurlClient&) = delete;
+    CurlClient& operator=(const CurlClient&) = delete;
+    HttpResponse get(const HttpRequest& request) override;
+
+private:
+    HttpLimits m_limits;
+    void* m_curl{nullptr}; // One easy handle, reused: connections are kept alive between polls.
+};
+
+} // namespace kiosk::sync

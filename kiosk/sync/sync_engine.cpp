@@ -1,0 +1,229 @@
+// Polling, verification, download and activation.
+#include "kiosk/sync/sync_engine.hpp"
+
+#include "kiosk/content/manifest.hpp"
+#include "kiosk/core/log.hpp"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace kiosk::sync {
+
+SyncEngine::SyncEngine(SyncSettings settings, Store& store, HttpClient& http, const Clock& clock,
+                       std::function<void()> wake)
+    : m_settings(std::move(settings)), m_store(store), m_http(http), m_clock(clock),
+      m_wake(std::move(wake)) {
+    if (auto active = m_store.active())
+        m_status.version = active->version;
+}
+
+SyncEngine::~SyncEngine() {
+    stop();
+}
+
+std::string SyncEngine::url(const std::string& path) const {
+    std::string base = m_settings.server;
+    if (base.empty() || base.back() != '/')
+        base += '/';
+    return base + path;
+}
+
+std::vector<std::string> SyncEngine::headers() const {
+    std::lock_guard lock(m_mutex);
+    return {"X-Kiosk-Display: " + m_settings.display_id,
+            "X-Kiosk-Version: " + std::to_string(m_shown)};
+}
+
+void SyncEngine::set_shown_version(std::int64_t v) {
+    std::lock_guard lock(m_mutex);
+    m_shown = v;
+}
+
+SyncStatus SyncEngine::status() const {
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
+std::optional<std::int64_t> SyncEngine::take_new_version() {
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_new, std::nullopt);
+}
+
+bool SyncEngine::fail_with(const std::string& why) {
+    log::warn("sync", "channel " + m_settings.channel + ": " + why);
+    std::lock_guard lock(m_mutex);
+    m_status.last_error = why;
+    m_status.last_error_at = m_clock.now();
+    return false;
+}
+
+std::optional<std::int64_t> SyncEngine::poll_once() {
+    auto v = poll();
+    return v;
+}
+
+bool SyncEngine::fetch_object(const std::string& sha, std::uint64_t size) {
+    HttpRequest req{url("objects/" + sha), headers(), "", size, m_store.partial_path(sha)};
+    std::error_code ec;
+    auto have = std::filesystem::exists(*req.to_file, ec)
+                    ? std::filesystem::file_size(*req.to_file, ec)
+                    : 0;
+    if (have > size)
+        std::filesystem::remove(*req.to_file, ec);
+    if (have != size) {
+        auto res = m_http.get(req);
+        bool ok =
+            res.error.empty() && (res.status == 200 || res.status == 206 || res.status == 416);
+        if (!ok) {
+            if (res.status == 200 && have > 0)
+                std::filesystem::remove(*req.to_file,
+                                        ec); // The server ignored the range: start over.
+            return fail_with(
+                "object " + sha + ": " +
+                (res.error.empty() ? "HTTP " + std::to_string(res.status) : res.error));
+        }
+    }
+    if (auto r = m_store.commit_object(sha, size); !r)
+        return fail_with(r.error().message);
+    return true;
+}
+
+std::optional<std::int64_t> SyncEngine::poll() {
+    const std::string base = "channels/" + m_settings.channel + "/manifest.json";
+    auto res =
+        m_http.get({url(base), headers(), m_etag, m_settings.max_manifest_bytes, std::nullopt});
+    if (res.status == 304 && res.error.empty()) {
+        std::lock_guard lock(m_mutex);
+        m_status.last_success = m_clock.now();
+        return std::nullopt;
+    }
+    if (!res.error.empty() || res.status != 200) {
+        fail_with("manifest: " +
+                  (res.error.empty() ? "HTTP " + std::to_string(res.status) : res.error));
+        return std::nullopt;
+    }
+    auto sig = m_http.get({url(base + ".sig"), headers(), "", 1024, std::nullopt});
+    if (!sig.error.empty() || sig.status != 200) {
+        fail_with("manifest signature: " +
+                  (sig.error.empty() ? "HTTP " + std::to_string(sig.status) : sig.error));
+        return std::nullopt;
+    }
+    // The signature is checked over the exact bytes before any of them is parsed.
+    auto key = verify(res.body, sig.body, m_settings.trusted_keys);
+    if (!key) {
+        fail_with("manifest refused: " + key.error().message);
+        return std::nullopt;
+    }
+    std::vector<content::Warning> warnings;
+    auto manifest = content::parse_manifest(res.body, warnings);
+    if (!manifest) {
+        fail_with("manifest refused: " + manifest.error().message);
+        return std::nullopt;
+    }
+    auto active = m_store.active();
+    std::int64_t current = active ? active->version : 0;
+    if (manifest->bundle_version <= current) {
+        if (manifest->bundle_version == current && active->bytes == res.body) {
+            m_etag = res.etag; // The same version again (after a restart): nothing to do.
+            std::lock_guard lock(m_mutex);
+            m_status.last_success = m_clock.now();
+            return std::nullopt;
+        }
+        fail_with("manifest refused: version " + std::to_string(manifest->bundle_version) +
+                  " is not newer than version " + std::to_string(current));
+        return std::nullopt;
+    }
+    // A clock without a battery may be in the past; the store remembers the newest trusted time.
+    TimePoint now = std::max(m_clock.now(), m_store.trusted_time());
+    if (manifest->expires && *manifest->expires <= now) {
+        fail_with("manifest refused: version " + std::to_string(manifest->bundle_version) +
+                  " expired at " + format_iso(*manifest->expires, manifest->utc_offset));
+        return std::nullopt;
+    }
+    std::uint64_t total = 0;
+    for (const auto& [name, info] : manifest->assets) {
+        total += info.size;
+        if (info.size > m_settings.max_object_bytes) {
+            fail_with("manifest refused: " + name + " is " + std::to_string(info.size) +
+                      " bytes, over the limit of " + std::to_string(m_settings.max_object_bytes));
+            return std::nullopt;
+        }
+    }
+    if (total > m_settings.max_total_bytes) {
+        fail_with("manifest refused: " + std::to_string(total) + " bytes in all, over the limit");
+        return std::nullopt;
+    }
+    std::set<std::string> wanted;
+    for (const auto& [name, info] : manifest->assets) {
+        wanted.insert(info.sha256);
+        if (m_store.has_object(info.sha256))
+            continue;
+        if (!fetch_object(info.sha256, info.size))
+            return std::nullopt;
+    }
+    // Every object is present and verified: switch, in one rename.
+    if (auto r = m_store.activate({manifest->bundle_version, res.body, sig.body}); !r) {
+        fail_with("activation: " + r.error().message);
+        return std::nullopt;
+    }
+    if (manifest->created)
+        m_store.remember_time(*manifest->created);
+    // Keep what the active and previous versions use; the rest goes when the store is full.
+    if (auto prev = m_store.previous()) {
+        std::vector<content::Warning> w;
+        if (auto pm = content::parse_manifest(prev->bytes, w))
+            for (const auto& [n, info] : pm->assets)
+                wanted.insert(info.sha256);
+    }
+    m_store.collect_garbage(wanted);
+    m_etag = res.etag;
+    log::info("sync", "channel " + m_settings.channel + ": version " +
+                          std::to_string(manifest->bundle_version) + " is active (signed by key " +
+                          *key + ")");
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.version = manifest->bundle_version;
+        m_status.last_success = m_clock.now();
+        m_new = manifest->bundle_version;
+    }
+    if (m_wake)
+        m_wake();
+    return manifest->bundle_version;
+}
+
+void SyncEngine::start() {
+    m_thread = std::thread([this] {
+        int failures = 0;
+        for (;;) {
+            auto before = status().last_error_at;
+            poll_once();
+            bool failed = status().last_error_at != before;
+            failures = failed ? std::min(failures + 1, 10) : 0;
+            // Back off after failures (doubling, at most ten intervals), with jitter so a fleet
+            // that lost its server together does not come back in step.
+            auto wait =
+                m_settings.poll_interval * (failures == 0 ? 1 : std::min(1 << failures, 10));
+            std::uniform_real_distribution<double> jitter(0.8, 1.2);
+            auto ms = std::chrono::milliseconds(static_cast<long long>(
+                static_cast<double>(
+                    std::chrono::duration_cast<std::chrono::milliseconds>(wait).count()) *
+                jitter(m_random)));
+            std::unique_lock lock(m_mutex);
+            if (m_cv.wait_for(lock, ms, [this] { return m_stop; }))
+                return;
+        }
+    });
+}
+
+void SyncEngine::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+} // namespace kiosk::sync

@@ -1,0 +1,87 @@
+// The sync thread: polls a channel's manifest on a static web server, checks its signature over the
+// raw bytes, downloads only the objects the store lacks, verifies each, and activates the new
+// version atomically. The main thread picks the new version up at a slide boundary.
+#pragma once
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/sync/http.hpp"
+#include "kiosk/sync/signature.hpp"
+#include "kiosk/sync/store.hpp"
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace kiosk::sync {
+
+struct SyncSettings {
+    std::string server;  // `http://content.example:8080/` — the web root.
+    std::string channel; // `hall-a`
+    std::vector<PublicKey> trusted_keys;
+    std::chrono::seconds poll_interval{60};
+    std::string display_id;
+    std::uint64_t max_manifest_bytes{4u << 20};
+    std::uint64_t max_object_bytes{256u << 20};
+    std::uint64_t max_total_bytes{2048ull << 20};
+};
+
+struct SyncStatus {
+    std::int64_t version{0}; // Active in the store.
+    std::optional<TimePoint> last_success;
+    std::string last_error;
+    std::optional<TimePoint> last_error_at;
+};
+
+class SyncEngine {
+public:
+    // `wake` is called (from the sync thread) when a new version is active.
+    SyncEngine(SyncSettings settings, Store& store, HttpClient& http, const Clock& clock,
+               std::function<void()> wake);
+    ~SyncEngine();
+    SyncEngine(const SyncEngine&) = delete;
+    SyncEngine& operator=(const SyncEngine&) = delete;
+
+    // One poll. Returns the version activated, if a new one was.
+    std::optional<std::int64_t> poll_once();
+
+    // The background thread: polls, then waits the interval (backing off with jitter after
+    // failures, up to ten times the interval) until stopped.
+    void start();
+    void stop();
+
+    // A version activated since the last call (main thread).
+    std::optional<std::int64_t> take_new_version();
+    // What the display shows, for the request headers.
+    void set_shown_version(std::int64_t v);
+    SyncStatus status() const;
+
+private:
+    std::optional<std::int64_t> poll();
+    bool fail_with(const std::string& why);
+    std::vector<std::string> headers() const;
+    std::string url(const std::string& path) const;
+    bool fetch_object(const std::string& sha, std::uint64_t size);
+
+    SyncSettings m_settings;
+    Store& m_store;
+    HttpClient& m_http;
+    const Clock& m_clock;
+    std::function<void()> m_wake;
+    std::string m_etag; // Sync thread only.
+    std::mt19937 m_random{std::random_device{}()};
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    SyncStatus m_status;               // Guarded by m_mutex.
+    std::optional<std::int64_t> m_new; // Guarded by m_mutex.
+    std::int64_t m_shown{0};           // Guarded by m_mutex.
+    bool m_stop{false};                // Guarded by m_mutex.
+    std::thread m_thread;
+};
+
+} // namespace kiosk::sync

@@ -1,0 +1,100 @@
+// publish and keygen.
+#include "publish.hpp"
+
+#include "kiosk/content/bundle.hpp"
+#include "kiosk/sync/signature.hpp"
+#include "kiosk/sync/store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/stat.h>
+
+#include <regex>
+
+namespace kiosk::pack {
+namespace fs = std::filesystem;
+
+Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroot,
+                              const PublishOptions& o) {
+    static const std::regex channel_name("[a-z0-9][a-z0-9._-]{0,63}");
+    if (!std::regex_match(o.channel, channel_name))
+        return fail("--channel: \"" + o.channel +
+                    "\" must be lower-case letters, digits, '.', '_' or '-'");
+    auto bundle = content::load_bundle(bundle_dir);
+    if (!bundle)
+        return std::unexpected(bundle.error());
+    if (!(*bundle)->problems.empty())
+        return fail(bundle_dir.string() + ": the bundle has problems (" +
+                    (*bundle)->problems.front() + "); rebuild it with kiosk-pack build");
+    auto text = content::read_file(bundle_dir / "manifest.json", 8u << 20);
+    if (!text)
+        return std::unexpected(text.error());
+    nlohmann::json m = nlohmann::json::parse(*text);
+    m["channel"] = o.channel;
+    if (o.expires)
+        m["expires"] = format_iso(*o.expires, (*bundle)->manifest.utc_offset);
+    std::string bytes = m.dump(2) + "\n";
+    auto sig = sync::sign(bytes, o.private_pem);
+    if (!sig)
+        return std::unexpected(sig.error());
+
+    PublishResult result;
+    result.version = (*bundle)->manifest.bundle_version;
+    fs::path channel_dir = webroot / "channels" / o.channel;
+    auto existing = content::read_file(channel_dir / "manifest.json", 8u << 20);
+    if (existing && *existing == bytes)
+        return result; // Unchanged: nothing on the server moves.
+    if (existing) {
+        std::vector<content::Warning> w;
+        auto old = content::parse_manifest(*existing, w);
+        if (old && old->bundle_version >= result.version)
+            return fail("the channel " + o.channel + " is at version " +
+                        std::to_string(old->bundle_version) +
+                        "; raise [bundle] version above it and build again");
+    }
+    std::error_code ec;
+    fs::create_directories(webroot / "objects", ec);
+    fs::create_directories(channel_dir, ec);
+    if (ec)
+        return fail(webroot.string() + ": cannot be written (" + ec.message() + ")");
+    for (const auto& [name, info] : (*bundle)->manifest.assets) {
+        fs::path dest = webroot / "objects" / info.sha256;
+        if (fs::exists(dest, ec))
+            continue;
+        auto data = content::read_file((*bundle)->asset_path(name), 1ull << 32);
+        if (!data)
+            return std::unexpected(data.error());
+        if (auto w = sync::write_file_durably(dest, *data); !w)
+            return std::unexpected(w.error());
+        ++result.objects_written;
+    }
+    // Objects first, then the manifest, then its signature: a display never sees a manifest
+    // naming objects that are not there yet.
+    if (auto w = sync::write_file_durably(channel_dir / "manifest.json", bytes); !w)
+        return std::unexpected(w.error());
+    if (auto w = sync::write_file_durably(channel_dir / "manifest.json.sig", *sig); !w)
+        return std::unexpected(w.error());
+    result.changed = true;
+    return result;
+}
+
+Result<std::string> keygen(const fs::path& key_file) {
+    if (fs::exists(key_file))
+        return fail(key_file.string() + " exists; not overwriting a key");
+    auto pair = sync::generate_key();
+    if (!pair)
+        return std::unexpected(pair.error());
+    ::umask(077);
+    if (auto w = sync::write_file_durably(key_file, pair->private_pem); !w)
+        return std::unexpected(w.error());
+    ::chmod(key_file.c_str(), 0600);
+    std::string pub = sync::format_public_key(pair->public_key);
+    fs::path pub_file = key_file;
+    pub_file += ".pub";
+    if (auto w = sync::write_file_durably(pub_file, pub + "\n"); !w)
+        return std::unexpected(w.error());
+    ::chmod(pub_file.c_str(), 0644);
+    return pub;
+}
+
+} // namespace kiosk::pack
