@@ -79,8 +79,7 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
         auto key =
             k.is_string() ? sync::parse_public_key(k.get<std::string>()) : fail("not a text");
         if (!key)
-            return fail(field("trusted_keys") + "[" + std::to_string(i) +
-                        "]: " + key.error().message);
+            return fail(file + ": field \"trusted_keys[" + std::to_string(i) + "]\": " + key.error().message);
         c.trusted_keys.push_back(*key);
     }
     if (auto it = j.find("poll_interval_s"); it != j.end()) {

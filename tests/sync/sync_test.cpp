@@ -1,0 +1,160 @@
+// Signatures, the store and the display config, without a network.
+#include "kiosk/app/config.hpp"
+#include "kiosk/content/sha256.hpp"
+#include "kiosk/sync/signature.hpp"
+#include "kiosk/sync/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+using namespace kiosk;
+using namespace kiosk::sync;
+namespace fs = std::filesystem;
+
+TEST(Signature, SignsAndVerifiesAndRefusesTampering) {
+    auto pair = generate_key();
+    ASSERT_TRUE(pair) << pair.error().message;
+    auto other = generate_key();
+    ASSERT_TRUE(other);
+    std::string manifest = "{\"schema_version\": 1}\n";
+    auto sig = sign(manifest, pair->private_pem);
+    ASSERT_TRUE(sig) << sig.error().message;
+    auto ok = verify(manifest, *sig, {other->public_key, pair->public_key});
+    ASSERT_TRUE(ok) << ok.error().message;
+    EXPECT_EQ(*ok, pair->public_key.id);
+
+    auto tampered = verify(manifest + " ", *sig, {pair->public_key});
+    ASSERT_FALSE(tampered);
+    EXPECT_NE(tampered.error().message.find("does not match"), std::string::npos);
+    auto untrusted = verify(manifest, *sig, {other->public_key});
+    ASSERT_FALSE(untrusted);
+    EXPECT_NE(untrusted.error().message.find("does not trust"), std::string::npos);
+    EXPECT_FALSE(verify(manifest, "", {pair->public_key}));
+    EXPECT_FALSE(verify(manifest, "ed25519 " + pair->public_key.id + " !!!!", {pair->public_key}));
+    EXPECT_FALSE(verify(manifest, std::string(10000, 'a'), {pair->public_key}));
+}
+
+TEST(Signature, PublicKeyLinesRoundTripAndTheIdMustMatch) {
+    auto pair = generate_key();
+    ASSERT_TRUE(pair);
+    auto line = format_public_key(pair->public_key);
+    auto back = parse_public_key(line);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->raw, pair->public_key.raw);
+    std::string wrong_id = "ed25519 0000000000000000 " + line.substr(line.rfind(' ') + 1);
+    EXPECT_FALSE(parse_public_key(wrong_id));
+    EXPECT_FALSE(parse_public_key("rsa abc def"));
+}
+
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() / ("kiosk-store-test-" + std::to_string(::getpid()) + "-" +
+                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+    std::string put(Store& s, const std::string& bytes) {
+        auto sha = content::sha256_hex(bytes);
+        std::ofstream(s.partial_path(sha), std::ios::binary) << bytes;
+        EXPECT_TRUE(s.commit_object(sha, bytes.size()));
+        return sha;
+    }
+    fs::path m_dir;
+};
+
+TEST_F(StoreTest, ObjectsAreCheckedBeforeTheyEnter) {
+    Store s(m_dir, 1 << 20);
+    ASSERT_TRUE(s.open());
+    auto sha = put(s, "poster bytes");
+    EXPECT_TRUE(s.has_object(sha));
+    // A truncated download and a wrong one are refused and removed.
+    std::string good = "another poster";
+    auto sha2 = content::sha256_hex(good);
+    std::ofstream(s.partial_path(sha2), std::ios::binary) << "another";
+    auto r = s.commit_object(sha2, good.size());
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("size does not match"), std::string::npos);
+    EXPECT_FALSE(fs::exists(s.partial_path(sha2)));
+    std::ofstream(s.partial_path(sha2), std::ios::binary) << "another POSTER";
+    auto wrong = s.commit_object(sha2, good.size());
+    ASSERT_FALSE(wrong);
+    EXPECT_NE(wrong.error().message.find("SHA-256 does not match"), std::string::npos);
+    EXPECT_FALSE(s.has_object(sha2));
+    EXPECT_FALSE(s.commit_object("../../etc/passwd", 3));
+}
+
+TEST_F(StoreTest, ActivationKeepsThePreviousVersionAndSurvivesReopening) {
+    {
+        Store s(m_dir, 1 << 20);
+        ASSERT_TRUE(s.open());
+        EXPECT_FALSE(s.active());
+        ASSERT_TRUE(s.activate({1, "m1", "s1"}));
+        ASSERT_TRUE(s.activate({2, "m2", "s2"}));
+        ASSERT_TRUE(s.activate({3, "m3", "s3"}));
+    }
+    std::ofstream(m_dir / "current.tmp") << "garbage from a power cut";
+    Store s(m_dir, 1 << 20);
+    ASSERT_TRUE(s.open());
+    EXPECT_FALSE(fs::exists(m_dir / "current.tmp"));
+    ASSERT_TRUE(s.active());
+    EXPECT_EQ(s.active()->version, 3);
+    EXPECT_EQ(s.active()->bytes, "m3");
+    ASSERT_TRUE(s.previous());
+    EXPECT_EQ(s.previous()->version, 2);
+    EXPECT_FALSE(fs::exists(m_dir / "manifests" / "1.json")); // Neither current nor previous.
+}
+
+TEST_F(StoreTest, GarbageGoesOnlyPastTheCapAndNeverWhatIsReferenced) {
+    Store s(m_dir, 40);
+    ASSERT_TRUE(s.open());
+    auto keep = put(s, std::string(30, 'k'));
+    auto old1 = put(s, std::string(30, 'a'));
+    auto old2 = put(s, std::string(30, 'b'));
+    s.collect_garbage({keep});
+    EXPECT_TRUE(s.has_object(keep));
+    EXPECT_FALSE(s.has_object(old1));
+    EXPECT_FALSE(s.has_object(old2));
+    Store roomy(m_dir, 1 << 20);
+    auto extra = put(roomy, "unreferenced but there is room");
+    roomy.collect_garbage({keep});
+    EXPECT_TRUE(roomy.has_object(extra));
+}
+
+TEST_F(StoreTest, TrustedTimeOnlyMovesForward) {
+    Store s(m_dir, 1 << 20);
+    ASSERT_TRUE(s.open());
+    auto t1 = *parse_datetime("2020-11-07T18:00:00+08:00");
+    s.remember_time(t1);
+    s.remember_time(*parse_datetime("2000-01-01T00:00:00Z"));
+    EXPECT_EQ(s.trusted_time(), t1);
+}
+
+TEST(Config, AGoodConfigAndEachBadFieldNamed) {
+    auto pair = generate_key();
+    ASSERT_TRUE(pair);
+    std::string key = format_public_key(pair->public_key);
+    auto good = app::parse_config(R"({"display_id": "hall-a-1", "tags": ["hall-a"], "server": "https://content.example.org/",
+        "channel": "hall-a", "trusted_keys": [")" + key + R"("], "poll_interval_s": 30, "cache_dir": "/var/lib/kiosk",
+        "cache_max_mb": 512})", "display.json");
+    ASSERT_TRUE(good) << good.error().message;
+    EXPECT_EQ(good->poll_interval, std::chrono::seconds{30});
+    EXPECT_EQ(good->cache_max_bytes, 512ull << 20);
+    auto bad = [&](const std::string& json) {
+        auto c = app::parse_config(json, "display.json");
+        return c ? std::string("accepted") : c.error().message;
+    };
+    std::string base = R"("display_id": "d", "channel": "c", "cache_dir": "/x", "trusted_keys": [")" + key + "\"]";
+    EXPECT_NE(bad("{" + base + "}").find("field \"server\" is missing"), std::string::npos);
+    EXPECT_NE(bad("{" + base + R"(, "server": "ftp://x/"})").find("field \"server\""), std::string::npos);
+    EXPECT_NE(bad("{" + base + R"(, "server": "http://x/", "poll_interval_s": 0})").find("poll_interval_s"), std::string::npos);
+    EXPECT_NE(bad("{" + base + R"(, "server": "http://x/", "sever": 1})").find("unknown field \"sever\""), std::string::npos);
+    EXPECT_NE(bad(R"({"display_id": "d", "channel": "c", "cache_dir": "/x", "server": "http://x/", "trusted_keys": ["ed25519 00 AAAA"]})")
+                  .find("trusted_keys[0]"),
+              std::string::npos);
+    EXPECT_NE(bad(R"({"display_id": "d", "channel": "Hall A", "cache_dir": "/x", "server": "http://x/", "trusted_keys": [")" + key + "\"]}")
+                  .find("field \"channel\""),
+              std::string::npos);
+    EXPECT_NE(bad("[1,2").find("not valid JSON"), std::string::npos);
+}
