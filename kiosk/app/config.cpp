@@ -29,7 +29,7 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
     auto field = [&](const char* k) { return file + ": field \"" + k + "\""; };
     static const std::set<std::string> known = {
         "display_id",      "tags",      "server",       "channel", "trusted_keys",
-        "poll_interval_s", "cache_dir", "cache_max_mb", "ca_file", "play_log_dir"};
+        "poll_interval_s", "cache_dir", "cache_max_mb", "ca_file", "play_log_dir", "timeouts"};
     for (const auto& [k, v] : j.items())
         if (!known.contains(k))
             return fail(file + ": unknown field \"" + k + "\"");
@@ -93,6 +93,25 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
             it->get<long long>() > 1'000'000)
             return fail(field("cache_max_mb") + " must be a whole number of megabytes, 16 or more");
         c.cache_max_bytes = static_cast<std::uint64_t>(it->get<long long>()) << 20;
+    }
+    if (auto it = j.find("timeouts"); it != j.end()) {
+        if (!it->is_object())
+            return fail(field("timeouts") + " must be an object: connect_s, low_speed_bytes, low_speed_s, total_s");
+        for (const auto& [k, v] : it->items()) {
+            if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 86400 * 10)
+                return fail(file + ": field \"timeouts." + k + "\" must be a whole number above 0");
+            auto n = v.get<long long>();
+            if (k == "connect_s")
+                c.connect_timeout = std::chrono::seconds{n};
+            else if (k == "low_speed_bytes")
+                c.low_speed_bytes = static_cast<long>(n);
+            else if (k == "low_speed_s")
+                c.low_speed_time = std::chrono::seconds{n};
+            else if (k == "total_s")
+                c.total_timeout = std::chrono::seconds{n};
+            else
+                return fail(file + ": unknown field \"timeouts." + k + "\" (connect_s, low_speed_bytes, low_speed_s, total_s)");
+        }
     }
     return c;
 }

@@ -22,6 +22,10 @@ struct DisplayConfig {
     std::uint64_t cache_max_bytes{1024ull << 20};
     std::string ca_file;
     std::filesystem::path play_log_dir; // Empty: no proof of play.
+    std::chrono::seconds connect_timeout{10};
+    long low_speed_bytes{1024};              // A transfer slower than this …
+    std::chrono::seconds low_speed_time{20}; // … for this long is given up.
+    std::chrono::seconds total_timeout{600};
 };
 
 // Reads and checks the file; a bad one is refused with the field named.

@@ -164,6 +164,10 @@ int run(const Options& o, steady::time_point process_start) {
             if (config) {
                 sync::HttpLimits limits;
                 limits.ca_file = config->ca_file;
+                limits.connect_timeout = config->connect_timeout;
+                limits.low_speed_bytes = config->low_speed_bytes;
+                limits.low_speed_time = config->low_speed_time;
+                limits.total_timeout = config->total_timeout;
                 limits.user_agent =
                     std::string("kiosk/") + KIOSK_VERSION + " (" + opts.display_id + ")";
                 http = std::make_unique<sync::CurlClient>(limits);

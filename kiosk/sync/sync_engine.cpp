@@ -121,6 +121,12 @@ std::optional<std::int64_t> SyncEngine::poll() {
         fail_with("manifest refused: " + manifest.error().message);
         return std::nullopt;
     }
+    // What came over the network is taken whole or not at all: an asset with a bad name (one
+    // that would leave the store) or a bad slide refuses the version.
+    if (!warnings.empty()) {
+        fail_with("manifest refused: " + warnings.front().what);
+        return std::nullopt;
+    }
     auto active = m_store.active();
     std::int64_t current = active ? active->version : 0;
     if (manifest->bundle_version <= current) {

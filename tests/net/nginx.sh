@@ -37,6 +37,9 @@ http {
         location /objects/ { add_header Cache-Control "public, max-age=31536000, immutable"; }
         location /channels/ { add_header Cache-Control "no-cache"; }
         location /feeds/ { add_header Cache-Control "no-cache"; }
+        # Faults for the tests: a channel that always fails, and one served a few bytes a second.
+        location ^~ /channels/http500/ { return 500; }
+        location ^~ /slow/ { alias $webroot/; limit_rate ${LIMIT_RATE:-100}; }
         location / { return 404; }
     }
 }

@@ -7,6 +7,8 @@
 
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/time.hpp"
+#include "kiosk/sync/signature.hpp"
+#include "kiosk/sync/store.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -33,6 +35,8 @@ constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
         Writes the bundle's objects (objects/<sha256>) and the channel's signed manifest into
         WEBROOT, ready for any static web server. Versions only go up; publishing the same
         content again changes nothing.
+  sign FILE --key KEY
+        Writes FILE.sig, the signature line of FILE's exact bytes (publish does this itself).
   report LOGDIR [--day DATE | --from DATE --to DATE] [--display ID]
         Proof of play as CSV: per day and slide, times shown, minutes on screen, interactions.
 
@@ -150,6 +154,29 @@ int keygen_command(const std::vector<std::string>& args) {
     return 0;
 }
 
+int sign_command(const std::vector<std::string>& args) {
+    if (args.size() != 3 || args[1] != "--key") {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    auto file = content::read_file(args[0], 64u << 20);
+    auto key = content::read_file(args[2], 16384);
+    if (!file || !key) {
+        std::fprintf(stderr, "kiosk-pack sign: %s\n", (!file ? file.error() : key.error()).message.c_str());
+        return 1;
+    }
+    auto sig = sync::sign(*file, *key);
+    if (!sig) {
+        std::fprintf(stderr, "kiosk-pack sign: %s\n", sig.error().message.c_str());
+        return 1;
+    }
+    if (auto w = sync::write_file_durably(args[0] + ".sig", *sig); !w) {
+        std::fprintf(stderr, "kiosk-pack sign: %s\n", w.error().message.c_str());
+        return 1;
+    }
+    return 0;
+}
+
 int publish_command(const std::vector<std::string>& args) {
     pack::PublishOptions o;
     std::vector<std::string> positional;
@@ -226,6 +253,8 @@ int main(int argc, char** argv) {
         return keygen_command(args);
     if (command == "publish")
         return publish_command(args);
+    if (command == "sign")
+        return sign_command(args);
     if (command == "preview")
         return kiosk::pack::preview_command(args);
     std::fprintf(stderr, "kiosk-pack: unknown command \"%s\"\n%s", command.c_str(), kUsage);

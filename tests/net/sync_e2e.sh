@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Remote refresh against a real nginx on loopback. Usage: sync_e2e.sh KIOSK KIOSK_PACK SOURCE_DIR CASE
+set -uo pipefail
+kiosk=$1
+pack=$2
+src=$3
+case_name=$4
+work=$(mktemp -d)
+here=$(cd "$(dirname "$0")" && pwd)
+cleanup() {
+    bash "$here/nginx.sh" stop "$work/nginx" 2>/dev/null
+    mountpoint -q "$work/small" 2>/dev/null && umount "$work/small"
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+webroot="$work/www"
+mkdir -p "$webroot"
+"$pack" keygen "$work/key" >/dev/null 2>&1 || fail "keygen"
+"$pack" keygen "$work/other" >/dev/null 2>&1 || fail "keygen"
+port=$(bash "$here/nginx.sh" start "$work/nginx" "$webroot") || fail "nginx did not start"
+access="$work/nginx/access.log"
+
+# A source folder of fifty posters; poster CHANGED (if given) has other bytes.
+make_source() { # DIR VERSION [CHANGED] [SALT]
+    local dir=$1 version=$2 changed=${3:-0} salt=${4:-} i
+    rm -rf "$dir"
+    mkdir -p "$dir/posters"
+    {
+        printf '[bundle]\nversion = %s\ntime_zone = Asia/Shanghai +08:00\ncreated = 2020-11-07 18:00\n\n' "$version"
+        printf '[theme]\nheader = 2020年潍坊市职业教育活动周 · 人人出彩，技能强国\n\n'
+        for i in $(seq 1 50); do
+            printf '[slide p%d]\nposter = posters/p%d.png\nduration = 2\n\n' "$i" "$i"
+        done
+        printf '[playlist]\norder = %s\n' "$(seq -s, -f 'p%g' 1 50)"
+    } >"$dir/settings.ini"
+    for i in $(seq 1 50); do
+        # Bytes after a PNG's end are ignored by decoders: fifty distinct objects from one image.
+        { cat "$src/tools/sample/source/posters/epidemic.png"; printf 'poster-%d%s' "$i" "$salt"; } >"$dir/posters/p$i.png"
+    done
+    if ((changed > 0)); then
+        { cat "$src/tools/sample/source/posters/epidemic.png"; printf 'changed-%d' "$changed"; } >"$dir/posters/p$changed.png"
+    fi
+}
+
+publish() { # SOURCE VERSION [CHANGED] [KEY] [SALT]
+    make_source "$work/src-$2" "$2" "${3:-0}" "${5:-}"
+    "$pack" build "$work/src-$2" "$work/bundle-$2" --now 2020-11-07T18:00:00+08:00 2>"$work/pack.err" || { cat "$work/pack.err" >&2; fail "build v$2"; }
+    "$pack" publish "$work/bundle-$2" "$webroot" --channel hall-a --key "${4:-$work/key}" 2>"$work/pack.err" || { cat "$work/pack.err" >&2; fail "publish v$2"; }
+}
+
+config() { # [CACHE] [CHANNEL] [SERVER-PATH] [EXTRA-JSON]
+    cat >"$work/display.json" <<JSON
+{"display_id": "hall-a-1", "tags": ["hall-a"], "server": "http://127.0.0.1:$port/${3:-}", "channel": "${2:-hall-a}",
+ "trusted_keys": ["$(cat "$work/key.pub")"], "poll_interval_s": 1, "cache_dir": "${1:-$work/cache}", "cache_max_mb": 64
+ ${4:-}}
+JSON
+}
+
+run_kiosk() { # SECONDS
+    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --run-for "$1" \
+        >"$work/out" 2>"$work/log"
+    local status=$?
+    [[ $status == 0 ]] || { cat "$work/log" >&2; fail "kiosk exited $status"; }
+}
+
+active_version() { cat "$work/cache/current" 2>/dev/null | tr -d '\n'; }
+expect_log() { grep -qF -- "$1" "$work/log" || { cat "$work/log" >&2; fail "the log lacks: $1"; }; }
+
+# The store holds only complete, verified objects, and the active manifest names only those.
+check_store() {
+    local cache=$1 f v
+    for f in "$cache"/objects/*; do
+        [[ -e $f ]] || continue
+        [[ $(sha256sum "$f" | cut -d' ' -f1) == "$(basename "$f")" ]] || fail "corrupt object $(basename "$f")"
+    done
+    v=$(cat "$cache/current" 2>/dev/null | tr -d '\n')
+    [[ -z $v ]] && return 0
+    [[ -f $cache/manifests/$v.json && -f $cache/manifests/$v.json.sig ]] || fail "active version $v has no manifest"
+    for sha in $(grep -o '"sha256": "[0-9a-f]*"' "$cache/manifests/$v.json" | cut -d'"' -f4); do
+        [[ -f $cache/objects/$sha ]] || fail "active version $v lacks object $sha"
+    done
+}
+
+# v1 synced, as the start of most cases.
+start_with_v1() {
+    publish src 1
+    config
+    run_kiosk 3
+    [[ $(active_version) == 1 ]] || { cat "$work/log" >&2; fail "v1 was not activated"; }
+    expect_log "version 1 is active"
+}
+
+# After a fault: the last good version is still active and on screen, and a line says why.
+expect_refused() { # WHY
+    run_kiosk 3
+    expect_log "$1"
+    [[ $(active_version) == 1 ]] || fail "the active version changed to $(active_version)"
+    expect_log "showing stored version 1"
+    check_store "$work/cache"
+}
+
+case $case_name in
+delta)
+    start_with_v1
+    : >"$access"
+    publish src 2 17
+    run_kiosk 4
+    [[ $(active_version) == 2 ]] || { cat "$work/log" >&2; fail "v2 was not activated"; }
+    expect_log "now showing bundle 2"
+    changed=$(sha256sum "$work/bundle-2/posters/p17.png" | cut -d' ' -f1)
+    size=$(stat -c %s "$work/bundle-2/posters/p17.png")
+    # Downloads: the manifest, its signature and the one changed poster; nothing else.
+    got=$(awk '$7 == 200 {print $5}' "$access" | sort -u | tr '\n' ' ')
+    want="/channels/hall-a/manifest.json /channels/hall-a/manifest.json.sig /objects/$changed "
+    [[ $got == "$want" ]] || { cat "$access" >&2; fail "downloads were: $got"; }
+    obj_bytes=$(awk -v o="/objects/$changed" '$5 == o && $7 == 200 {print $8}' "$access")
+    ((obj_bytes >= size && obj_bytes < size + 1024)) || fail "poster transfer was $obj_bytes bytes for a $size-byte poster"
+    # Unchanged polls afterwards: 304, well under a kilobyte each.
+    polls=$(awk '$5 == "/channels/hall-a/manifest.json" && $7 == 304 {print $8}' "$access")
+    [[ -n $polls ]] || fail "no conditional poll answered 304"
+    for b in $polls; do ((b < 1024)) || fail "an unchanged poll cost $b bytes"; done
+    grep -q 'display="hall-a-1" version="2"' "$access" || fail "requests do not carry the display id and version"
+    echo "delta: poster $size bytes, transfer $obj_bytes bytes; unchanged polls: $(echo $polls | tr '\n' ' ')bytes"
+    ;;
+server-down)
+    start_with_v1
+    bash "$here/nginx.sh" stop "$work/nginx"
+    expect_refused "manifest: Couldn't connect to server"
+    ;;
+http-500)
+    start_with_v1
+    config "$work/cache" http500
+    expect_refused "manifest: HTTP 500"
+    ;;
+trickle)
+    start_with_v1
+    publish src 2 5
+    # The changed poster comes at 100 bytes a second; the display gives up after 2 s that slow.
+    config "$work/cache" hall-a slow/ ', "timeouts": {"low_speed_bytes": 1000, "low_speed_s": 2}'
+    expect_refused "Timeout was reached"
+    ;;
+truncated-object)
+    start_with_v1
+    publish src 2 9
+    obj=$(sha256sum "$work/bundle-2/posters/p9.png" | cut -d' ' -f1)
+    truncate -s 1000 "$webroot/objects/$obj"
+    expect_refused "object $obj: size does not match the manifest"
+    ;;
+wrong-hash)
+    start_with_v1
+    publish src 2 9
+    obj=$(sha256sum "$work/bundle-2/posters/p9.png" | cut -d' ' -f1)
+    size=$(stat -c %s "$webroot/objects/$obj")
+    head -c "$size" /dev/urandom >"$webroot/objects/$obj"
+    expect_refused "object $obj: SHA-256 does not match the manifest"
+    ;;
+bad-signature)
+    start_with_v1
+    publish src 2 3
+    printf ' ' >>"$webroot/channels/hall-a/manifest.json"
+    expect_refused "the signature does not match the manifest"
+    ;;
+no-signature)
+    start_with_v1
+    publish src 2 3
+    rm "$webroot/channels/hall-a/manifest.json.sig"
+    expect_refused "manifest signature: HTTP 404"
+    ;;
+untrusted-key)
+    start_with_v1
+    publish src 2 3 "$work/other"
+    expect_refused "which this display does not trust"
+    ;;
+older-version)
+    start_with_v1
+    # The same version number with other content, signed with the right key.
+    make_source "$work/src-1b" 1 4
+    "$pack" build "$work/src-1b" "$work/bundle-1b" 2>/dev/null || fail "build"
+    sed 's/"channel"/"channel"/' "$work/bundle-1b/manifest.json" >"$webroot/channels/hall-a/manifest.json"
+    "$pack" sign "$webroot/channels/hall-a/manifest.json" --key "$work/key" || fail "sign"
+    expect_refused "version 1 is not newer than version 1"
+    ;;
+oversized-object)
+    start_with_v1
+    publish src 2 3
+    m="$webroot/channels/hall-a/manifest.json"
+    sed -i '0,/"size": [0-9]*/s//"size": 999999999999/' "$m"
+    "$pack" sign "$m" --key "$work/key" || fail "sign"
+    expect_refused "over the limit of"
+    ;;
+escaping-names)
+    start_with_v1
+    publish src 2 3
+    m="$webroot/channels/hall-a/manifest.json"
+    sed -i '0,/"posters\/p1.png"/s//"..\/..\/..\/escape.png"/' "$m"
+    "$pack" sign "$m" --key "$work/key" || fail "sign"
+    expect_refused "must be a relative path without"
+    [[ ! -e $work/escape.png && ! -e /escape.png ]] || fail "a file was written outside the store"
+    ;;
+huge-image-header)
+    start_with_v1
+    make_source "$work/src-2" 2
+    # A PNG whose header claims 30000x30000 pixels (3.6 GB decoded).
+    printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x75\x30\x00\x00\x75\x30\x08\x06\x00\x00\x00\x00\x00\x00\x00' >"$work/src-2/posters/p1.png"
+    "$pack" build "$work/src-2" "$work/bundle-2" 2>/dev/null || fail "build"
+    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" 2>/dev/null || fail "publish"
+    run_kiosk 4
+    [[ $(active_version) == 2 ]] || fail "v2 was not activated"
+    expect_log "30000x30000 pixels is more than the limit"
+    expect_log "slide p1: skipped"
+    ;;
+full-disk)
+    start_with_v1
+    mkdir -p "$work/small"
+    if ! mount -t tmpfs -o size=1m tmpfs "$work/small" 2>/dev/null; then
+        echo "SKIP: cannot mount a small tmpfs here (not root?)"
+        exit 0
+    fi
+    cp -r "$work/cache" "$work/small/cache" 2>/dev/null # Does not fit: v1 only partly.
+    rm -rf "$work/small/cache"
+    config "$work/small/cache"
+    publish src 2 3
+    "$kiosk" --config "$work/display.json" --content "$src/content" --headless --size 320x180 --run-for 3 >"$work/out" 2>"$work/log" ||
+        fail "kiosk failed on a full disk"
+    grep -qE "write|disk|cannot" "$work/log" || { cat "$work/log" >&2; fail "no line about the full disk"; }
+    [[ -z $(cat "$work/small/cache/current" 2>/dev/null) ]] || fail "a version was activated without room for it"
+    check_store "$work/small/cache"
+    ;;
+power-cuts)
+    start_with_v1
+    # Version 2 changes every poster (6.7 MB), served at 2 MB/s: kills land in the middle of
+    # transfers, of the activation, or while playing.
+    publish src 2 0 "$work/key" "-v2"
+    bash "$here/nginx.sh" stop "$work/nginx"
+    port=$(LIMIT_RATE=2m bash "$here/nginx.sh" start "$work/nginx" "$webroot") || fail "nginx restart"
+    config "$work/cache" hall-a slow/
+    seen_partial=0
+    for i in $(seq 1 15); do
+        "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --run-for 30 \
+            >/dev/null 2>"$work/log" &
+        pid=$!
+        sleep "$((RANDOM % 2)).$((RANDOM % 10))"
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        [[ -n $(ls "$work/cache/partial" 2>/dev/null) ]] && seen_partial=1
+        check_store "$work/cache"
+        v=$(active_version)
+        [[ $v == 1 || $v == 2 ]] || fail "after a power cut the active version is \"$v\""
+    done
+    ((seen_partial)) || fail "no kill landed in the middle of a download"
+    # Restarted once more, it shows a complete version and gets to the newest.
+    run_kiosk 8
+    expect_log "showing stored version"
+    [[ $(active_version) == 2 ]] || { cat "$work/log" >&2; fail "v2 never activated after the power cuts"; }
+    check_store "$work/cache"
+    ;;
+*)
+    fail "unknown case $case_name"
+    ;;
+esac
+echo "PASS: $case_name"
