@@ -28,8 +28,8 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
         return fail(file + ": must be a JSON object");
     auto field = [&](const char* k) { return file + ": field \"" + k + "\""; };
     static const std::set<std::string> known = {
-        "display_id",      "tags",      "server",       "channel", "trusted_keys",
-        "poll_interval_s", "cache_dir", "cache_max_mb", "ca_file", "play_log_dir", "timeouts"};
+        "display_id", "tags",         "server",  "channel",      "trusted_keys", "poll_interval_s",
+        "cache_dir",  "cache_max_mb", "ca_file", "play_log_dir", "timeouts"};
     for (const auto& [k, v] : j.items())
         if (!known.contains(k))
             return fail(file + ": unknown field \"" + k + "\"");
@@ -79,7 +79,8 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
         auto key =
             k.is_string() ? sync::parse_public_key(k.get<std::string>()) : fail("not a text");
         if (!key)
-            return fail(file + ": field \"trusted_keys[" + std::to_string(i) + "]\": " + key.error().message);
+            return fail(file + ": field \"trusted_keys[" + std::to_string(i) +
+                        "]\": " + key.error().message);
         c.trusted_keys.push_back(*key);
     }
     if (auto it = j.find("poll_interval_s"); it != j.end()) {
@@ -96,7 +97,8 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
     }
     if (auto it = j.find("timeouts"); it != j.end()) {
         if (!it->is_object())
-            return fail(field("timeouts") + " must be an object: connect_s, low_speed_bytes, low_speed_s, total_s");
+            return fail(field("timeouts") +
+                        " must be an object: connect_s, low_speed_bytes, low_speed_s, total_s");
         for (const auto& [k, v] : it->items()) {
             if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 86400 * 10)
                 return fail(file + ": field \"timeouts." + k + "\" must be a whole number above 0");
@@ -110,7 +112,8 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
             else if (k == "total_s")
                 c.total_timeout = std::chrono::seconds{n};
             else
-                return fail(file + ": unknown field \"timeouts." + k + "\" (connect_s, low_speed_bytes, low_speed_s, total_s)");
+                return fail(file + ": unknown field \"timeouts." + k +
+                            "\" (connect_s, low_speed_bytes, low_speed_s, total_s)");
         }
     }
     return c;

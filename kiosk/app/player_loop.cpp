@@ -173,8 +173,11 @@ int run(const Options& o, steady::time_point process_start) {
                 http = std::make_unique<sync::CurlClient>(limits);
                 sync::SyncSettings settings{config->server, config->channel, config->trusted_keys,
                                             config->poll_interval, opts.display_id};
-                engine = std::make_unique<sync::SyncEngine>(settings, *store, *http, *clock,
-                                                            &platform::SdlSession::wake);
+                engine = std::make_unique<sync::SyncEngine>(
+                    settings, *store, *http, *clock, &platform::SdlSession::wake,
+                    [limits]() -> std::unique_ptr<sync::HttpClient> {
+                        return std::make_unique<sync::CurlClient>(limits);
+                    });
                 kiosk.attach_sync(*engine, *store, config->trusted_keys);
                 engine->start();
             }

@@ -5,15 +5,16 @@
 #include "kiosk/core/log.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <utility>
 
 namespace kiosk::sync {
 
 SyncEngine::SyncEngine(SyncSettings settings, Store& store, HttpClient& http, const Clock& clock,
-                       std::function<void()> wake)
+                       std::function<void()> wake, ClientFactory extra_clients)
     : m_settings(std::move(settings)), m_store(store), m_http(http), m_clock(clock),
-      m_wake(std::move(wake)) {
+      m_wake(std::move(wake)), m_extra_clients(std::move(extra_clients)) {
     if (auto active = m_store.active())
         m_status.version = active->version;
 }
@@ -63,7 +64,36 @@ std::optional<std::int64_t> SyncEngine::poll_once() {
     return v;
 }
 
-bool SyncEngine::fetch_object(const std::string& sha, std::uint64_t size) {
+bool SyncEngine::fetch_objects(const std::vector<std::pair<std::string, std::uint64_t>>& missing) {
+    // A few transfers at once on their own connections; the first failure stops the others from
+    // starting new objects (what they have is kept as partial files, to resume next time).
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    auto worker = [&](HttpClient& http) {
+        for (;;) {
+            std::size_t i = next++;
+            if (i >= missing.size() || failed)
+                return;
+            if (!fetch_object(http, missing[i].first, missing[i].second))
+                failed = true;
+        }
+    };
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    if (m_extra_clients)
+        for (int k = 1;
+             k < m_settings.parallel_downloads && static_cast<std::size_t>(k) < missing.size(); ++k)
+            if (auto c = m_extra_clients())
+                clients.push_back(std::move(c));
+    std::vector<std::thread> threads;
+    for (auto& c : clients)
+        threads.emplace_back(worker, std::ref(*c));
+    worker(m_http);
+    for (auto& t : threads)
+        t.join();
+    return !failed;
+}
+
+bool SyncEngine::fetch_object(HttpClient& http, const std::string& sha, std::uint64_t size) {
     HttpRequest req{url("objects/" + sha), headers(), "", size, m_store.partial_path(sha)};
     std::error_code ec;
     auto have = std::filesystem::exists(*req.to_file, ec)
@@ -72,7 +102,7 @@ bool SyncEngine::fetch_object(const std::string& sha, std::uint64_t size) {
     if (have > size)
         std::filesystem::remove(*req.to_file, ec);
     if (have != size) {
-        auto res = m_http.get(req);
+        auto res = http.get(req);
         bool ok =
             res.error.empty() && (res.status == 200 || res.status == 206 || res.status == 416);
         if (!ok) {
@@ -161,13 +191,13 @@ std::optional<std::int64_t> SyncEngine::poll() {
         return std::nullopt;
     }
     std::set<std::string> wanted;
+    std::vector<std::pair<std::string, std::uint64_t>> missing;
     for (const auto& [name, info] : manifest->assets) {
-        wanted.insert(info.sha256);
-        if (m_store.has_object(info.sha256))
-            continue;
-        if (!fetch_object(info.sha256, info.size))
-            return std::nullopt;
+        if (wanted.insert(info.sha256).second && !m_store.has_object(info.sha256))
+            missing.emplace_back(info.sha256, info.size);
     }
+    if (!fetch_objects(missing))
+        return std::nullopt;
     // Every object is present and verified: switch, in one rename.
     if (auto r = m_store.activate({manifest->bundle_version, res.body, sig.body}); !r) {
         fail_with("activation: " + r.error().message);

@@ -10,6 +10,7 @@
 
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -28,6 +29,7 @@ struct SyncSettings {
     std::uint64_t max_manifest_bytes{4u << 20};
     std::uint64_t max_object_bytes{256u << 20};
     std::uint64_t max_total_bytes{2048ull << 20};
+    int parallel_downloads{3};
 };
 
 struct SyncStatus {
@@ -39,9 +41,12 @@ struct SyncStatus {
 
 class SyncEngine {
 public:
-    // `wake` is called (from the sync thread) when a new version is active.
+    using ClientFactory = std::function<std::unique_ptr<HttpClient>()>;
+
+    // `wake` is called (from the sync thread) when a new version is active. `extra_clients`
+    // makes the clients of the parallel object downloads (none: one at a time on `http`).
     SyncEngine(SyncSettings settings, Store& store, HttpClient& http, const Clock& clock,
-               std::function<void()> wake);
+               std::function<void()> wake, ClientFactory extra_clients = {});
     ~SyncEngine();
     SyncEngine(const SyncEngine&) = delete;
     SyncEngine& operator=(const SyncEngine&) = delete;
@@ -65,13 +70,15 @@ private:
     bool fail_with(const std::string& why);
     std::vector<std::string> headers() const;
     std::string url(const std::string& path) const;
-    bool fetch_object(const std::string& sha, std::uint64_t size);
+    bool fetch_object(HttpClient& http, const std::string& sha, std::uint64_t size);
+    bool fetch_objects(const std::vector<std::pair<std::string, std::uint64_t>>& missing);
 
     SyncSettings m_settings;
     Store& m_store;
     HttpClient& m_http;
     const Clock& m_clock;
     std::function<void()> m_wake;
+    ClientFactory m_extra_clients;
     std::string m_etag; // Sync thread only.
     std::mt19937 m_random{std::random_device{}()};
 

@@ -230,11 +230,11 @@ full-disk)
     ;;
 power-cuts)
     start_with_v1
-    # Version 2 changes every poster (6.7 MB), served at 2 MB/s: kills land in the middle of
+    # Version 2 changes every poster (6.7 MB), served at 400 kB/s a connection: kills land in the middle of
     # transfers, of the activation, or while playing.
     publish src 2 0 "$work/key" "-v2"
     bash "$here/nginx.sh" stop "$work/nginx"
-    port=$(LIMIT_RATE=2m bash "$here/nginx.sh" start "$work/nginx" "$webroot") || fail "nginx restart"
+    port=$(LIMIT_RATE=400k bash "$here/nginx.sh" start "$work/nginx" "$webroot") || fail "nginx restart"
     config "$work/cache" hall-a slow/
     seen_partial=0
     for i in $(seq 1 15); do

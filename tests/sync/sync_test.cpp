@@ -50,8 +50,9 @@ TEST(Signature, PublicKeyLinesRoundTripAndTheIdMustMatch) {
 class StoreTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() / ("kiosk-store-test-" + std::to_string(::getpid()) + "-" +
-                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = fs::temp_directory_path() /
+                ("kiosk-store-test-" + std::to_string(::getpid()) + "-" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(m_dir);
     }
     void TearDown() override { fs::remove_all(m_dir); }
@@ -135,9 +136,12 @@ TEST(Config, AGoodConfigAndEachBadFieldNamed) {
     auto pair = generate_key();
     ASSERT_TRUE(pair);
     std::string key = format_public_key(pair->public_key);
-    auto good = app::parse_config(R"({"display_id": "hall-a-1", "tags": ["hall-a"], "server": "https://content.example.org/",
-        "channel": "hall-a", "trusted_keys": [")" + key + R"("], "poll_interval_s": 30, "cache_dir": "/var/lib/kiosk",
-        "cache_max_mb": 512})", "display.json");
+    auto good = app::parse_config(
+        R"({"display_id": "hall-a-1", "tags": ["hall-a"], "server": "https://content.example.org/",
+        "channel": "hall-a", "trusted_keys": [")" +
+            key + R"("], "poll_interval_s": 30, "cache_dir": "/var/lib/kiosk",
+        "cache_max_mb": 512})",
+        "display.json");
     ASSERT_TRUE(good) << good.error().message;
     EXPECT_EQ(good->poll_interval, std::chrono::seconds{30});
     EXPECT_EQ(good->cache_max_bytes, 512ull << 20);
@@ -145,16 +149,25 @@ TEST(Config, AGoodConfigAndEachBadFieldNamed) {
         auto c = app::parse_config(json, "display.json");
         return c ? std::string("accepted") : c.error().message;
     };
-    std::string base = R"("display_id": "d", "channel": "c", "cache_dir": "/x", "trusted_keys": [")" + key + "\"]";
+    std::string base =
+        R"("display_id": "d", "channel": "c", "cache_dir": "/x", "trusted_keys": [")" + key + "\"]";
     EXPECT_NE(bad("{" + base + "}").find("field \"server\" is missing"), std::string::npos);
-    EXPECT_NE(bad("{" + base + R"(, "server": "ftp://x/"})").find("field \"server\""), std::string::npos);
-    EXPECT_NE(bad("{" + base + R"(, "server": "http://x/", "poll_interval_s": 0})").find("poll_interval_s"), std::string::npos);
-    EXPECT_NE(bad("{" + base + R"(, "server": "http://x/", "sever": 1})").find("unknown field \"sever\""), std::string::npos);
-    EXPECT_NE(bad(R"({"display_id": "d", "channel": "c", "cache_dir": "/x", "server": "http://x/", "trusted_keys": ["ed25519 00 AAAA"]})")
-                  .find("trusted_keys[0]"),
+    EXPECT_NE(bad("{" + base + R"(, "server": "ftp://x/"})").find("field \"server\""),
               std::string::npos);
-    EXPECT_NE(bad(R"({"display_id": "d", "channel": "Hall A", "cache_dir": "/x", "server": "http://x/", "trusted_keys": [")" + key + "\"]}")
-                  .find("field \"channel\""),
+    EXPECT_NE(bad("{" + base + R"(, "server": "http://x/", "poll_interval_s": 0})")
+                  .find("poll_interval_s"),
               std::string::npos);
+    EXPECT_NE(
+        bad("{" + base + R"(, "server": "http://x/", "sever": 1})").find("unknown field \"sever\""),
+        std::string::npos);
+    EXPECT_NE(
+        bad(R"({"display_id": "d", "channel": "c", "cache_dir": "/x", "server": "http://x/", "trusted_keys": ["ed25519 00 AAAA"]})")
+            .find("trusted_keys[0]"),
+        std::string::npos);
+    EXPECT_NE(
+        bad(R"({"display_id": "d", "channel": "Hall A", "cache_dir": "/x", "server": "http://x/", "trusted_keys": [")" +
+            key + "\"]}")
+            .find("field \"channel\""),
+        std::string::npos);
     EXPECT_NE(bad("[1,2").find("not valid JSON"), std::string::npos);
 }

@@ -162,7 +162,8 @@ int sign_command(const std::vector<std::string>& args) {
     auto file = content::read_file(args[0], 64u << 20);
     auto key = content::read_file(args[2], 16384);
     if (!file || !key) {
-        std::fprintf(stderr, "kiosk-pack sign: %s\n", (!file ? file.error() : key.error()).message.c_str());
+        std::fprintf(stderr, "kiosk-pack sign: %s\n",
+                     (!file ? file.error() : key.error()).message.c_str());
         return 1;
     }
     auto sig = sync::sign(*file, *key);
