@@ -124,6 +124,25 @@ delta)
     grep -q 'display="hall-a-1" version="2"' "$access" || fail "requests do not carry the display id and version"
     echo "delta: poster $size bytes, transfer $obj_bytes bytes; unchanged polls: $(echo $polls | tr '\n' ' ')bytes"
     ;;
+expired)
+    start_with_v1
+    make_source "$work/src-2" 2 3
+    "$pack" build "$work/src-2" "$work/bundle-2" 2>/dev/null || fail "build"
+    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" --expires 2020-11-21T00:00:00+08:00 2>/dev/null ||
+        fail "publish"
+    expect_refused "manifest refused: version 2 expired at 2020-11-21T00:00:00+08:00"
+    ;;
+republish-unchanged)
+    publish src 1
+    before=$(find "$webroot" -type f -printf '%P %T@\n' | sort)
+    "$pack" publish "$work/bundle-1" "$webroot" --channel hall-a --key "$work/key" 2>"$work/pack.err" || fail "publish again"
+    grep -q "nothing changed" "$work/pack.err" || fail "publishing the same content again was not a no-op"
+    [[ $(find "$webroot" -type f -printf '%P %T@\n' | sort) == "$before" ]] || fail "files on the server changed"
+    make_source "$work/src-1c" 1 7
+    "$pack" build "$work/src-1c" "$work/bundle-1c" 2>/dev/null || fail "build"
+    "$pack" publish "$work/bundle-1c" "$webroot" --channel hall-a --key "$work/key" 2>"$work/pack.err" && fail "a changed bundle with the same version was published"
+    grep -q "raise \[bundle\] version" "$work/pack.err" || { cat "$work/pack.err" >&2; fail "no advice to raise the version"; }
+    ;;
 server-down)
     start_with_v1
     bash "$here/nginx.sh" stop "$work/nginx"

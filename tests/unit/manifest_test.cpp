@@ -119,3 +119,18 @@ TEST(Manifest, RefusesAssetNamesThatLeaveTheBundle) {
     EXPECT_TRUE(m->assets.empty());
     EXPECT_EQ(w.size(), 2u);
 }
+
+TEST(Manifest, DeepOrHugeJsonIsRefusedBeforeParsing) {
+    std::vector<Warning> w;
+    auto deep = parse_manifest(std::string(100000, '[') + std::string(100000, ']'), w);
+    ASSERT_FALSE(deep);
+    EXPECT_NE(deep.error().message.find("nested deeper than 32"), std::string::npos);
+    // Brackets inside strings do not count.
+    auto in_string =
+        parse_manifest("{\"schema_version\": 2, \"x\": \"" + std::string(100, '[') + "\"}", w);
+    ASSERT_FALSE(in_string);
+    EXPECT_NE(in_string.error().message.find("schema_version"), std::string::npos);
+    auto huge = parse_manifest("\"" + std::string(9u << 20, 'a') + "\"", w);
+    ASSERT_FALSE(huge);
+    EXPECT_NE(huge.error().message.find("more than the limit"), std::string::npos);
+}
