@@ -27,9 +27,20 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
     if (!j.is_object())
         return fail(file + ": must be a JSON object");
     auto field = [&](const char* k) { return file + ": field \"" + k + "\""; };
-    static const std::set<std::string> known = {
-        "display_id", "tags",         "server",  "channel",      "trusted_keys", "poll_interval_s",
-        "cache_dir",  "cache_max_mb", "ca_file", "play_log_dir", "timeouts"};
+    static const std::set<std::string> known = {"display_id",
+                                                "tags",
+                                                "server",
+                                                "channel",
+                                                "trusted_keys",
+                                                "poll_interval_s",
+                                                "cache_dir",
+                                                "cache_max_mb",
+                                                "ca_file",
+                                                "play_log_dir",
+                                                "timeouts",
+                                                "results_poll_s",
+                                                "results_lost_after_s",
+                                                "results_stale_after_s"};
     for (const auto& [k, v] : j.items())
         if (!known.contains(k))
             return fail(file + ": unknown field \"" + k + "\"");
@@ -94,6 +105,21 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
             it->get<long long>() > 1'000'000)
             return fail(field("cache_max_mb") + " must be a whole number of megabytes, 16 or more");
         c.cache_max_bytes = static_cast<std::uint64_t>(it->get<long long>()) << 20;
+    }
+    for (auto [k, out] : {std::pair{"results_lost_after_s", &c.results_lost_after},
+                          std::pair{"results_stale_after_s", &c.results_stale_after}}) {
+        if (auto it = j.find(k); it != j.end()) {
+            if (!it->is_number_integer() || it->get<long long>() < 1 ||
+                it->get<long long>() > 86400 * 30)
+                return fail(field(k) + " must be a whole number of seconds above 0");
+            *out = std::chrono::seconds{it->get<long long>()};
+        }
+    }
+    if (auto it = j.find("results_poll_s"); it != j.end()) {
+        if (!it->is_number() || it->get<double>() < 0.2 || it->get<double>() > 3600)
+            return fail(field("results_poll_s") + " must be seconds from 0.2 to 3600");
+        c.results_poll =
+            std::chrono::milliseconds{static_cast<long long>(it->get<double>() * 1000)};
     }
     if (auto it = j.find("timeouts"); it != j.end()) {
         if (!it->is_object())

@@ -26,6 +26,9 @@ struct DisplayConfig {
     long low_speed_bytes{1024};              // A transfer slower than this …
     std::chrono::seconds low_speed_time{20}; // … for this long is given up.
     std::chrono::seconds total_timeout{600};
+    std::chrono::milliseconds results_poll{5000};   // The live results feed.
+    std::chrono::seconds results_lost_after{60};    // No answer this long: "feed lost".
+    std::chrono::seconds results_stale_after{3600}; // Data this old: "not current".
 };
 
 // Reads and checks the file; a bad one is refused with the field named.

@@ -47,6 +47,30 @@ void Kiosk::attach_sync(sync::SyncEngine& engine, sync::Store& store,
     m_sync->set_shown_version(m_bundle->manifest.bundle_version);
 }
 
+void Kiosk::attach_feed(sync::FeedPoller& feed, Duration lost_after, Duration stale_after) {
+    m_feed = &feed;
+    ui::LiveResults live;
+    live.results = feed.load_kept();
+    live.unreachable_after = lost_after;
+    live.stale_after = stale_after;
+    m_show->set_live(live);
+}
+
+void Kiosk::take_feed_update(TimePoint now, bool& dirty) {
+    if (m_feed == nullptr)
+        return;
+    ui::LiveResults live = m_show->live();
+    live.last_contact = m_feed->last_contact();
+    if (auto update = m_feed->take_update()) {
+        live.results = update->results;
+        live.changed = std::move(update->changed);
+        live.changed_at = now;
+        m_results_to_report = update->results->sequence;
+        dirty = true;
+    }
+    m_show->set_live(std::move(live));
+}
+
 void Kiosk::take_synced_version() {
     if (m_sync == nullptr)
         return;
@@ -71,7 +95,9 @@ void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePo
     m_player.finish(now);
     m_bundle = std::move(bundle);
     m_renderer.set_bundle(m_bundle);
+    auto live = m_show->live();
     m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.size());
+    m_show->set_live(std::move(live));
     make_player();
     if (m_sync != nullptr)
         m_sync->set_shown_version(m_bundle->manifest.bundle_version);
@@ -205,6 +231,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
         if (m_renderer.accept_decoded() && m_missing)
             dirty = true;
         take_synced_version();
+        take_feed_update(now, dirty);
         auto before = m_player.current_start();
         m_player.update(now, ready);
         // A new version goes on at a slide boundary (or at once when nothing is on screen),
@@ -222,6 +249,16 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
         if (dirty || animating || now >= next_change) {
             draw(now);
             dirty = false;
+            // Publish-to-screen latency is measured from this line.
+            if (m_results_to_report && m_player.current_slide() &&
+                m_bundle->manifest.slides[*m_player.current_slide()].kind ==
+                    content::SlideKind::Results) {
+                log::info("results", "sequence " + std::to_string(*m_results_to_report) +
+                                         " on screen at " +
+                                         format_iso_ms(std::chrono::time_point_cast<Duration>(
+                                             std::chrono::system_clock::now())));
+                m_results_to_report.reset();
+            }
             shown_current = m_player.current_slide();
             shown_previous = m_player.previous_slide();
             next_change = m_show->next_change(m_player, now);

@@ -12,6 +12,7 @@
 #include "kiosk/media/image_loader.hpp"
 #include "kiosk/platform/display.hpp"
 #include "kiosk/render/sdl_renderer.hpp"
+#include "kiosk/sync/feed.hpp"
 #include "kiosk/sync/sync_engine.hpp"
 #include "kiosk/ui/show.hpp"
 
@@ -32,6 +33,8 @@ public:
     // New versions from the sync thread are switched in at a slide boundary.
     void attach_sync(sync::SyncEngine& engine, sync::Store& store,
                      std::vector<sync::PublicKey> keys);
+    // Results from the live feed replace the bundle's on the results boards.
+    void attach_feed(sync::FeedPoller& feed, Duration lost_after, Duration stale_after);
     // Plays simulated time up to `t` as fast as it can, from one change to the next (the first
     // call starts the schedule at `t`). Decoders are waited for: simulated time stands still.
     void simulate_to(TimePoint t);
@@ -52,6 +55,9 @@ private:
     sync::Store* m_store{nullptr};
     std::vector<sync::PublicKey> m_keys;
     std::shared_ptr<const content::Bundle> m_pending; // Verified, waiting for a slide boundary.
+    void take_feed_update(TimePoint now, bool& dirty);
+    sync::FeedPoller* m_feed{nullptr};
+    std::optional<std::int64_t> m_results_to_report; // A sequence not yet seen on a board.
     std::optional<TimePoint> m_sim_time;
     void draw(TimePoint now);
 

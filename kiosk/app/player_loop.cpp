@@ -161,6 +161,8 @@ int run(const Options& o, steady::time_point process_start) {
                                  : std::make_unique<SystemClock>();
             std::unique_ptr<sync::CurlClient> http;
             std::unique_ptr<sync::SyncEngine> engine;
+            std::unique_ptr<sync::CurlClient> feed_http;
+            std::unique_ptr<sync::FeedPoller> feed;
             if (config) {
                 sync::HttpLimits limits;
                 limits.ca_file = config->ca_file;
@@ -180,10 +182,25 @@ int run(const Options& o, steady::time_point process_start) {
                     });
                 kiosk.attach_sync(*engine, *store, config->trusted_keys);
                 engine->start();
+                std::string base =
+                    config->server.back() == '/' ? config->server : config->server + "/";
+                sync::FeedSettings feed_settings{base + "feeds/" + config->channel +
+                                                     "/results.json",
+                                                 config->trusted_keys,
+                                                 config->results_poll,
+                                                 config->cache_dir / "feed",
+                                                 {"X-Kiosk-Display: " + opts.display_id}};
+                feed_http = std::make_unique<sync::CurlClient>(limits);
+                feed = std::make_unique<sync::FeedPoller>(feed_settings, *feed_http, *clock,
+                                                          &platform::SdlSession::wake);
+                kiosk.attach_feed(*feed, config->results_lost_after, config->results_stale_after);
+                feed->start();
             }
             code = kiosk.live(*clock, (*session)->wake_event());
             if (engine)
                 engine->stop();
+            if (feed)
+                feed->stop();
         }
         if (o.stats)
             std::fputs(kiosk.stats().report().c_str(), stdout);

@@ -65,6 +65,10 @@ public:
     std::optional<std::size_t> upcoming_slide() const; // What the playlist shows next.
     bool emergency() const { return m_kind == Kind::Emergency; }
     TimePoint current_start() const { return m_start; }
+    Duration current_duration() const {
+        const PlayItem* c = current_item();
+        return c != nullptr ? c->duration : Duration{};
+    }
     Transition transition() const { return m_transition; }
     // 0 at the start of the transition into the current slide, 1 when it is over.
     double transition_progress(TimePoint now) const;

@@ -28,6 +28,11 @@ Result<Results> parse_results(std::string_view text, const std::string& file) {
             return fail(file + ": field \"sample\" must be true or false");
         r.sample = s->get<bool>();
     }
+    if (auto seq = j.find("sequence"); seq != j.end()) {
+        if (!seq->is_number_integer() || seq->get<std::int64_t>() < 1)
+            return fail(file + ": field \"sequence\" must be a whole number, 1 or more");
+        r.sequence = seq->get<std::int64_t>();
+    }
     if (j.contains("updated")) {
         auto u = detail::get_datetime(j, "updated", file);
         if (!u)
@@ -78,6 +83,27 @@ Result<Results> parse_results(std::string_view text, const std::string& file) {
         r.events.push_back(std::move(er));
     }
     return r;
+}
+
+std::string entry_key(const std::string& event, const ResultEntry& e) {
+    return event + "\x1F" + e.team + "\x1F" + e.contestant;
+}
+
+std::vector<std::string> changed_entries(const Results& before, const Results& now) {
+    std::vector<std::string> out;
+    for (const auto& ev : now.events) {
+        const EventResults* old = before.find(ev.event);
+        for (const auto& e : ev.entries) {
+            bool same = false;
+            if (old != nullptr)
+                for (const auto& o : old->entries)
+                    if (o.team == e.team && o.contestant == e.contestant)
+                        same = std::fabs(o.score - e.score) < 0.0005 && o.award == e.award;
+            if (!same)
+                out.push_back(entry_key(ev.event, e));
+        }
+    }
+    return out;
 }
 
 std::vector<RankedEntry> rank(const std::vector<ResultEntry>& entries) {

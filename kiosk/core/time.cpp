@@ -114,6 +114,16 @@ std::string format_iso(TimePoint t, std::chrono::minutes offset) {
     return buf.data();
 }
 
+std::string format_iso_ms(TimePoint t) {
+    auto l = to_local(t, std::chrono::minutes{0});
+    auto ms = (t.time_since_epoch() % std::chrono::seconds{1} + std::chrono::seconds{1}) %
+              std::chrono::seconds{1};
+    std::array<char, 40> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", l.year, l.month,
+                  l.day, l.hour, l.minute, l.second, static_cast<int>(ms.count()));
+    return buf.data();
+}
+
 std::string format_chinese_date(TimePoint t, std::chrono::minutes offset) {
     static constexpr std::array<const char*, 7> names{"一", "二", "三", "四", "五", "六", "日"};
     auto l = to_local(t, offset);

@@ -38,6 +38,8 @@ TimePoint start_of_local_day(TimePoint t, std::chrono::minutes offset);
 std::string format_hhmm(TimePoint t, std::chrono::minutes offset);
 // `2020-11-08T09:30:00+08:00`
 std::string format_iso(TimePoint t, std::chrono::minutes offset);
+// `2020-11-08T01:30:00.250Z`, for logs that are compared to the millisecond.
+std::string format_iso_ms(TimePoint t);
 // `11月8日 星期日`
 std::string format_chinese_date(TimePoint t, std::chrono::minutes offset);
 

@@ -32,7 +32,13 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
         paint_fallback(cv, m.theme, m_metrics, m_layout, m.theme.logo, message);
         return list;
     }
-    PaintContext ctx{*m_bundle, m_metrics, m_layout, now};
+    PaintContext ctx{*m_bundle,
+                     m_metrics,
+                     m_layout,
+                     now,
+                     m_live.results ? &m_live : nullptr,
+                     player.current_start(),
+                     player.current_duration()};
     if (player.emergency()) {
         // An emergency takes the whole screen: no header, no ticker, nothing else to read.
         Canvas cv(list);
@@ -67,6 +73,35 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
 
 TimePoint Show::next_change(const content::Player& player, TimePoint now) const {
     TimePoint t = std::min(player.next_deadline(now), next_minute(now));
+    // A results board turns its pages, ends its highlight, and shows a stale marker on time.
+    if (auto cur = player.current_slide();
+        cur && m_bundle->manifest.slides[*cur].kind == content::SlideKind::Results) {
+        const auto& slide = m_bundle->manifest.slides[*cur];
+        PaintContext ctx{*m_bundle,
+                         m_metrics,
+                         m_layout,
+                         now,
+                         m_live.results ? &m_live : nullptr,
+                         player.current_start(),
+                         player.current_duration()};
+        auto paging = results_paging(slide, ctx);
+        if (paging.pages > 1 && paging.page_time.count() > 0 && now >= player.current_start()) {
+            auto since = now - player.current_start();
+            t = std::min(t, player.current_start() +
+                                (since / paging.page_time + 1) * paging.page_time);
+        }
+        if (m_live.results) {
+            auto after = [&](TimePoint x) {
+                if (x > now)
+                    t = std::min(t, x);
+            };
+            after(m_live.changed_at + kHighlightFor);
+            if (m_live.last_contact)
+                after(*m_live.last_contact + m_live.unreachable_after + Duration{1});
+            if (m_live.results->updated)
+                after(*m_live.results->updated + m_live.stale_after + Duration{1});
+        }
+    }
     // A schedule board changes when an event starts or ends, to the second.
     for (auto slide : {player.current_slide(), player.previous_slide()}) {
         if (!slide)

@@ -6,6 +6,7 @@
 #include "kiosk/content/player.hpp"
 #include "kiosk/ui/draw_list.hpp"
 #include "kiosk/ui/layout.hpp"
+#include "kiosk/ui/slides.hpp"
 
 #include <memory>
 
@@ -23,12 +24,16 @@ public:
     // decoded and its text rendered before the transition into it starts.
     DrawList slide_preview(std::size_t slide, TimePoint at) const;
     const content::Bundle& bundle() const { return *m_bundle; }
+    // Results from the live feed, shown on results boards in place of the bundle's.
+    void set_live(LiveResults live) { m_live = std::move(live); }
+    const LiveResults& live() const { return m_live; }
     const Layout& layout() const { return m_layout; }
 
 private:
     std::shared_ptr<const content::Bundle> m_bundle;
     const text::Metrics& m_metrics;
     Layout m_layout;
+    LiveResults m_live;
 };
 
 // The schedule of a bundle for a display with `display_tags`: the playlist's normal slides in

@@ -227,6 +227,40 @@ std::string format_score(double v) {
     return buf;
 }
 
+struct ResultsGeometry {
+    int y_rows{}; // Top of the first row.
+    int avail{};  // Height for rows.
+    int row_h{};
+    int rows_per_page{};
+};
+
+ResultsGeometry results_geometry(const Layout& l, const text::Metrics& metrics,
+                                 std::size_t entries) {
+    Rect panel = panel_rect(l);
+    int pad = l.px(48);
+    Style title_st{l.px(52), true};
+    int y = panel.y + pad + metrics.line_height(title_st) + l.px(10) + l.px(24);
+    int foot_h = l.px(48);
+    int head_h = l.px(56);
+    ResultsGeometry g;
+    g.avail = panel.y + panel.h - pad - foot_h - y - head_h;
+    g.y_rows = y + head_h;
+    g.row_h = std::clamp(g.avail / std::max<int>(1, static_cast<int>(entries)), l.px(40), l.px(68));
+    g.rows_per_page = std::max(1, g.avail / g.row_h);
+    return g;
+}
+
+// Award tiers get a tint, so a final board reads as 一等奖 / 二等奖 / 三等奖 at a glance.
+Color award_tint(const std::string& award) {
+    if (award == "一等奖")
+        return {0xFC, 0xE7, 0x9A, 255};
+    if (award == "二等奖")
+        return {0xE4, 0xE7, 0xEC, 255};
+    if (award == "三等奖")
+        return {0xF1, 0xD9, 0xC4, 255};
+    return {0xF4, 0xF0, 0xE8, 255};
+}
+
 void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     const auto& m = c.bundle.manifest;
     const auto& theme = m.theme;
@@ -235,16 +269,16 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     Rect panel = panel_rect(l);
     cv.fill(panel, theme.panel);
     int pad = l.px(48);
-    auto rit = c.bundle.results.find(s.data);
-    const content::Results* results = rit != c.bundle.results.end() ? &rit->second : nullptr;
+    const content::Results* results = results_for(s, c);
     const content::EventResults* ev = results ? results->find(s.event) : nullptr;
+    bool live = c.live != nullptr && results == c.live->results.get();
 
-    // Title: event, then badges for final results and for sample data.
+    // Title: event, then badges: final or live, sample data, and a stale warning.
     Style title_st{l.px(52), true};
     int x0 = panel.x + pad;
     int inner_w = panel.w - 2 * pad;
     int ty = panel.y + pad;
-    int badge_space = l.px(300);
+    int badge_space = l.px(520);
     int tw =
         text_fit(cv, c, s.event + " 成绩", title_st, x0, ty, inner_w - badge_space, theme.primary);
     int bx = x0 + tw + l.px(24);
@@ -255,30 +289,37 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
                     theme.text) +
               l.px(12);
     if (results != nullptr && results->sample)
-        badge(cv, c, "示例", bx, by, bh, theme.accent, theme.panel_text);
+        bx += badge(cv, c, "示例", bx, by, bh, theme.accent, theme.panel_text) + l.px(12);
+    if (live) {
+        const Color warn{0xC6, 0x00, 0x00, 255};
+        bool lost =
+            !c.live->last_contact || c.now - *c.live->last_contact > c.live->unreachable_after;
+        bool old = results->updated && c.now - *results->updated > c.live->stale_after;
+        if (lost)
+            badge(cv, c, "结果源连接中断", bx, by, bh, warn, theme.text);
+        else if (old)
+            badge(cv, c, "数据未更新", bx, by, bh, warn, theme.text);
+    }
     int y = ty + c.metrics.line_height(title_st) + l.px(10);
     cv.fill({x0, y, l.px(120), l.px(6)}, theme.accent);
-    y += l.px(24);
 
     if (ev == nullptr || ev->entries.empty()) {
-        cv.text("成绩尚未公布", Style{l.px(40), true}, x0, y + l.px(20), theme.panel_text);
+        cv.text("成绩尚未公布", Style{l.px(40), true}, x0, y + l.px(44), theme.panel_text);
         return;
     }
     auto ranked = content::rank(ev->entries);
     bool awards = std::any_of(ev->entries.begin(), ev->entries.end(),
                               [](const content::ResultEntry& e) { return !e.award.empty(); });
+    auto g = results_geometry(l, c.metrics, ranked.size());
+    auto paging = results_paging(s, c);
+    int page = 0;
+    if (paging.pages > 1 && paging.page_time.count() > 0 && c.now >= c.slide_start)
+        page = static_cast<int>(((c.now - c.slide_start) / paging.page_time) % paging.pages);
+    std::size_t first = static_cast<std::size_t>(page * g.rows_per_page);
 
     Style head{l.px(28), true};
     Style row{l.px(l.portrait ? 30 : 32), false};
     Style row_b{row.px, true};
-    int foot_h = l.px(48);
-    int head_h = l.px(56);
-    int avail = panel.y + panel.h - pad - foot_h - y - head_h;
-    int row_h =
-        std::clamp(avail / std::max<int>(1, static_cast<int>(ranked.size())), l.px(40), l.px(68));
-    int rows = std::min<int>(static_cast<int>(ranked.size()), std::max(1, avail / row_h));
-
-    // Columns: rank, school, contestant, score, award.
     int rank_w = l.px(l.portrait ? 120 : 150);
     int score_w = l.px(140);
     int award_w = awards ? l.px(150) : 0;
@@ -287,20 +328,29 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     int cx_rank = x0, cx_team = cx_rank + rank_w, cx_con = cx_team + team_w,
         cx_score = cx_con + contestant_w, cx_award = cx_score + score_w;
     Color head_fg{0x66, 0x66, 0x66, 255};
-    int hy = y + (head_h - c.metrics.line_height(head)) / 2;
+    int head_h = l.px(56);
+    int hy = g.y_rows - head_h + (head_h - c.metrics.line_height(head)) / 2;
     cv.text("名次", head, cx_rank, hy, head_fg);
     cv.text("学校", head, cx_team, hy, head_fg);
     cv.text("选手", head, cx_con, hy, head_fg);
     cv.text("成绩", head, cx_score, hy, head_fg);
     if (awards)
         cv.text("奖项", head, cx_award, hy, head_fg);
-    y += head_h;
-    for (int i = 0; i < rows; ++i) {
-        const auto& r = ranked[static_cast<std::size_t>(i)];
-        int ry = y + i * row_h;
-        if (i % 2 == 0)
-            cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), row_h}, Color{0xF4, 0xF0, 0xE8, 255});
-        int ly = ry + (row_h - c.metrics.line_height(row)) / 2;
+    bool highlight = live && c.now - c.live->changed_at < kHighlightFor;
+    for (int i = 0; i < g.rows_per_page && first + static_cast<std::size_t>(i) < ranked.size();
+         ++i) {
+        const auto& r = ranked[first + static_cast<std::size_t>(i)];
+        int ry = g.y_rows + i * g.row_h;
+        bool changed =
+            highlight && std::find(c.live->changed.begin(), c.live->changed.end(),
+                                   content::entry_key(s.event, *r.entry)) != c.live->changed.end();
+        if (changed)
+            cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), g.row_h}, theme.accent);
+        else if (ev->final && !r.entry->award.empty())
+            cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), g.row_h}, award_tint(r.entry->award));
+        else if (i % 2 == 0)
+            cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), g.row_h}, Color{0xF4, 0xF0, 0xE8, 255});
+        int ly = ry + (g.row_h - c.metrics.line_height(row)) / 2;
         Color fg = theme.panel_text;
         std::string rank_text = std::to_string(r.rank) + (r.tied ? " 并列" : "");
         cv.text(rank_text, r.rank <= 3 ? row_b : row, cx_rank, ly,
@@ -318,17 +368,44 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     Style small{l.px(24), false};
     std::string foot;
     if (results->updated)
-        foot = "数据时间 " + format_chinese_date(*results->updated, m.utc_offset).substr(0) + " " +
+        foot = "数据时间 " + format_chinese_date(*results->updated, m.utc_offset) + " " +
                format_hhmm(*results->updated, m.utc_offset);
-    if (rows < static_cast<int>(ranked.size()))
-        foot += "  ·  共 " + std::to_string(ranked.size()) + " 名，显示前 " + std::to_string(rows) +
-                " 名";
+    if (paging.pages > 1)
+        foot += "  ·  第 " + std::to_string(page + 1) + "/" + std::to_string(paging.pages) +
+                " 页，共 " + std::to_string(ranked.size()) + " 名";
+    if (highlight && !c.live->changed.empty())
+        foot += "  ·  黄色为最新更新";
     if (results->sample)
         foot += "  ·  示例数据，仅供演示";
-    text_fit(cv, c, foot, small, x0, panel.y + panel.h - pad - foot_h + l.px(12), inner_w, head_fg);
+    text_fit(cv, c, foot, small, x0, panel.y + panel.h - pad - l.px(48) + l.px(12), inner_w,
+             head_fg);
 }
 
 } // namespace
+
+const content::Results* results_for(const Slide& s, const PaintContext& c) {
+    if (c.live != nullptr && c.live->results && c.live->results->find(s.event) != nullptr)
+        return c.live->results.get();
+    auto it = c.bundle.results.find(s.data);
+    return it != c.bundle.results.end() ? &it->second : nullptr;
+}
+
+ResultsPaging results_paging(const Slide& s, const PaintContext& c) {
+    ResultsPaging p;
+    const content::Results* r = results_for(s, c);
+    const content::EventResults* ev = r ? r->find(s.event) : nullptr;
+    if (ev == nullptr)
+        return p;
+    auto g = results_geometry(c.layout, c.metrics, ev->entries.size());
+    p.rows_per_page = g.rows_per_page;
+    p.pages = std::max(
+        1, static_cast<int>((ev->entries.size() + static_cast<std::size_t>(g.rows_per_page) - 1) /
+                            static_cast<std::size_t>(g.rows_per_page)));
+    // Every page is shown each time the slide comes round, sharing its time (give a board with
+    // many pages a longer duration: three seconds a page is the least it gets).
+    p.page_time = std::max<Duration>(std::chrono::seconds{3}, c.slide_duration / p.pages);
+    return p;
+}
 
 text::Style shrink_to_fit(const std::string& s, text::Style style, int max_w, int min_px,
                           const text::Metrics& metrics) {

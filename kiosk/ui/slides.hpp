@@ -5,14 +5,42 @@
 #include "kiosk/ui/draw_list.hpp"
 #include "kiosk/ui/layout.hpp"
 
+#include <memory>
+#include <optional>
+
 namespace kiosk::ui {
+
+// Live results from the feed, and what the results boards need to know about them.
+struct LiveResults {
+    std::shared_ptr<const content::Results> results;
+    std::vector<std::string> changed; // entry_key()s changed by the last update…
+    TimePoint changed_at;             // … when it arrived (highlighted for kHighlightFor).
+    std::optional<TimePoint> last_contact;
+    Duration unreachable_after{std::chrono::seconds{60}}; // No answer this long: "feed lost".
+    Duration stale_after{std::chrono::minutes{60}};       // Data older than this: "not current".
+};
+
+inline constexpr Duration kHighlightFor = std::chrono::seconds{30};
 
 struct PaintContext {
     const content::Bundle& bundle;
     const text::Metrics& metrics;
     const Layout& layout;
     TimePoint now;
+    const LiveResults* live{nullptr};
+    TimePoint slide_start{}; // For paging.
+    Duration slide_duration{};
 };
+
+// How a results board is paged when its rows do not fit: pages, and how long each shows.
+struct ResultsPaging {
+    int pages{1};
+    int rows_per_page{1};
+    Duration page_time{};
+};
+ResultsPaging results_paging(const content::Slide& slide, const PaintContext& ctx);
+// The results a board shows: the live feed's for its event when it has them, else the bundle's.
+const content::Results* results_for(const content::Slide& slide, const PaintContext& ctx);
 
 void paint_slide(Canvas& canvas, const content::Slide& slide, const PaintContext& ctx);
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace kiosk;
@@ -287,4 +288,110 @@ TEST_F(Scene, EveryResolutionUpTo4kKeepsTextOnScreen) {
             }
         }
     }
+}
+
+namespace {
+
+std::shared_ptr<const Results> live_feed(int entries, double first_score) {
+    auto r = std::make_shared<Results>();
+    r->sequence = 4;
+    r->updated = at("2020-11-10T15:30:00+08:00");
+    EventResults ev{"数控车加工", false, {}};
+    for (int i = 0; i < entries; ++i)
+        ev.entries.push_back(
+            {"学校" + std::to_string(i), "选手" + std::to_string(i), first_score - i, ""});
+    r->events.push_back(ev);
+    return r;
+}
+
+ui::DrawList results_frame(std::shared_ptr<const Bundle> b, const ui::LiveResults& live,
+                           TimePoint start, TimePoint now, const text::Metrics& metrics) {
+    ui::Show show(b, metrics, {1920, 1080});
+    show.set_live(live);
+    Player p = ui::make_player(*b);
+    p.begin_at(3);
+    p.update(start, all_ready());
+    p.update(now, all_ready());
+    return show.frame(p, now);
+}
+
+} // namespace
+
+TEST_F(Scene, LiveResultsReplaceTheBundlesAndChangedRowsAreHighlighted) {
+    auto t0 = at("2020-11-10T16:00:00+08:00");
+    ui::LiveResults live;
+    live.results = live_feed(5, 99);
+    live.changed = {entry_key("数控车加工", live.results->events[0].entries[2])};
+    live.changed_at = t0;
+    live.last_contact = t0;
+    live.stale_after = std::chrono::hours{24};
+    auto l = results_frame(m_bundle, live, t0, t0 + seconds{5}, m_metrics);
+    EXPECT_TRUE(has_text(l, "学校2"));
+    EXPECT_FALSE(has_text(l, "潍坊工程职业学院")); // The bundle's sheet is replaced.
+    EXPECT_TRUE(has_text(l, "实时成绩"));
+    int row_y = text_y(l, "学校2");
+    bool highlighted = false;
+    for (const auto& c : l.cmds)
+        if (const auto* f = std::get_if<ui::FillCmd>(&c))
+            highlighted = highlighted || (f->color == m_bundle->manifest.theme.accent &&
+                                          f->rect.y <= row_y && row_y < f->rect.y + f->rect.h);
+    EXPECT_TRUE(highlighted);
+    // Thirty seconds later the highlight is gone.
+    auto later = results_frame(m_bundle, live, t0, t0 + seconds{8}, m_metrics);
+    live.changed_at = t0 - seconds{40};
+    auto old = results_frame(m_bundle, live, t0, t0 + seconds{5}, m_metrics);
+    bool still = false;
+    for (const auto& c : old.cmds)
+        if (const auto* f = std::get_if<ui::FillCmd>(&c))
+            still = still || (f->color == m_bundle->manifest.theme.accent && f->rect.y <= row_y &&
+                              row_y < f->rect.y + f->rect.h);
+    EXPECT_FALSE(still);
+}
+
+TEST_F(Scene, AStaleOrUnreachableFeedIsMarked) {
+    auto t0 = at("2020-11-10T16:00:00+08:00");
+    ui::LiveResults live;
+    live.results = live_feed(5, 99);
+    live.last_contact = t0 - seconds{120};
+    live.unreachable_after = seconds{60};
+    live.stale_after = std::chrono::hours{24};
+    EXPECT_TRUE(
+        has_text(results_frame(m_bundle, live, t0, t0 + seconds{1}, m_metrics), "结果源连接中断"));
+    live.last_contact = t0;
+    live.stale_after = std::chrono::minutes{10}; // The data is from 15:30.
+    auto l = results_frame(m_bundle, live, t0, t0 + seconds{1}, m_metrics);
+    EXPECT_TRUE(has_text(l, "数据未更新"));
+    EXPECT_FALSE(has_text(l, "结果源连接中断"));
+    live.stale_after = std::chrono::hours{24};
+    EXPECT_FALSE(
+        has_text(results_frame(m_bundle, live, t0, t0 + seconds{1}, m_metrics), "数据未更新"));
+}
+
+TEST_F(Scene, AnEventWithMoreRowsThanFitIsPaged) {
+    auto t0 = at("2020-11-10T16:00:00+08:00");
+    ui::LiveResults live;
+    live.results = live_feed(30, 99);
+    live.last_contact = t0;
+    live.stale_after = std::chrono::hours{24};
+    auto first = results_frame(m_bundle, live, t0, t0 + seconds{1}, m_metrics);
+    EXPECT_TRUE(has_text(first, "学校0"));
+    EXPECT_FALSE(has_text(first, "学校29"));
+    EXPECT_NE(first.to_text().find("第 1/"), std::string::npos);
+    // Every row is on some page within the slide's time.
+    std::set<std::string> seen;
+    for (int s = 0; s < 10; ++s) {
+        auto l = results_frame(m_bundle, live, t0, t0 + seconds{s}, m_metrics);
+        for (int i = 0; i < 30; ++i)
+            if (has_text(l, "学校" + std::to_string(i)))
+                seen.insert("学校" + std::to_string(i));
+    }
+    EXPECT_EQ(seen.size(), 30u);
+    // The screen changes exactly when the page turns.
+    ui::Show show(m_bundle, m_metrics, {1920, 1080});
+    show.set_live(live);
+    Player p = ui::make_player(*m_bundle);
+    p.begin_at(3);
+    p.update(t0, all_ready());
+    // Three pages share the ten-second slide.
+    EXPECT_EQ(show.next_change(p, t0 + seconds{1}), t0 + milliseconds{3333});
 }

@@ -13,9 +13,9 @@ namespace {
 const TimePoint T0 = *parse_datetime("2020-11-08T09:00:00+08:00");
 
 std::vector<PlayItem> three() {
-    return {{0, seconds{10}, Transition::Fade},
-            {1, seconds{5}, Transition::Slide},
-            {2, seconds{8}, Transition::Cut}};
+    return {{0, seconds{10}, Transition::Fade, {}},
+            {1, seconds{5}, Transition::Slide, {}},
+            {2, seconds{8}, Transition::Cut, {}}};
 }
 
 struct Readiness_ {

@@ -88,9 +88,11 @@ TEST(Schedule, AnExpiredNoticeStopsBeingShown) {
     ASSERT_GE(o.size(), 6u);
     EXPECT_EQ((std::vector<std::size_t>(o.begin(), o.begin() + 4)),
               (std::vector<std::size_t>{0, 7, 1, 7}));
-    for (const auto& x : log)
-        if (x.slide == 7)
+    for (const auto& x : log) {
+        if (x.slide == 7) {
             EXPECT_LE(x.end, at("2020-11-09T10:00:30+08:00"));
+        }
+    }
     EXPECT_EQ(o.back() == 7, false);
 }
 
@@ -249,16 +251,18 @@ TEST(Schedule, ASimulatedWeekShowsEverySlideOnlyInsideItsWindowAndEachDayItIsVal
             bool shown = std::any_of(log.begin(), log.end(), [&](const Played& x) {
                 return x.slide == slide && x.start >= day && x.start < day + days{1};
             });
-            if (open_minutes >= 10)
+            if (open_minutes >= 10) {
                 EXPECT_TRUE(shown) << "slide " << slide << " not shown on day " << d;
-            else if (open_minutes == 0)
+            } else if (open_minutes == 0) {
                 EXPECT_FALSE(shown) << "slide " << slide << " shown on day " << d;
+            }
         }
     }
     // The emergency held the screen for its whole window, and nothing else did meanwhile.
     for (const auto& x : log) {
         bool overlaps = x.start < windows[7].until && x.end > windows[7].from;
-        if (overlaps)
+        if (overlaps) {
             EXPECT_EQ(x.slide, 7u) << format_iso(x.start, kOff);
+        }
     }
 }

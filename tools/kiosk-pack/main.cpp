@@ -35,6 +35,9 @@ constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
         Writes the bundle's objects (objects/<sha256>) and the channel's signed manifest into
         WEBROOT, ready for any static web server. Versions only go up; publishing the same
         content again changes nothing.
+  results RESULTS.csv WEBROOT --channel NAME --key KEY [--sample]
+        Publishes the scoring desk's spreadsheet as the channel's live results feed, with the next
+        sequence number. A wrong column or a non-numeric score is refused with its line.
   sign FILE --key KEY
         Writes FILE.sig, the signature line of FILE's exact bytes (publish does this itself).
   report LOGDIR [--day DATE | --from DATE --to DATE] [--display ID]
@@ -178,6 +181,47 @@ int sign_command(const std::vector<std::string>& args) {
     return 0;
 }
 
+int results_command(const std::vector<std::string>& args) {
+    pack::FeedOptions o;
+    o.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    std::vector<std::string> positional;
+    std::string key_file;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        bool has_value = i + 1 < args.size();
+        if (args[i] == "--channel" && has_value)
+            o.channel = args[++i];
+        else if (args[i] == "--key" && has_value)
+            key_file = args[++i];
+        else if (args[i] == "--sample")
+            o.sample = true;
+        else if (args[i].starts_with("--")) {
+            std::fprintf(stderr, "kiosk-pack results: unknown option \"%s\"\n", args[i].c_str());
+            return 2;
+        } else
+            positional.push_back(args[i]);
+    }
+    if (positional.size() != 2 || o.channel.empty() || key_file.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    auto key = content::read_file(key_file, 16384);
+    if (!key) {
+        std::fprintf(stderr, "kiosk-pack results: %s\n", key.error().message.c_str());
+        return 1;
+    }
+    o.private_pem = *key;
+    pack::Problems problems;
+    auto seq = pack::publish_results(positional[0], positional[1], o, problems);
+    std::fputs(problems.report().c_str(), stderr);
+    if (!seq) {
+        std::fprintf(stderr, "kiosk-pack results: %s\n", seq.error().message.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "kiosk-pack results: feed %s is at sequence %lld\n", o.channel.c_str(),
+                 static_cast<long long>(*seq));
+    return 0;
+}
+
 int publish_command(const std::vector<std::string>& args) {
     pack::PublishOptions o;
     std::vector<std::string> positional;
@@ -256,6 +300,8 @@ int main(int argc, char** argv) {
         return publish_command(args);
     if (command == "sign")
         return sign_command(args);
+    if (command == "results")
+        return results_command(args);
     if (command == "preview")
         return kiosk::pack::preview_command(args);
     std::fprintf(stderr, "kiosk-pack: unknown command \"%s\"\n%s", command.c_str(), kUsage);

@@ -1,6 +1,8 @@
 // publish and keygen.
 #include "publish.hpp"
 
+#include "results_csv.hpp"
+
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
@@ -10,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <regex>
+#include <set>
 
 namespace kiosk::pack {
 namespace fs = std::filesystem;
@@ -76,6 +79,43 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
         return std::unexpected(w.error());
     result.changed = true;
     return result;
+}
+
+Result<std::int64_t> publish_results(const fs::path& csv, const fs::path& webroot,
+                                     const FeedOptions& o, Problems& problems) {
+    static const std::regex channel_name("[a-z0-9][a-z0-9._-]{0,63}");
+    if (!std::regex_match(o.channel, channel_name))
+        return fail("--channel: \"" + o.channel +
+                    "\" must be lower-case letters, digits, '.', '_' or '-'");
+    auto bytes = content::read_file(csv, 16u << 20);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    nlohmann::json events = nlohmann::json::array();
+    std::set<std::string> names;
+    if (!parse_results_csv(*bytes, csv.filename().string(), problems, events, names))
+        return fail(csv.filename().string() + " has errors; nothing was published");
+    fs::path dir = webroot / "feeds" / o.channel;
+    std::int64_t sequence = 1;
+    if (auto old = content::read_file(dir / "results.json", 16u << 20)) {
+        auto parsed = content::parse_results(*old, "results.json");
+        if (parsed)
+            sequence = parsed->sequence + 1;
+    }
+    nlohmann::json doc = {{"sequence", sequence},
+                          {"updated", format_iso(o.now, std::chrono::minutes{0})},
+                          {"sample", o.sample},
+                          {"events", events}};
+    std::string text = doc.dump(2) + "\n";
+    auto sig = sync::sign(text, o.private_pem);
+    if (!sig)
+        return std::unexpected(sig.error());
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (auto w = sync::write_file_durably(dir / "results.json", text); !w)
+        return std::unexpected(w.error());
+    if (auto w = sync::write_file_durably(dir / "results.json.sig", *sig); !w)
+        return std::unexpected(w.error());
+    return sequence;
 }
 
 Result<std::string> keygen(const fs::path& key_file) {

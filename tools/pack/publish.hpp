@@ -4,6 +4,7 @@
 
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/time.hpp"
+#include "problems.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -25,6 +26,20 @@ struct PublishResult {
 
 Result<PublishResult> publish(const std::filesystem::path& bundle,
                               const std::filesystem::path& webroot, const PublishOptions& options);
+
+struct FeedOptions {
+    std::string channel;
+    std::string private_pem;
+    bool sample{false};
+    TimePoint now;
+};
+
+// Publishes the results spreadsheet as the channel's live results feed
+// (feeds/<channel>/results.json and its signature) with the next sequence number. Problems in
+// the CSV are reported with their line and nothing is written.
+Result<std::int64_t> publish_results(const std::filesystem::path& csv,
+                                     const std::filesystem::path& webroot,
+                                     const FeedOptions& options, Problems& problems);
 
 // Writes KEY (private, mode 0600) and KEY.pub; returns the public key line.
 Result<std::string> keygen(const std::filesystem::path& key_file);

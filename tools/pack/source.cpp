@@ -9,6 +9,7 @@
 #include "kiosk/core/color.hpp"
 #include "kiosk/core/image_info.hpp"
 #include "kiosk/text/utf8.hpp"
+#include "results_csv.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -115,6 +116,73 @@ std::string offset_text(minutes off) {
                   static_cast<int>(a / 60), static_cast<int>(a % 60));
     return buf;
 }
+
+} // namespace
+
+bool parse_results_csv(const std::string& bytes, const std::string& name, Problems& problems,
+                       json& events, std::set<std::string>& names) {
+    auto text = to_utf8(bytes, name, problems);
+    if (!text)
+        return false;
+    CsvTable t(parse_csv(*text, name, problems),
+               {{"event", {"event", "赛项"}, true},
+                {"team", {"team", "school", "学校", "队伍", "代表队", "学校/队伍"}, true},
+                {"contestant", {"contestant", "选手", "参赛选手"}, false},
+                {"score", {"score", "成绩", "分数"}, true},
+                {"award", {"award", "奖项"}, false},
+                {"final", {"final", "决赛", "最终"}, false}},
+               name, problems);
+    if (!t.ok())
+        return false;
+    std::map<std::string, json> by_event;
+    std::vector<std::string> order;
+    for (const auto& row : t.rows()) {
+        std::string ev = t.get(row, "event");
+        std::string team = t.get(row, "team");
+        auto score = to_number(t.get(row, "score"));
+        std::string fin = t.get(row, "final");
+        bool bad = false;
+        if (ev.empty()) {
+            problems.error(name, row.line, t.label("event"), "every row needs the event (赛项)");
+            bad = true;
+        }
+        if (team.empty()) {
+            problems.error(name, row.line, t.label("team"), "every row needs the school or team");
+            bad = true;
+        }
+        if (!score) {
+            problems.error(name, row.line, t.label("score"),
+                           "\"" + t.get(row, "score") + "\" is not a number like 95.5");
+            bad = true;
+        }
+        if (!yes(fin) && !no(fin)) {
+            problems.error(name, row.line, t.label("final"),
+                           "\"" + fin + "\" must be 是 or 否 (yes or no)");
+            bad = true;
+        }
+        if (bad)
+            continue;
+        if (!by_event.contains(ev)) {
+            by_event[ev] = {{"event", ev}, {"final", false}, {"entries", json::array()}};
+            order.push_back(ev);
+        }
+        if (yes(fin))
+            by_event[ev]["final"] = true;
+        json entry = {{"team", team}, {"score", *score}};
+        if (auto c = t.get(row, "contestant"); !c.empty())
+            entry["contestant"] = c;
+        if (auto a = t.get(row, "award"); !a.empty())
+            entry["award"] = a;
+        by_event[ev]["entries"].push_back(entry);
+    }
+    for (const auto& ev : order) {
+        events.push_back(by_event[ev]);
+        names.insert(ev);
+    }
+    return !problems.has_errors();
+}
+
+namespace {
 
 struct Reader {
     Reader(fs::path d, const PackOptions& o, Problems& p)
@@ -382,66 +450,7 @@ struct Reader {
         auto bytes = read_named(name, line, "file");
         if (!bytes)
             return names;
-        auto text = to_utf8(*bytes, name, problems);
-        if (!text)
-            return names;
-        CsvTable t(parse_csv(*text, name, problems),
-                   {{"event", {"event", "赛项"}, true},
-                    {"team", {"team", "school", "学校", "队伍", "代表队", "学校/队伍"}, true},
-                    {"contestant", {"contestant", "选手", "参赛选手"}, false},
-                    {"score", {"score", "成绩", "分数"}, true},
-                    {"award", {"award", "奖项"}, false},
-                    {"final", {"final", "决赛", "最终"}, false}},
-                   name, problems);
-        if (!t.ok())
-            return names;
-        std::map<std::string, json> by_event;
-        std::vector<std::string> order;
-        for (const auto& row : t.rows()) {
-            std::string ev = t.get(row, "event");
-            std::string team = t.get(row, "team");
-            auto score = to_number(t.get(row, "score"));
-            std::string fin = t.get(row, "final");
-            bool bad = false;
-            if (ev.empty()) {
-                problems.error(name, row.line, t.label("event"),
-                               "every row needs the event (赛项)");
-                bad = true;
-            }
-            if (team.empty()) {
-                problems.error(name, row.line, t.label("team"),
-                               "every row needs the school or team");
-                bad = true;
-            }
-            if (!score) {
-                problems.error(name, row.line, t.label("score"),
-                               "\"" + t.get(row, "score") + "\" is not a number like 95.5");
-                bad = true;
-            }
-            if (!yes(fin) && !no(fin)) {
-                problems.error(name, row.line, t.label("final"),
-                               "\"" + fin + "\" must be 是 or 否 (yes or no)");
-                bad = true;
-            }
-            if (bad)
-                continue;
-            if (!by_event.contains(ev)) {
-                by_event[ev] = {{"event", ev}, {"final", false}, {"entries", json::array()}};
-                order.push_back(ev);
-            }
-            if (yes(fin))
-                by_event[ev]["final"] = true;
-            json entry = {{"team", team}, {"score", *score}};
-            if (auto c = t.get(row, "contestant"); !c.empty())
-                entry["contestant"] = c;
-            if (auto a = t.get(row, "award"); !a.empty())
-                entry["award"] = a;
-            by_event[ev]["entries"].push_back(entry);
-        }
-        for (const auto& ev : order) {
-            events.push_back(by_event[ev]);
-            names.insert(ev);
-        }
+        parse_results_csv(*bytes, name, problems, events, names);
         return names;
     }
 
