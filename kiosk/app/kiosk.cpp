@@ -61,6 +61,20 @@ void Kiosk::take_feed_update(TimePoint now, bool& dirty) {
         return;
     ui::LiveResults live = m_show->live();
     live.last_contact = m_feed->last_contact();
+    bool lost =
+        live.results && (!live.last_contact || now - *live.last_contact > live.unreachable_after);
+    if (lost != m_feed_lost) {
+        if (lost)
+            log::warn("results",
+                      "no answer from the results feed for " +
+                          std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                             live.unreachable_after)
+                                             .count()) +
+                          " s: the boards are marked stale");
+        else
+            log::info("results", "the results feed answers again");
+        m_feed_lost = lost;
+    }
     if (auto update = m_feed->take_update()) {
         live.results = update->results;
         live.changed = std::move(update->changed);

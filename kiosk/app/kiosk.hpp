@@ -57,6 +57,7 @@ private:
     std::shared_ptr<const content::Bundle> m_pending; // Verified, waiting for a slide boundary.
     void take_feed_update(TimePoint now, bool& dirty);
     sync::FeedPoller* m_feed{nullptr};
+    bool m_feed_lost{false};
     std::optional<std::int64_t> m_results_to_report; // A sequence not yet seen on a board.
     std::optional<TimePoint> m_sim_time;
     void draw(TimePoint now);

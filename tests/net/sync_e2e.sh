@@ -101,7 +101,129 @@ expect_refused() { # WHY
     check_store "$work/cache"
 }
 
+# A bundle with one results board, and a feed CSV.
+results_bundle() {
+    mkdir -p "$work/rsrc"
+    printf '[bundle]\nversion = 1\ntime_zone = Asia/Shanghai +08:00\n\n[theme]\nheader = 技能大赛成绩\n\n' >"$work/rsrc/settings.ini"
+    printf '[results]\nfile = results.csv\n\n[slide board]\nresults = 数控车加工\nduration = 60\n\n[playlist]\norder = board\n' >>"$work/rsrc/settings.ini"
+    printf '赛项,学校,选手,成绩\n数控车加工,潍坊职业学院,选手01,80\n' >"$work/rsrc/results.csv"
+    "$pack" build "$work/rsrc" "$work/rbundle" 2>"$work/pack.err" || { cat "$work/pack.err" >&2; fail "build"; }
+    "$pack" publish "$work/rbundle" "$webroot" --channel hall-a --key "$work/key" 2>/dev/null || fail "publish"
+}
+
+feed_csv() { # SCORE-A SCORE-B
+    printf '赛项,学校,选手,成绩,奖项,决赛\n数控车加工,潍坊职业学院,选手01,%s,,否\n数控车加工,潍坊科技学院,选手02,%s,,否\n' "$1" "$2" >"$work/feed.csv"
+}
+
+publish_feed() {
+    "$pack" results "$work/feed.csv" "$webroot" --channel hall-a --key "${1:-$work/key}" 2>"$work/pack.err" ||
+        { cat "$work/pack.err" >&2; fail "kiosk-pack results"; }
+}
+
+start_kiosk_bg() { # SECONDS
+    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --run-for "$1" \
+        >"$work/out" 2>"$work/log" &
+    kiosk_pid=$!
+}
+
+wait_for_log() { # TEXT SECONDS
+    local end=$((SECONDS + $2))
+    while ((SECONDS < end)); do
+        grep -qF -- "$1" "$work/log" && return 0
+        sleep 0.05
+    done
+    cat "$work/log" >&2
+    fail "the log never said: $1"
+}
+
+ms_now() { date +%s%3N; }
+# Milliseconds since the epoch of an ISO time the kiosk logged (UTC, with milliseconds).
+ms_of() { date -d "$1" +%s%3N; }
+
+results_config() {
+    config "$work/cache" hall-a "" ', "results_poll_s": 1, "results_lost_after_s": 2'
+}
+
 case $case_name in
+results-latency)
+    results_bundle
+    results_config
+    start_kiosk_bg 20
+    wait_for_log "now showing bundle 1" 10
+    # Publish, then change and re-rank: each is on screen within the poll interval plus a second.
+    for round in 1 2 3; do
+        case $round in 1) feed_csv 90 85 ;; 2) feed_csv 90 95 ;; 3) feed_csv 70 95 ;; esac
+        sleep 0.$((RANDOM % 9))
+        before=$(ms_now)
+        publish_feed
+        wait_for_log "sequence $round on screen at" 6
+        shown=$(grep -o "sequence $round on screen at [0-9T:.-]*Z" "$work/log" | awk '{print $NF}')
+        latency=$(( $(ms_of "$shown") - before ))
+        echo "round $round: publish to screen $latency ms"
+        ((latency <= 2000)) || fail "sequence $round took $latency ms to reach the screen (poll 1 s + 1 s)"
+    done
+    wait "$kiosk_pid" || fail "kiosk failed"
+    grep -q "results sequence 3 received" "$work/log" || fail "no receive line"
+    ;;
+results-unreachable)
+    results_bundle
+    results_config
+    feed_csv 90 85
+    publish_feed
+    start_kiosk_bg 12
+    wait_for_log "sequence 1 on screen" 8
+    bash "$here/nginx.sh" stop "$work/nginx"
+    wait_for_log "the boards are marked stale" 8
+    wait "$kiosk_pid"
+    # The last good results stay: they were kept on disk.
+    [[ -s $work/cache/feed/results.json ]] || fail "the last good feed was not kept"
+    ;;
+results-replay)
+    results_bundle
+    results_config
+    feed_csv 90 85
+    publish_feed
+    cp "$webroot/feeds/hall-a/results.json" "$work/old.json"
+    cp "$webroot/feeds/hall-a/results.json.sig" "$work/old.json.sig"
+    feed_csv 91 85
+    publish_feed
+    start_kiosk_bg 8
+    wait_for_log "sequence 2 on screen" 6
+    # A replay: the old signed document put back (with a new time, as a copy would have).
+    cp "$work/old.json" "$webroot/feeds/hall-a/results.json"
+    cp "$work/old.json.sig" "$webroot/feeds/hall-a/results.json.sig"
+    touch -d "+2 seconds" "$webroot/feeds/hall-a/results.json"
+    wait_for_log "sequence 1 is older than 2 (a replayed feed?)" 6
+    wait "$kiosk_pid"
+    ! grep -q "sequence 1 on screen" "$work/log" || fail "the replayed feed was shown"
+    ;;
+results-bad-signature)
+    results_bundle
+    results_config
+    feed_csv 90 85
+    publish_feed
+    start_kiosk_bg 8
+    wait_for_log "sequence 1 on screen" 6
+    feed_csv 99 85
+    publish_feed "$work/other"
+    wait_for_log "results feed: refused: signed with key" 6
+    sleep 1.5
+    feed_csv 98 85
+    publish_feed
+    printf ' ' >>"$webroot/feeds/hall-a/results.json"
+    wait_for_log "results feed: refused: the signature does not match" 6
+    wait "$kiosk_pid"
+    ! grep -q "sequence 2 on screen" "$work/log" || fail "a feed with a bad signature was shown"
+    ;;
+results-csv-errors)
+    printf '赛项,学校,选手,得分\n数控车加工,潍坊职业学院,选手01,80\n' >"$work/feed.csv"
+    "$pack" results "$work/feed.csv" "$webroot" --channel hall-a --key "$work/key" 2>"$work/err" && fail "a wrong column was published"
+    grep -q 'feed.csv:1: 得分: unknown column' "$work/err" || { cat "$work/err" >&2; fail "the wrong column is not named"; }
+    printf '赛项,学校,选手,成绩\n数控车加工,潍坊职业学院,选手01,80\n数控车加工,潍坊科技学院,选手02,八十\n' >"$work/feed.csv"
+    "$pack" results "$work/feed.csv" "$webroot" --channel hall-a --key "$work/key" 2>"$work/err" && fail "a bad score was published"
+    grep -q 'feed.csv:3: 成绩 (score): "八十" is not a number' "$work/err" || { cat "$work/err" >&2; fail "the bad score is not named with its line"; }
+    [[ ! -e $webroot/feeds/hall-a/results.json ]] || fail "a feed was written despite errors"
+    ;;
 delta)
     start_with_v1
     : >"$access"

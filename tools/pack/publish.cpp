@@ -16,6 +16,28 @@
 
 namespace kiosk::pack {
 namespace fs = std::filesystem;
+namespace {
+
+// Web servers derive ETags from a file's modification time in whole seconds and its size: two
+// publications in one second with the same size would look unchanged to a conditional request.
+// The new file's time is therefore made later than the old one's, always.
+std::optional<fs::file_time_type> mtime(const fs::path& p) {
+    std::error_code ec;
+    auto t = fs::last_write_time(p, ec);
+    return ec ? std::nullopt : std::optional(t);
+}
+
+void newer_than(const fs::path& p, std::optional<fs::file_time_type> old) {
+    if (!old)
+        return;
+    std::error_code ec;
+    auto now = fs::last_write_time(p, ec);
+    auto floor_s = [](fs::file_time_type t) { return std::chrono::floor<std::chrono::seconds>(t); };
+    if (!ec && floor_s(now) <= floor_s(*old))
+        fs::last_write_time(p, floor_s(*old) + std::chrono::seconds{1}, ec);
+}
+
+} // namespace
 
 Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroot,
                               const PublishOptions& o) {
@@ -73,8 +95,10 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
     }
     // Objects first, then the manifest, then its signature: a display never sees a manifest
     // naming objects that are not there yet.
+    auto old_time = mtime(channel_dir / "manifest.json");
     if (auto w = sync::write_file_durably(channel_dir / "manifest.json", bytes); !w)
         return std::unexpected(w.error());
+    newer_than(channel_dir / "manifest.json", old_time);
     if (auto w = sync::write_file_durably(channel_dir / "manifest.json.sig", *sig); !w)
         return std::unexpected(w.error());
     result.changed = true;
@@ -111,8 +135,10 @@ Result<std::int64_t> publish_results(const fs::path& csv, const fs::path& webroo
         return std::unexpected(sig.error());
     std::error_code ec;
     fs::create_directories(dir, ec);
+    auto old_time = mtime(dir / "results.json");
     if (auto w = sync::write_file_durably(dir / "results.json", text); !w)
         return std::unexpected(w.error());
+    newer_than(dir / "results.json", old_time);
     if (auto w = sync::write_file_durably(dir / "results.json.sig", *sig); !w)
         return std::unexpected(w.error());
     return sequence;
