@@ -23,6 +23,8 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
         j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
+    } catch (const nlohmann::json::exception& e) {
+        return fail(file + ": JSON that cannot be read (" + std::string(e.what()) + ")");
     }
     if (!j.is_object())
         return fail(file + ": must be a JSON object");

@@ -88,21 +88,12 @@ void Kiosk::take_feed_update(TimePoint now, bool& dirty) {
 void Kiosk::take_synced_version() {
     if (m_sync == nullptr)
         return;
-    auto version = m_sync->take_new_version();
-    if (!version)
+    auto bundle = m_sync->take_new_bundle();
+    if (!bundle)
         return;
-    auto stored = m_store->active();
-    if (!stored || stored->version != *version)
-        return;
-    auto bundle = content::load_bundle_from_store(m_store->objects_dir(), stored->bytes);
-    if (!bundle) {
-        log::error("sync", "version " + std::to_string(*version) +
-                               " cannot be loaded: " + bundle.error().message);
-        return;
-    }
-    for (const auto& p : (*bundle)->problems)
-        log::warn("bundle", "bundle " + std::to_string(*version) + ": " + p);
-    m_pending = *bundle;
+    for (const auto& p : bundle->problems)
+        log::warn("bundle", "bundle " + std::to_string(bundle->manifest.bundle_version) + ": " + p);
+    m_pending = std::move(bundle);
 }
 
 void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now) {

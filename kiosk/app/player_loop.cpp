@@ -159,6 +159,7 @@ int run(const Options& o, steady::time_point process_start) {
         } else {
             auto clock = o.clock ? std::make_unique<SystemClock>(*o.clock, o.speed)
                                  : std::make_unique<SystemClock>();
+            auto cancel = std::make_shared<std::atomic<bool>>(false);
             std::unique_ptr<sync::CurlClient> http;
             std::unique_ptr<sync::SyncEngine> engine;
             std::unique_ptr<sync::CurlClient> feed_http;
@@ -166,6 +167,7 @@ int run(const Options& o, steady::time_point process_start) {
             if (config) {
                 sync::HttpLimits limits;
                 limits.ca_file = config->ca_file;
+                limits.cancel = cancel;
                 limits.connect_timeout = config->connect_timeout;
                 limits.low_speed_bytes = config->low_speed_bytes;
                 limits.low_speed_time = config->low_speed_time;
@@ -197,6 +199,7 @@ int run(const Options& o, steady::time_point process_start) {
                 feed->start();
             }
             code = kiosk.live(*clock, (*session)->wake_event());
+            cancel->store(true); // Downloads in progress stop now; partial files are kept.
             if (engine)
                 engine->stop();
             if (feed)

@@ -86,26 +86,36 @@ Result<std::shared_ptr<const Bundle>> build(const std::filesystem::path& dir, st
     std::set<std::string> bad;
     std::map<std::string, std::string> data_text;
     for (const auto& [name, info] : bundle->manifest.assets) {
-        auto bytes = read_file(bundle->asset_path(name), kAssetLimit);
-        if (!bytes) {
-            bundle->problems.push_back("asset " + name + ": " + bytes.error().message);
+        auto path = bundle->asset_path(name);
+        std::error_code ec;
+        auto size = std::filesystem::file_size(path, ec);
+        if (ec) {
+            bundle->problems.push_back("asset " + name + ": " + path.string() +
+                                       ": cannot be read (" + ec.message() + ")");
             bad.insert(name);
             continue;
         }
-        if (bytes->size() != info.size) {
-            bundle->problems.push_back("asset " + name + ": size is " +
-                                       std::to_string(bytes->size()) +
+        if (size != info.size) {
+            bundle->problems.push_back("asset " + name + ": size is " + std::to_string(size) +
                                        " bytes, the manifest says " + std::to_string(info.size));
             bad.insert(name);
             continue;
         }
-        if (sha256_hex(*bytes) != info.sha256) {
+        // Images are hashed in pieces from the file; data files are read whole to be parsed.
+        if (info.type == "application/json") {
+            auto bytes = read_file(path, kAssetLimit);
+            if (!bytes || sha256_hex(*bytes) != info.sha256) {
+                bundle->problems.push_back(
+                    "asset " + name + ": " +
+                    (bytes ? "SHA-256 does not match the manifest" : bytes.error().message));
+                bad.insert(name);
+                continue;
+            }
+            data_text.emplace(name, std::move(*bytes));
+        } else if (sha256_file(path) != info.sha256) {
             bundle->problems.push_back("asset " + name + ": SHA-256 does not match the manifest");
             bad.insert(name);
-            continue;
         }
-        if (info.type == "application/json")
-            data_text.emplace(name, std::move(*bytes));
     }
 
     // Parse the data files that slides use.

@@ -38,6 +38,9 @@ Result<Json> parse_json(std::string_view text, const std::string& file) {
         return Json::parse(text);
     } catch (const Json::parse_error& e) {
         return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
+    } catch (const Json::exception& e) {
+        // Numbers too large for a double (1e400) and the like.
+        return fail(file + ": JSON that cannot be read (" + std::string(e.what()) + ")");
     }
 }
 

@@ -10,5 +10,7 @@
 namespace kiosk::content {
 
 std::string sha256_hex(std::string_view bytes);
+// The SHA-256 of a file read in pieces; empty if it cannot be read.
+std::string sha256_file(const std::filesystem::path& path);
 
 } // namespace kiosk::content

@@ -141,10 +141,8 @@ std::optional<DailyHours> parse_hours(const std::string& s) {
     auto b = parse_hhmm(std::string_view(s).substr(after));
     if (!a || !b || *a == *b || *a == minutes{24 * 60})
         return std::nullopt;
-    DailyHours h{*a, *b};
-    if (h.end == minutes{24 * 60})
-        h.end = minutes{0};
-    return h;
+    // `24:00` stays 1440 minutes: 18:00-24:00 ends at midnight and 00:00-24:00 is the whole day.
+    return DailyHours{*a, *b};
 }
 
 std::optional<unsigned> parse_weekdays(const std::string& s) {

@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 
@@ -12,13 +13,26 @@ namespace {
 struct Transfer {
     const HttpRequest* request{};
     HttpResponse* response{};
+    CURL* curl{};
+    const std::atomic<bool>* cancel{};
     std::FILE* file{nullptr};
     bool too_big{false};
 };
 
+// Aborts a transfer in progress when the program is stopping.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto* t = static_cast<Transfer*>(user);
+    return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
+}
+
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
     auto* t = static_cast<Transfer*>(user);
     std::size_t len = size * n;
+    // An error page is not content: it must not land in a download file or be parsed.
+    long status = 0;
+    curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
+    if (status != 200 && status != 206)
+        return len;
     if (t->response->received + len > t->request->max_bytes) {
         t->too_big = true;
         return 0; // Aborts the transfer.
@@ -68,7 +82,7 @@ HttpResponse CurlClient::get(const HttpRequest& request) {
         return response;
     }
     curl_easy_reset(curl);
-    Transfer t{&request, &response};
+    Transfer t{&request, &response, curl, m_limits.cancel.get()};
     long resume = 0;
     if (request.to_file) {
         t.file = std::fopen(request.to_file->c_str(), "ab");
@@ -98,6 +112,9 @@ HttpResponse CurlClient::get(const HttpRequest& request) {
                      static_cast<long>(m_limits.low_speed_time.count()));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(m_limits.total_timeout.count()));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &t);
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);

@@ -2,9 +2,11 @@
 // CurlClient is the real one.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +42,7 @@ struct HttpLimits {
     std::chrono::seconds total_timeout{600};
     std::string ca_file; // Extra trusted CA (TLS is always verified).
     std::string user_agent{"kiosk"};
+    std::shared_ptr<std::atomic<bool>> cancel; // Set: transfers in progress stop at once.
 };
 
 class CurlClient final : public HttpClient {

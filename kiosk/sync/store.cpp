@@ -88,21 +88,17 @@ Result<void> Store::commit_object(const std::string& sha, std::uint64_t size) {
     if (!is_sha(sha))
         return fail("object name \"" + sha + "\" is not a SHA-256");
     fs::path part = partial_path(sha);
-    auto bytes = content::read_file(part, size);
-    if (!bytes) {
-        std::error_code ec;
+    std::error_code ec;
+    auto actual = fs::file_size(part, ec);
+    // Hashed in pieces: an object may be far larger than memory should hold.
+    std::string hash = ec ? std::string() : content::sha256_file(part);
+    if (ec || actual != size || hash != sha) {
         fs::remove(part, ec);
-        return fail("object " + sha + ": " + bytes.error().message);
-    }
-    if (bytes->size() != size || content::sha256_hex(*bytes) != sha) {
-        std::error_code ec;
-        fs::remove(part, ec);
-        return fail("object " + sha + ": " + (bytes->size() != size ? "size" : "SHA-256") +
+        return fail("object " + sha + ": " + (actual != size ? "size" : "SHA-256") +
                     " does not match the manifest");
     }
     if (!sync_path(part, false))
         return fail("object " + sha + ": cannot be synced to disk");
-    std::error_code ec;
     fs::rename(part, objects_dir() / sha, ec);
     if (ec)
         return fail("object " + sha + ": cannot be moved into the store (" + ec.message() + ")");

@@ -46,9 +46,9 @@ SyncStatus SyncEngine::status() const {
     return m_status;
 }
 
-std::optional<std::int64_t> SyncEngine::take_new_version() {
+std::shared_ptr<const content::Bundle> SyncEngine::take_new_bundle() {
     std::lock_guard lock(m_mutex);
-    return std::exchange(m_new, std::nullopt);
+    return std::exchange(m_new, nullptr);
 }
 
 bool SyncEngine::fail_with(const std::string& why) {
@@ -119,6 +119,25 @@ bool SyncEngine::fetch_object(HttpClient& http, const std::string& sha, std::uin
     return true;
 }
 
+void SyncEngine::announce(const content::Manifest& manifest, const std::string& bytes) {
+    // The bundle is loaded (every object hashed again) here, not on the main thread, which only
+    // swaps a pointer at the next slide boundary.
+    auto bundle = content::load_bundle_from_store(m_store.objects_dir(), bytes);
+    if (!bundle) {
+        fail_with("version " + std::to_string(manifest.bundle_version) +
+                  " cannot be loaded: " + bundle.error().message);
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.version = manifest.bundle_version;
+        m_status.last_success = m_clock.now();
+        m_new = *bundle;
+    }
+    if (m_wake)
+        m_wake();
+}
+
 std::optional<std::int64_t> SyncEngine::poll() {
     const std::string base = "channels/" + m_settings.channel + "/manifest.json";
     auto res =
@@ -161,7 +180,21 @@ std::optional<std::int64_t> SyncEngine::poll() {
     std::int64_t current = active ? active->version : 0;
     if (manifest->bundle_version <= current) {
         if (manifest->bundle_version == current && active->bytes == res.body) {
-            m_etag = res.etag; // The same version again (after a restart): nothing to do.
+            // The same version again (after a restart). If an object went missing from the
+            // store (a disk fault, a hand that tidied up), fetch it again.
+            std::vector<std::pair<std::string, std::uint64_t>> missing;
+            for (const auto& [name, info] : manifest->assets)
+                if (!m_store.has_object(info.sha256))
+                    missing.emplace_back(info.sha256, info.size);
+            if (!missing.empty()) {
+                log::warn("sync", "version " + std::to_string(current) + ": " +
+                                      std::to_string(missing.size()) +
+                                      " objects missing from the store; fetching them again");
+                if (!fetch_objects(missing))
+                    return std::nullopt;
+                announce(*manifest, res.body);
+            }
+            m_etag = res.etag;
             std::lock_guard lock(m_mutex);
             m_status.last_success = m_clock.now();
             return std::nullopt;
@@ -196,6 +229,17 @@ std::optional<std::int64_t> SyncEngine::poll() {
         if (wanted.insert(info.sha256).second && !m_store.has_object(info.sha256))
             missing.emplace_back(info.sha256, info.size);
     }
+    // Make room first: what neither this version, the active one nor the previous one uses can go.
+    {
+        std::set<std::string> keep = wanted;
+        for (auto stored : {m_store.active(), m_store.previous()}) {
+            std::vector<content::Warning> w;
+            if (auto sm = stored ? content::parse_manifest(stored->bytes, w) : fail("none"))
+                for (const auto& [n, info] : sm->assets)
+                    keep.insert(info.sha256);
+        }
+        m_store.collect_garbage(keep);
+    }
     if (!fetch_objects(missing))
         return std::nullopt;
     // Every object is present and verified: switch, in one rename.
@@ -217,14 +261,7 @@ std::optional<std::int64_t> SyncEngine::poll() {
     log::info("sync", "channel " + m_settings.channel + ": version " +
                           std::to_string(manifest->bundle_version) + " is active (signed by key " +
                           *key + ")");
-    {
-        std::lock_guard lock(m_mutex);
-        m_status.version = manifest->bundle_version;
-        m_status.last_success = m_clock.now();
-        m_new = manifest->bundle_version;
-    }
-    if (m_wake)
-        m_wake();
+    announce(*manifest, res.body);
     return manifest->bundle_version;
 }
 

@@ -3,6 +3,7 @@
 // version atomically. The main thread picks the new version up at a slide boundary.
 #pragma once
 
+#include "kiosk/content/bundle.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/sync/http.hpp"
 #include "kiosk/sync/signature.hpp"
@@ -59,8 +60,8 @@ public:
     void start();
     void stop();
 
-    // A version activated since the last call (main thread).
-    std::optional<std::int64_t> take_new_version();
+    // A version activated since the last call, loaded and verified (main thread).
+    std::shared_ptr<const content::Bundle> take_new_bundle();
     // What the display shows, for the request headers.
     void set_shown_version(std::int64_t v);
     SyncStatus status() const;
@@ -70,6 +71,7 @@ private:
     bool fail_with(const std::string& why);
     std::vector<std::string> headers() const;
     std::string url(const std::string& path) const;
+    void announce(const content::Manifest& manifest, const std::string& bytes);
     bool fetch_object(HttpClient& http, const std::string& sha, std::uint64_t size);
     bool fetch_objects(const std::vector<std::pair<std::string, std::uint64_t>>& missing);
 
@@ -84,10 +86,10 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
-    SyncStatus m_status;               // Guarded by m_mutex.
-    std::optional<std::int64_t> m_new; // Guarded by m_mutex.
-    std::int64_t m_shown{0};           // Guarded by m_mutex.
-    bool m_stop{false};                // Guarded by m_mutex.
+    SyncStatus m_status;                          // Guarded by m_mutex.
+    std::shared_ptr<const content::Bundle> m_new; // Guarded by m_mutex.
+    std::int64_t m_shown{0};                      // Guarded by m_mutex.
+    bool m_stop{false};                           // Guarded by m_mutex.
     std::thread m_thread;
 };
 

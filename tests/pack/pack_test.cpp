@@ -75,6 +75,14 @@ TEST(Csv, ReadsUtf8WithBomAndGbk) {
     EXPECT_TRUE(mentions(q, "r.csv", 0, "CSV UTF-8"));
 }
 
+TEST(Csv, AByteOrderMarkBeforeBytesThatAreNotUtf8IsRefused) {
+    Problems p;
+    EXPECT_FALSE(to_utf8("\xEF\xBB\xBF"
+                         "a,\xB8\xDF\n",
+                         "t.csv", p));
+    EXPECT_TRUE(mentions(p, "t.csv", 0, "says it is UTF-8 but is not"));
+}
+
 TEST(Csv, ColumnsByEitherNameAndUnknownColumns) {
     Problems p;
     CsvTable t(parse_csv("成绩,赛项,学校,备注\n1,a,b,c\n", "r.csv", p),

@@ -134,3 +134,10 @@ TEST(Manifest, DeepOrHugeJsonIsRefusedBeforeParsing) {
     ASSERT_FALSE(huge);
     EXPECT_NE(huge.error().message.find("more than the limit"), std::string::npos);
 }
+
+TEST(Manifest, NumbersBeyondADoubleAreRefusedNotThrown) {
+    std::vector<Warning> w;
+    auto m = parse_manifest("{\"schema_version\": 1, \"x\": 1e400}", w);
+    ASSERT_FALSE(m);
+    EXPECT_NE(m.error().message.find("manifest.json"), std::string::npos);
+}

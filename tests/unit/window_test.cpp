@@ -34,7 +34,8 @@ Window hours_window(const char* spans, const char* weekdays = nullptr) {
 TEST(Window, ParsesItsParts) {
     EXPECT_EQ(parse_hours("08:00-18:00"), (DailyHours{hours{8}, hours{18}}));
     EXPECT_EQ(parse_hours("22:00-02:00"), (DailyHours{hours{22}, hours{2}}));
-    EXPECT_EQ(parse_hours("18:00-24:00"), (DailyHours{hours{18}, hours{0}}));
+    EXPECT_EQ(parse_hours("18:00-24:00"), (DailyHours{hours{18}, hours{24}}));
+    EXPECT_EQ(parse_hours("00:00-24:00"), (DailyHours{hours{0}, hours{24}}));
     EXPECT_EQ(parse_hours("8:30-9:00"), (DailyHours{minutes{510}, hours{9}}));
     EXPECT_FALSE(parse_hours("08:00-08:00"));
     EXPECT_FALSE(parse_hours("25:00-02:00"));
@@ -89,6 +90,15 @@ TEST(Window, SundayNightRunsIntoTheNextWeek) {
     EXPECT_TRUE(contains(w, at("2020-11-15T23:30:00+08:00"), kOff)); // Sunday.
     EXPECT_TRUE(contains(w, at("2020-11-16T00:30:00+08:00"), kOff)); // Monday, from Sunday's span.
     EXPECT_FALSE(contains(w, at("2020-11-16T23:30:00+08:00"), kOff));
+}
+
+TEST(Window, TwentyFourHundredEndsTheDay) {
+    Window all = hours_window("00:00-24:00");
+    EXPECT_TRUE(contains(all, at("2020-11-09T00:00:00+08:00"), kOff));
+    EXPECT_TRUE(contains(all, at("2020-11-09T23:59:59+08:00"), kOff));
+    Window evening = hours_window("18:00-24:00", "1");
+    EXPECT_TRUE(contains(evening, at("2020-11-09T23:59:00+08:00"), kOff));  // Monday.
+    EXPECT_FALSE(contains(evening, at("2020-11-10T00:00:00+08:00"), kOff)); // Tuesday midnight.
 }
 
 TEST(Window, WeekdaysAndSeveralSpans) {

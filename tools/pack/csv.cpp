@@ -39,8 +39,14 @@ std::optional<std::string> from_gbk(const std::string& bytes) {
 
 std::optional<std::string> to_utf8(const std::string& bytes, const std::string& file,
                                    Problems& problems) {
-    if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0)
-        return bytes.substr(3);
+    if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        if (valid_utf8(bytes.substr(3)))
+            return bytes.substr(3);
+        problems.error(file, 0, "",
+                       "the file says it is UTF-8 but is not; in the spreadsheet, use Save As and "
+                       "choose \"CSV UTF-8 (comma delimited)\"");
+        return std::nullopt;
+    }
     if (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0) {
         problems.error(
             file, 0, "",

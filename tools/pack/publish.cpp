@@ -54,7 +54,15 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
     auto text = content::read_file(bundle_dir / "manifest.json", 8u << 20);
     if (!text)
         return std::unexpected(text.error());
-    nlohmann::json m = nlohmann::json::parse(*text);
+    nlohmann::json m;
+    try {
+        m = nlohmann::json::parse(*text);
+    } catch (const nlohmann::json::exception& e) {
+        return fail(bundle_dir.string() + "/manifest.json: " + e.what());
+    }
+    if (text->size() > 4u << 20)
+        return fail(bundle_dir.string() +
+                    "/manifest.json is over 4 MiB, more than displays accept");
     m["channel"] = o.channel;
     if (o.expires)
         m["expires"] = format_iso(*o.expires, (*bundle)->manifest.utc_offset);
@@ -67,8 +75,16 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
     result.version = (*bundle)->manifest.bundle_version;
     fs::path channel_dir = webroot / "channels" / o.channel;
     auto existing = content::read_file(channel_dir / "manifest.json", 8u << 20);
-    if (existing && *existing == bytes)
+    auto existing_sig = content::read_file(channel_dir / "manifest.json.sig", 1024);
+    if (existing && *existing == bytes && existing_sig && *existing_sig == *sig)
         return result; // Unchanged: nothing on the server moves.
+    if (existing && *existing == bytes) {
+        // An earlier publication stopped between the manifest and its signature: finish it.
+        if (auto w = sync::write_file_durably(channel_dir / "manifest.json.sig", *sig); !w)
+            return std::unexpected(w.error());
+        result.changed = true;
+        return result;
+    }
     if (existing) {
         std::vector<content::Warning> w;
         auto old = content::parse_manifest(*existing, w);

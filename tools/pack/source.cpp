@@ -269,9 +269,7 @@ struct Reader {
                                       static_cast<int>(m.count() % 60));
                         return std::string(b);
                     };
-                    spans.push_back(
-                        json::array({hhmm(h->start),
-                                     h->end.count() == 0 ? std::string("24:00") : hhmm(h->end)}));
+                    spans.push_back(json::array({hhmm(h->start), hhmm(h->end)}));
                 }
                 out["hours"] = spans;
             }
