@@ -19,6 +19,16 @@ double ease_in_out(double p) {
 Show::Show(std::shared_ptr<const content::Bundle> bundle, const text::Metrics& metrics, Size screen)
     : m_bundle(std::move(bundle)), m_metrics(metrics), m_layout(make_layout(screen)) {}
 
+PaintContext Show::context(const content::Player& player, TimePoint now) const {
+    return {*m_bundle,
+            m_metrics,
+            m_layout,
+            now,
+            m_live.results ? &m_live : nullptr,
+            player.current_start(),
+            player.current_duration()};
+}
+
 DrawList Show::frame(const content::Player& player, TimePoint now) const {
     DrawList list;
     list.screen = m_layout.screen;
@@ -32,13 +42,7 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
         paint_fallback(cv, m.theme, m_metrics, m_layout, m.theme.logo, message);
         return list;
     }
-    PaintContext ctx{*m_bundle,
-                     m_metrics,
-                     m_layout,
-                     now,
-                     m_live.results ? &m_live : nullptr,
-                     player.current_start(),
-                     player.current_duration()};
+    PaintContext ctx = context(player, now);
     if (player.emergency()) {
         // An emergency takes the whole screen: no header, no ticker, nothing else to read.
         Canvas cv(list);
@@ -77,13 +81,7 @@ TimePoint Show::next_change(const content::Player& player, TimePoint now) const 
     if (auto cur = player.current_slide();
         cur && m_bundle->manifest.slides[*cur].kind == content::SlideKind::Results) {
         const auto& slide = m_bundle->manifest.slides[*cur];
-        PaintContext ctx{*m_bundle,
-                         m_metrics,
-                         m_layout,
-                         now,
-                         m_live.results ? &m_live : nullptr,
-                         player.current_start(),
-                         player.current_duration()};
+        PaintContext ctx = context(player, now);
         auto paging = results_paging(slide, ctx);
         if (paging.pages > 1 && paging.page_time.count() > 0 && now >= player.current_start()) {
             auto since = now - player.current_start();

@@ -30,6 +30,8 @@ public:
     const Layout& layout() const { return m_layout; }
 
 private:
+    PaintContext context(const content::Player& player, TimePoint now) const;
+
     std::shared_ptr<const content::Bundle> m_bundle;
     const text::Metrics& m_metrics;
     Layout m_layout;

@@ -12,6 +12,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -181,37 +183,67 @@ int sign_command(const std::vector<std::string>& args) {
     return 0;
 }
 
-int results_command(const std::vector<std::string>& args) {
-    pack::FeedOptions o;
-    o.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+// The common part of publish and results: two paths, --channel and --key (the key is read
+// here); `extra` takes the command's own options and returns -1 for one it does not know, 2 for
+// a bad value, 0 when it took it.
+struct SignedCommand {
     std::vector<std::string> positional;
+    std::string channel;
+    std::string private_pem;
+};
+
+std::optional<int> parse_signed(const char* name, const std::vector<std::string>& args,
+                                SignedCommand& out,
+                                const std::function<int(std::size_t& i)>& extra) {
     std::string key_file;
     for (std::size_t i = 0; i < args.size(); ++i) {
         bool has_value = i + 1 < args.size();
-        if (args[i] == "--channel" && has_value)
-            o.channel = args[++i];
-        else if (args[i] == "--key" && has_value)
+        if (args[i] == "--channel" && has_value) {
+            out.channel = args[++i];
+        } else if (args[i] == "--key" && has_value) {
             key_file = args[++i];
-        else if (args[i] == "--sample")
-            o.sample = true;
-        else if (args[i].starts_with("--")) {
-            std::fprintf(stderr, "kiosk-pack results: unknown option \"%s\"\n", args[i].c_str());
-            return 2;
-        } else
-            positional.push_back(args[i]);
+        } else if (args[i].starts_with("--")) {
+            int r = extra(i);
+            if (r == 2)
+                return 2;
+            if (r < 0) {
+                std::fprintf(stderr, "kiosk-pack %s: unknown option \"%s\"\n", name,
+                             args[i].c_str());
+                return 2;
+            }
+        } else {
+            out.positional.push_back(args[i]);
+        }
     }
-    if (positional.size() != 2 || o.channel.empty() || key_file.empty()) {
+    if (out.positional.size() != 2 || out.channel.empty() || key_file.empty()) {
         std::fputs(kUsage, stderr);
         return 2;
     }
     auto key = content::read_file(key_file, 16384);
     if (!key) {
-        std::fprintf(stderr, "kiosk-pack results: %s\n", key.error().message.c_str());
+        std::fprintf(stderr, "kiosk-pack %s: %s\n", name, key.error().message.c_str());
         return 1;
     }
-    o.private_pem = *key;
+    out.private_pem = *key;
+    return std::nullopt;
+}
+
+int results_command(const std::vector<std::string>& args) {
+    pack::FeedOptions o;
+    o.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    SignedCommand c;
+    auto failed = parse_signed("results", args, c, [&](std::size_t& i) {
+        if (args[i] != "--sample")
+            return -1;
+        o.sample = true;
+        return 0;
+    });
+    if (failed)
+        return *failed;
+    o.channel = c.channel;
+    o.private_pem = c.private_pem;
     pack::Problems problems;
-    auto seq = pack::publish_results(positional[0], positional[1], o, problems);
+    auto seq = pack::publish_results(c.positional[0], c.positional[1], o, problems);
     std::fputs(problems.report().c_str(), stderr);
     if (!seq) {
         std::fprintf(stderr, "kiosk-pack results: %s\n", seq.error().message.c_str());
@@ -224,40 +256,25 @@ int results_command(const std::vector<std::string>& args) {
 
 int publish_command(const std::vector<std::string>& args) {
     pack::PublishOptions o;
-    std::vector<std::string> positional;
-    std::string key_file;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        bool has_value = i + 1 < args.size();
-        if (args[i] == "--channel" && has_value) {
-            o.channel = args[++i];
-        } else if (args[i] == "--key" && has_value) {
-            key_file = args[++i];
-        } else if (args[i] == "--expires" && has_value) {
-            o.expires = parse_datetime(args[++i]);
-            if (!o.expires) {
-                std::fprintf(stderr,
-                             "kiosk-pack publish: --expires: \"%s\" is not a time like "
-                             "2020-11-21T00:00:00+08:00\n",
-                             args[i].c_str());
-                return 2;
-            }
-        } else if (args[i].starts_with("--")) {
-            std::fprintf(stderr, "kiosk-pack publish: unknown option \"%s\"\n", args[i].c_str());
+    SignedCommand c;
+    auto failed = parse_signed("publish", args, c, [&](std::size_t& i) {
+        if (args[i] != "--expires" || i + 1 >= args.size())
+            return -1;
+        o.expires = parse_datetime(args[++i]);
+        if (!o.expires) {
+            std::fprintf(stderr,
+                         "kiosk-pack publish: --expires: \"%s\" is not a time like "
+                         "2020-11-21T00:00:00+08:00\n",
+                         args[i].c_str());
             return 2;
-        } else {
-            positional.push_back(args[i]);
         }
-    }
-    if (positional.size() != 2 || o.channel.empty() || key_file.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    auto key = content::read_file(key_file, 16384);
-    if (!key) {
-        std::fprintf(stderr, "kiosk-pack publish: %s\n", key.error().message.c_str());
-        return 1;
-    }
-    o.private_pem = *key;
+        return 0;
+    });
+    if (failed)
+        return *failed;
+    o.channel = c.channel;
+    o.private_pem = c.private_pem;
+    const auto& positional = c.positional;
     auto r = pack::publish(positional[0], positional[1], o);
     if (!r) {
         std::fprintf(stderr, "kiosk-pack publish: %s\n", r.error().message.c_str());

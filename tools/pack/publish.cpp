@@ -37,14 +37,20 @@ void newer_than(const fs::path& p, std::optional<fs::file_time_type> old) {
         fs::last_write_time(p, floor_s(*old) + std::chrono::seconds{1}, ec);
 }
 
+Result<void> check_channel(const std::string& channel) {
+    static const std::regex name("[a-z0-9][a-z0-9._-]{0,63}");
+    if (!std::regex_match(channel, name))
+        return fail("--channel: \"" + channel +
+                    "\" must be lower-case letters, digits, '.', '_' or '-'");
+    return {};
+}
+
 } // namespace
 
 Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroot,
                               const PublishOptions& o) {
-    static const std::regex channel_name("[a-z0-9][a-z0-9._-]{0,63}");
-    if (!std::regex_match(o.channel, channel_name))
-        return fail("--channel: \"" + o.channel +
-                    "\" must be lower-case letters, digits, '.', '_' or '-'");
+    if (auto c = check_channel(o.channel); !c)
+        return std::unexpected(c.error());
     auto bundle = content::load_bundle(bundle_dir);
     if (!bundle)
         return std::unexpected(bundle.error());
@@ -123,10 +129,8 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
 
 Result<std::int64_t> publish_results(const fs::path& csv, const fs::path& webroot,
                                      const FeedOptions& o, Problems& problems) {
-    static const std::regex channel_name("[a-z0-9][a-z0-9._-]{0,63}");
-    if (!std::regex_match(o.channel, channel_name))
-        return fail("--channel: \"" + o.channel +
-                    "\" must be lower-case letters, digits, '.', '_' or '-'");
+    if (auto c = check_channel(o.channel); !c)
+        return std::unexpected(c.error());
     auto bytes = content::read_file(csv, 16u << 20);
     if (!bytes)
         return std::unexpected(bytes.error());
