@@ -107,6 +107,14 @@ void Player::step(TimePoint t, const ReadyFn& ready) {
         return;
     if (pending) {
         m_waiting = true;
+        // The next slide is still decoding. The current one may stay meanwhile, but not past
+        // the end of its own window.
+        if (cur != nullptr && !contains(cur->window, t, off)) {
+            if (m_on_played)
+                m_on_played(Played{cur->slide, m_log_start, t});
+            m_kind = Kind::None;
+            m_previous.reset();
+        }
         return;
     }
     // Nothing may be shown now: the fallback screen until a window opens.

@@ -163,6 +163,24 @@ TEST(Schedule, DayPartingCutsASlideWhenItsWindowCloses) {
     EXPECT_EQ(log[2].slide, 0u);
 }
 
+TEST(Schedule, ASlideWaitingForTheNextOneToDecodeLeavesWhenItsWindowCloses) {
+    Schedule s{{item(0, 600, daily("08:00-18:00")), item(1, 10)}, {}, {}, 4, kOff};
+    Player p(s);
+    std::vector<Played> log;
+    p.on_played([&](const Played& x) { log.push_back(x); });
+    Readiness slide1 = Readiness::Pending;
+    auto ready = [&](std::size_t slide) { return slide == 1 ? slide1 : Readiness::Ready; };
+    p.update(at("2020-11-09T17:55:00+08:00"), ready);
+    EXPECT_EQ(p.current_slide(), 0u);
+    p.update(at("2020-11-09T18:00:30+08:00"), ready);
+    EXPECT_FALSE(p.current_slide()); // Not past its window, even while slide 1 decodes.
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].end, at("2020-11-09T18:00:00+08:00"));
+    slide1 = Readiness::Ready;
+    p.update(at("2020-11-09T18:00:31+08:00"), ready);
+    EXPECT_EQ(p.current_slide(), 1u);
+}
+
 TEST(Schedule, NothingValidShowsNothingUntilAWindowOpens) {
     Schedule s{{item(0, 10, daily("09:00-10:00", "1-5"))}, {}, {}, 4, kOff};
     Player p(s);
