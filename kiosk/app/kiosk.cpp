@@ -7,12 +7,24 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <unistd.h>
 #include <utility>
 
 namespace kiosk::app {
 
 using steady = std::chrono::steady_clock;
+
+namespace {
+
+std::set<std::string> objects_of(const content::Bundle& bundle) {
+    std::set<std::string> out;
+    for (const auto& [name, info] : bundle.manifest.assets)
+        out.insert(info.sha256);
+    return out;
+}
+
+} // namespace
 
 Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
              platform::Display& display, const media::FontSet& fonts,
@@ -45,6 +57,7 @@ void Kiosk::attach_sync(sync::SyncEngine& engine, sync::Store& store,
     m_store = &store;
     m_keys = std::move(keys);
     m_sync->set_shown_version(m_bundle->manifest.bundle_version);
+    m_sync->set_shown_objects(objects_of(*m_bundle));
 }
 
 void Kiosk::attach_feed(sync::FeedPoller& feed, Duration lost_after, Duration stale_after) {
@@ -104,8 +117,10 @@ void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePo
     m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.size());
     m_show->set_live(std::move(live));
     make_player();
-    if (m_sync != nullptr)
+    if (m_sync != nullptr) {
         m_sync->set_shown_version(m_bundle->manifest.bundle_version);
+        m_sync->set_shown_objects(objects_of(*m_bundle));
+    }
     log::info("player", "now showing bundle " + std::to_string(m_bundle->manifest.bundle_version));
 }
 

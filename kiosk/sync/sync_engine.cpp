@@ -36,6 +36,11 @@ std::vector<std::string> SyncEngine::headers() const {
             "X-Kiosk-Version: " + std::to_string(m_shown)};
 }
 
+void SyncEngine::set_shown_objects(std::set<std::string> objects) {
+    std::lock_guard lock(m_mutex);
+    m_shown_objects = std::move(objects);
+}
+
 void SyncEngine::set_shown_version(std::int64_t v) {
     std::lock_guard lock(m_mutex);
     m_shown = v;
@@ -238,6 +243,10 @@ std::optional<std::int64_t> SyncEngine::poll() {
                 for (const auto& [n, info] : sm->assets)
                     keep.insert(info.sha256);
         }
+        {
+            std::lock_guard lock(m_mutex);
+            keep.insert(m_shown_objects.begin(), m_shown_objects.end());
+        }
         m_store.collect_garbage(keep);
     }
     if (!fetch_objects(missing))
@@ -255,6 +264,10 @@ std::optional<std::int64_t> SyncEngine::poll() {
         if (auto pm = content::parse_manifest(prev->bytes, w))
             for (const auto& [n, info] : pm->assets)
                 wanted.insert(info.sha256);
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        wanted.insert(m_shown_objects.begin(), m_shown_objects.end());
     }
     m_store.collect_garbage(wanted);
     m_etag = res.etag;

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -64,6 +65,9 @@ public:
     std::shared_ptr<const content::Bundle> take_new_bundle();
     // What the display shows, for the request headers.
     void set_shown_version(std::int64_t v);
+    // The objects of the version on screen: never removed to make room while it is shown, even
+    // when newer versions have become active and previous before the screen switched.
+    void set_shown_objects(std::set<std::string> objects);
     SyncStatus status() const;
 
 private:
@@ -89,6 +93,7 @@ private:
     SyncStatus m_status;                          // Guarded by m_mutex.
     std::shared_ptr<const content::Bundle> m_new; // Guarded by m_mutex.
     std::int64_t m_shown{0};                      // Guarded by m_mutex.
+    std::set<std::string> m_shown_objects;        // Guarded by m_mutex.
     bool m_stop{false};                           // Guarded by m_mutex.
     std::thread m_thread;
 };

@@ -3,10 +3,12 @@
 #include "kiosk/content/sha256.hpp"
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
+#include "kiosk/sync/sync_engine.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 using namespace kiosk;
 using namespace kiosk::sync;
@@ -170,4 +172,86 @@ TEST(Config, AGoodConfigAndEachBadFieldNamed) {
             .find("field \"channel\""),
         std::string::npos);
     EXPECT_NE(bad("[1,2").find("not valid JSON"), std::string::npos);
+}
+
+namespace {
+
+// An HTTP server in memory: URL → body.
+class FakeHttp final : public HttpClient {
+public:
+    std::map<std::string, std::string> files;
+    HttpResponse get(const HttpRequest& r) override {
+        HttpResponse res;
+        auto it = files.find(r.url);
+        if (it == files.end()) {
+            res.status = 404;
+            return res;
+        }
+        res.status = 200;
+        if (r.to_file) {
+            std::ofstream(*r.to_file, std::ios::binary | std::ios::app) << it->second;
+        } else {
+            res.body = it->second;
+        }
+        res.received = it->second.size();
+        return res;
+    }
+};
+
+std::string manifest_for(std::int64_t version, const std::vector<std::string>& objects) {
+    std::string assets;
+    std::string slides;
+    std::string playlist;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        std::string name = "p" + std::to_string(i) + ".png";
+        assets += (i ? "," : "") + std::string("\"") + name + "\": {\"sha256\": \"" +
+                  content::sha256_hex(objects[i]) +
+                  "\", \"size\": " + std::to_string(objects[i].size()) +
+                  ", \"type\": \"image/png\"}";
+        slides += (i ? "," : "") + std::string("{\"id\": \"s") + std::to_string(i) +
+                  "\", \"kind\": \"image\", \"asset\": \"" + name + "\"}";
+        playlist += (i ? "," : "") + std::string("\"s") + std::to_string(i) + "\"";
+    }
+    return "{\"schema_version\": 1, \"bundle_version\": " + std::to_string(version) +
+           ", \"time_zone\": {\"utc_offset\": \"+08:00\"}, \"theme\": {\"header\": \"H\"}, "
+           "\"assets\": {" +
+           assets + "}, \"slides\": [" + slides + "], \"playlist\": [" + playlist + "]}";
+}
+
+} // namespace
+
+TEST_F(StoreTest, MakingRoomNeverRemovesWhatIsStillOnScreen) {
+    auto key = generate_key();
+    ASSERT_TRUE(key);
+    FakeHttp http;
+    ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
+    Store store(m_dir, 3 * 1000); // Room for three objects.
+    ASSERT_TRUE(store.open());
+    auto publish = [&](std::int64_t v, const std::vector<std::string>& objects) {
+        auto m = manifest_for(v, objects);
+        http.files["http://s/channels/c/manifest.json"] = m;
+        http.files["http://s/channels/c/manifest.json.sig"] = *sign(m, key->private_pem);
+        for (const auto& o : objects)
+            http.files["http://s/objects/" + content::sha256_hex(o)] = o;
+    };
+    SyncEngine engine({"http://s/", "c", {key->public_key}, std::chrono::seconds{1}, "d"}, store,
+                      http, clock, {});
+    std::string a(1000, 'a'), b(1000, 'b'), c(1000, 'c'), d(1000, 'd');
+    publish(1, {a});
+    ASSERT_EQ(engine.poll_once(), 1);
+    engine.set_shown_objects({content::sha256_hex(a)}); // Version 1 is on screen…
+    publish(2, {b});
+    ASSERT_EQ(engine.poll_once(), 2);
+    publish(3, {c, d});
+    ASSERT_EQ(engine.poll_once(), 3); // … and stays on screen while versions 2 and 3 arrive.
+    EXPECT_TRUE(store.has_object(content::sha256_hex(a)));
+    EXPECT_TRUE(store.has_object(content::sha256_hex(c)));
+    EXPECT_TRUE(store.has_object(content::sha256_hex(d)));
+    // Once the screen has moved on, version 1's object may go.
+    engine.set_shown_objects({content::sha256_hex(c), content::sha256_hex(d)});
+    std::string e(1000, 'e');
+    publish(4, {e});
+    ASSERT_EQ(engine.poll_once(), 4);
+    EXPECT_FALSE(store.has_object(content::sha256_hex(a)));
+    EXPECT_TRUE(store.has_object(content::sha256_hex(e)));
 }
