@@ -1,7 +1,9 @@
 // Scene tests: a fixed bundle at fixed times gives a draw list, compared with a reviewed golden
 // file (KIOSK_UPDATE_GOLDEN=1 rewrites them) and checked for the facts that matter.
-#include "../unit/fake_metrics.hpp"
+#include "../support/fake_metrics.hpp"
 #include "kiosk/ui/show.hpp"
+
+#include "../support/test_time.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,12 +14,10 @@
 using namespace kiosk;
 using namespace kiosk::content;
 using namespace std::chrono;
+using kiosk::test::at;
+using kiosk::test::kOff;
 
 namespace {
-
-TimePoint at(const char* s) {
-    return *parse_datetime(s);
-}
 
 std::shared_ptr<const Bundle> fixture() {
     auto b = std::make_shared<Bundle>();

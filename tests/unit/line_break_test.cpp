@@ -1,4 +1,4 @@
-#include "fake_metrics.hpp"
+#include "../support/fake_metrics.hpp"
 #include "kiosk/text/line_break.hpp"
 #include "kiosk/text/utf8.hpp"
 

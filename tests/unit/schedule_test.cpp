@@ -2,6 +2,8 @@
 #include "kiosk/content/player.hpp"
 #include "kiosk/ui/show.hpp"
 
+#include "../support/test_time.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -9,13 +11,10 @@
 using namespace kiosk;
 using namespace kiosk::content;
 using namespace std::chrono;
+using kiosk::test::at;
+using kiosk::test::kOff;
 
 namespace {
-
-const minutes kOff{8 * 60};
-TimePoint at(const char* s) {
-    return *parse_datetime(s);
-}
 
 Player::ReadyFn all_ready() {
     return [](std::size_t) { return Readiness::Ready; };

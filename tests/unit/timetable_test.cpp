@@ -1,16 +1,16 @@
 #include "kiosk/content/timetable.hpp"
 
+#include "../support/test_time.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace kiosk;
 using namespace kiosk::content;
 using namespace std::chrono;
+using kiosk::test::at;
+using kiosk::test::kOff;
 
 namespace {
-
-TimePoint at(const char* s) {
-    return *parse_datetime(s);
-}
 
 Timetable week() {
     auto t = parse_timetable(R"({"events": [

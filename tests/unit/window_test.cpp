@@ -1,17 +1,16 @@
 #include "kiosk/content/window.hpp"
 
+#include "../support/test_time.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace kiosk;
 using namespace kiosk::content;
 using namespace std::chrono;
+using kiosk::test::at;
+using kiosk::test::kOff;
 
 namespace {
-
-const minutes kOff{8 * 60};
-TimePoint at(const char* s) {
-    return *parse_datetime(s);
-}
 
 Window hours_window(const char* spans, const char* weekdays = nullptr) {
     Window w;
