@@ -37,6 +37,37 @@ bool valid_sha256(const std::string& s) {
            });
 }
 
+Result<Link> parse_link(const Json& j, const std::string& where) {
+    if (!j.is_object())
+        return fail(where + " must be an object {id, title, url, caption, sample}");
+    for (const auto& [key, value] : j.items())
+        if (key != "id" && key != "title" && key != "url" && key != "caption" && key != "sample")
+            return fail(where + ": unknown field \"" + key +
+                        "\" (id, title, url, caption, sample)");
+    Link l;
+    for (auto [key, out] :
+         {std::pair{"id", &l.id}, std::pair{"title", &l.title}, std::pair{"url", &l.url}}) {
+        auto v = detail::get_string(j, key, where);
+        if (!v)
+            return std::unexpected(v.error());
+        if (v->empty())
+            return fail(where + ": field \"" + key + "\" must not be empty");
+        *out = *v;
+    }
+    std::string err;
+    l.caption = detail::opt_string(j, "caption", where, err).value_or("");
+    if (!err.empty())
+        return fail(err);
+    if (auto s = j.find("sample"); s != j.end()) {
+        if (!s->is_boolean())
+            return fail(where + ": field \"sample\" must be true or false");
+        l.sample = s->get<bool>();
+    }
+    if (auto ok = check_link_url(l.url); !ok)
+        return fail(where + ": field \"url\": " + ok.error().message);
+    return l;
+}
+
 Result<Window> parse_window(const nlohmann::json& j, const std::string& where,
                             std::chrono::minutes offset) {
     const std::string at = where + ": window";
@@ -329,6 +360,18 @@ bool is_image_type(std::string_view mime) {
            mime == "image/svg+xml";
 }
 
+Result<void> check_link_url(std::string_view url) {
+    bool scheme = url.starts_with("https://") || url.starts_with("http://");
+    bool clean = std::none_of(url.begin(), url.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
+    });
+    if (!scheme || !clean || url.size() > kMaxUrlBytes || url.find("://") + 3 == url.size())
+        return fail("\"" + std::string(url.substr(0, 80)) +
+                    "\" must be an http:// or https:// address without spaces, at most " +
+                    std::to_string(kMaxUrlBytes) + " bytes");
+    return {};
+}
+
 Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& warnings) {
     auto parsed = detail::parse_json(text, kFile);
     if (!parsed)
@@ -433,6 +476,24 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
             return fail(std::string(kFile) +
                         ": field \"notice_every\" must be a whole number from 1 to 1000");
         m.notice_every = every->get<int>();
+    }
+
+    if (auto links = j.find("links"); links != j.end()) {
+        if (!links->is_array())
+            return fail(std::string(kFile) +
+                        ": field \"links\" must be a list of {id, title, url, caption}");
+        std::set<std::string> link_ids;
+        for (std::size_t i = 0; i < links->size(); ++i) {
+            const std::string where = std::string(kFile) + ": links[" + std::to_string(i) + "]";
+            auto l = parse_link((*links)[i], where);
+            if (l && !link_ids.insert(l->id).second)
+                l = fail(where + ": id \"" + l->id + "\" is used twice; this one is skipped");
+            if (!l) {
+                warnings.push_back({where, l.error().message});
+                continue;
+            }
+            m.links.push_back(std::move(*l));
+        }
     }
 
     auto playlist = j.find("playlist");

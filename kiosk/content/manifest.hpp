@@ -64,6 +64,16 @@ struct Slide {
     std::vector<std::string> tags; // Empty: every display.
 };
 
+// A web address offered to visitors as a QR code: the online viewing channel, the online
+// exhibition. Only http:// and https:// addresses are accepted.
+struct Link {
+    std::string id;
+    std::string title;
+    std::string url;
+    std::string caption;
+    bool sample{false}; // An invented address, marked 示例 on screen.
+};
+
 struct Manifest {
     int schema_version{};
     std::int64_t bundle_version{};
@@ -76,7 +86,13 @@ struct Manifest {
     std::vector<Slide> slides;         // Only the slides that passed validation.
     std::vector<std::string> playlist; // Only ids of valid slides.
     int notice_every{4};               // Playlist slides between two notices.
+    std::vector<Link> links;           // Only the valid ones.
 };
+
+// Longest web address a link may carry (a QR code for it must stay easy to scan).
+inline constexpr std::size_t kMaxUrlBytes = 300;
+// An http:// or https:// address with a host, no spaces or control characters, not too long.
+Result<void> check_link_url(std::string_view url);
 
 // Problems that cost a slide or an asset but leave the rest of the bundle playable.
 struct Warning {

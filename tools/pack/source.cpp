@@ -544,6 +544,8 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
     json ticker = json::array();
     json slides = json::array();
     json playlist = json::array();
+    json links = json::array();
+    std::set<std::string> link_names;
     std::string timetable_file, results_file;
     int timetable_line = 0, results_line = 0;
     json results_meta = json::object();
@@ -638,6 +640,36 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                 }
             }
             results_meta_line = s.kind == "results" ? s.line : results_meta_line;
+        } else if (s.kind == "link") {
+            if (s.name.empty() || !link_names.insert(s.name).second) {
+                problems.error(kSettings, s.line, "",
+                               s.name.empty() ? "a link needs a name: [link live]"
+                                              : "a second [link " + s.name + "]");
+                continue;
+            }
+            json link = {{"id", s.name}};
+            for (const auto& e : s.entries) {
+                if (e.key == "title" || e.key == "caption") {
+                    link[e.key] = e.value;
+                } else if (e.key == "url") {
+                    if (auto ok = content::check_link_url(e.value); !ok)
+                        problems.error(kSettings, e.line, e.key, ok.error().message);
+                    link["url"] = e.value;
+                } else if (e.key == "sample") {
+                    if (!yes(e.value) && !no(e.value))
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" must be yes or no");
+                    link["sample"] = yes(e.value);
+                } else {
+                    problems.error(kSettings, e.line, e.key,
+                                   "unknown setting in [link] (title, url, caption, sample)");
+                }
+            }
+            for (const char* need : {"title", "url"})
+                if (!link.contains(need) || link[need].get<std::string>().empty())
+                    problems.error(kSettings, s.line, need,
+                                   "[link " + s.name + "] needs \"" + need + " = …\"");
+            links.push_back(link);
         } else if (s.kind == "playlist") {
             for (const auto& e : s.entries) {
                 if (e.key != "order") {
@@ -794,7 +826,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             problems.error(
                 kSettings, s.line, "",
                 "unknown section [" + s.kind + (s.name.empty() ? "" : " " + s.name) +
-                    "] (bundle, theme, ticker, slogan, timetable, results, slide, playlist)");
+                    "] (bundle, theme, ticker, slogan, timetable, results, slide, link, playlist)");
         }
     }
 
@@ -803,6 +835,8 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                        "[theme] needs \"header = …\", the line shown on every slide");
     theme["ticker"] = ticker;
     m["theme"] = theme;
+    if (!links.empty())
+        m["links"] = links;
 
     bool wants_schedule = std::any_of(slides.begin(), slides.end(),
                                       [](const json& s) { return s["kind"] == "schedule"; });

@@ -1246,6 +1246,13 @@ def write_settings():
     L += ["# A fire-evacuation drill takes every screen for five minutes.", "[slide drill]",
           "notice = notices/drill.md", "priority = emergency", "from = 2020-11-12 10:00",
           "until = 2020-11-12 10:05", "duration = 60", ""]
+    # The plan asks for online viewing of the competitions and an online exhibition; it gives no
+    # addresses, so these are invented (example.org) and marked as samples on screen.
+    L += ["# Offered as QR codes on the touch screens' online-viewing page.",
+          "[link live]", "title = 网上观赛通道", "caption = 扫码观看技能大赛视频直播",
+          "url = https://live.example.org/weifang-2020/skills", "sample = yes", "",
+          "[link cloud-week]", "title = 云上活动周", "caption = 扫码进入线上展厅，线上逛校园",
+          "url = https://expo.example.org/weifang-2020/cloud-week", "sample = yes", ""]
     L += ["[playlist]"]
     order = [p for p in PLAYLIST if p != "epidemic-rules"]
     for k in range(0, len(order), 6):
