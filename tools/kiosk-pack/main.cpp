@@ -7,6 +7,7 @@
 
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/time.hpp"
+#include "kiosk/sync/pin.hpp"
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
 
@@ -15,6 +16,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -40,6 +42,9 @@ constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
   results RESULTS.csv WEBROOT --channel NAME --key KEY [--sample]
         Publishes the scoring desk's spreadsheet as the channel's live results feed, with the next
         sequence number. A wrong column or a non-numeric score is refused with its line.
+  pin
+        Reads an admin PIN (4 to 12 digits) from standard input and prints its salted hash, the
+        value of "admin_pin" in a display's config. The PIN itself is stored nowhere.
   sign FILE --key KEY
         Writes FILE.sig, the signature line of FILE's exact bytes (publish does this itself).
   report LOGDIR [--day DATE | --from DATE --to DATE] [--display ID]
@@ -156,6 +161,28 @@ int keygen_command(const std::vector<std::string>& args) {
     std::fprintf(stderr, "kiosk-pack keygen: secret key in %s, public key in %s.pub:\n",
                  args[0].c_str(), args[0].c_str());
     std::printf("%s\n", pub->c_str());
+    return 0;
+}
+
+int pin_command(const std::vector<std::string>& args) {
+    if (!args.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    if (isatty(0))
+        std::fputs("Admin PIN (4 to 12 digits): ", stderr);
+    char line[64] = {};
+    std::string pin;
+    if (std::fgets(line, sizeof line, stdin) != nullptr)
+        pin = line;
+    while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r'))
+        pin.pop_back();
+    auto hash = sync::hash_pin(pin);
+    if (!hash) {
+        std::fprintf(stderr, "kiosk-pack pin: %s\n", hash.error().message.c_str());
+        return 1;
+    }
+    std::printf("%s\n", hash->c_str());
     return 0;
 }
 
@@ -317,6 +344,8 @@ int main(int argc, char** argv) {
         return publish_command(args);
     if (command == "sign")
         return sign_command(args);
+    if (command == "pin")
+        return pin_command(args);
     if (command == "results")
         return results_command(args);
     if (command == "preview")
