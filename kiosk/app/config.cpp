@@ -2,6 +2,8 @@
 #include "kiosk/app/config.hpp"
 
 #include "kiosk/content/bundle.hpp"
+#include "kiosk/sync/pin.hpp"
+#include "kiosk/ui/browse.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +18,47 @@ Result<DisplayConfig> load_config(const std::filesystem::path& file) {
         return std::unexpected(text.error());
     return parse_config(*text, file.string());
 }
+
+namespace {
+
+Result<TouchConfig> parse_touch(const nlohmann::json& j, const std::string& file) {
+    const std::string fields =
+        "enabled, idle_s, screen_diagonal_in, admin_corner, admin_hold_s, admin_pin";
+    if (!j.is_object())
+        return fail(file + ": field \"touch\" must be an object: " + fields);
+    TouchConfig t;
+    for (const auto& [k, v] : j.items()) {
+        auto field = file + ": field \"touch." + k + "\"";
+        if (k == "enabled") {
+            if (!v.is_boolean())
+                return fail(field + " must be true or false");
+            t.enabled = v.get<bool>();
+        } else if (k == "idle_s" || k == "admin_hold_s") {
+            if (!v.is_number_integer() || v.get<long long>() < 2 || v.get<long long>() > 3600)
+                return fail(field + " must be a whole number of seconds from 2 to 3600");
+            (k == "idle_s" ? t.idle : t.admin_hold) = std::chrono::seconds{v.get<long long>()};
+        } else if (k == "screen_diagonal_in") {
+            if (!v.is_number() || v.get<double>() < 5 || v.get<double>() > 300)
+                return fail(field + " must be the screen's diagonal in inches, 5 to 300");
+            t.screen_diagonal_in = v.get<double>();
+        } else if (k == "admin_corner") {
+            if (!v.is_string() || !ui::parse_corner(v.get<std::string>()))
+                return fail(field + " must be top-left, top-right, bottom-left or bottom-right");
+            t.admin_corner = v.get<std::string>();
+        } else if (k == "admin_pin") {
+            auto ok = v.is_string() ? sync::check_pin_hash(v.get<std::string>())
+                                    : fail("it must be a text");
+            if (!ok)
+                return fail(field + ": " + ok.error().message);
+            t.admin_pin = v.get<std::string>();
+        } else {
+            return fail(file + ": unknown field \"touch." + k + "\" (" + fields + ")");
+        }
+    }
+    return t;
+}
+
+} // namespace
 
 Result<DisplayConfig> parse_config(std::string_view text, const std::string& file) {
     nlohmann::json j;
@@ -42,7 +85,8 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
                                                 "timeouts",
                                                 "results_poll_s",
                                                 "results_lost_after_s",
-                                                "results_stale_after_s"};
+                                                "results_stale_after_s",
+                                                "touch"};
     for (const auto& [k, v] : j.items())
         if (!known.contains(k))
             return fail(file + ": unknown field \"" + k + "\"");
@@ -122,6 +166,12 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
             return fail(field("results_poll_s") + " must be seconds from 0.2 to 3600");
         c.results_poll =
             std::chrono::milliseconds{static_cast<long long>(it->get<double>() * 1000)};
+    }
+    if (auto it = j.find("touch"); it != j.end()) {
+        auto touch = parse_touch(*it, file);
+        if (!touch)
+            return std::unexpected(touch.error());
+        c.touch = *touch;
     }
     if (auto it = j.find("timeouts"); it != j.end()) {
         if (!it->is_object())

@@ -11,6 +11,16 @@
 
 namespace kiosk::app {
 
+// Touch browsing and the admin screen ("touch" in the config).
+struct TouchConfig {
+    bool enabled{true};
+    std::chrono::seconds idle{60};   // Quiet this long: back to the slideshow.
+    double screen_diagonal_in{55.0}; // Sizes touch targets (at least 9 mm) and gestures.
+    std::string admin_corner{"top-left"};
+    std::chrono::seconds admin_hold{5};
+    std::string admin_pin; // PIN hash (kiosk-pack pin); empty: no admin screen.
+};
+
 struct DisplayConfig {
     std::string display_id;
     std::vector<std::string> tags;
@@ -29,6 +39,7 @@ struct DisplayConfig {
     std::chrono::milliseconds results_poll{5000};   // The live results feed.
     std::chrono::seconds results_lost_after{60};    // No answer this long: "feed lost".
     std::chrono::seconds results_stale_after{3600}; // Data this old: "not current".
+    TouchConfig touch;
 };
 
 // Reads and checks the file; a bad one is refused with the field named.

@@ -2,8 +2,10 @@
 // sleeps until the next thing that changes the screen; workers wake it through SDL's event queue.
 #include "kiosk/app/kiosk.hpp"
 
+#include "kiosk/app/admin_status.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/platform/sdl_session.hpp"
+#include "kiosk/sync/pin.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -39,6 +41,59 @@ Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
         m_play_log =
             std::make_unique<PlayLog>(*o.play_log, display_id(o), m_bundle->manifest.utc_offset);
     make_player();
+    configure_touch(TouchConfig{}, "");
+}
+
+std::vector<std::size_t> Kiosk::slides_for_display() const {
+    // What browsing offers: the slides this display plays, in the bundle's order.
+    auto schedule = ui::make_schedule(*m_bundle, m_options.tags);
+    std::vector<std::size_t> out;
+    for (const auto* list : {&schedule.playlist, &schedule.notices})
+        for (const auto& item : *list)
+            out.push_back(item.slide);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void Kiosk::configure_touch(const TouchConfig& touch, std::string channel) {
+    m_channel = std::move(channel);
+    if (!touch.enabled) {
+        m_browser.reset();
+        m_gestures.reset();
+        return;
+    }
+    ui::BrowseSettings b;
+    b.idle = touch.idle;
+    b.px_per_mm = ui::ScreenPhysical{touch.screen_diagonal_in}.px_per_mm(m_display.size());
+    b.admin_corner = ui::parse_corner(touch.admin_corner).value_or(ui::Corner::TopLeft);
+    b.admin_hold = touch.admin_hold;
+    b.admin_enabled = !touch.admin_pin.empty();
+    b.slides = slides_for_display();
+    ui::GestureSettings g;
+    g.px_per_mm = b.px_per_mm;
+    g.holds = {std::chrono::milliseconds{800}, b.admin_hold};
+    m_gestures.emplace(g);
+    m_browser = std::make_unique<ui::Browser>(b, m_bundle, m_fonts, m_display.size());
+    m_browser->set_live(&m_show->live());
+    std::string pin = touch.admin_pin;
+    m_browser->set_pin_check([pin](const std::string& entered) {
+        return !pin.empty() && sync::verify_pin(entered, pin);
+    });
+    m_browser->set_status([this] {
+        StatusInputs in;
+        in.display_id = display_id(m_options);
+        in.bundle_version = m_bundle->manifest.bundle_version;
+        in.channel = m_channel;
+        if (m_sync != nullptr)
+            in.sync = m_sync->status();
+        in.uptime = steady::now() - m_stats.process_start();
+        in.now = m_now;
+        in.utc_offset = m_bundle->manifest.utc_offset;
+        in.addresses = network_addresses();
+        in.version = KIOSK_VERSION;
+        return status_lines(in);
+    });
 }
 
 void Kiosk::make_player() {
@@ -117,6 +172,10 @@ void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePo
     m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.size());
     m_show->set_live(std::move(live));
     make_player();
+    if (m_browser) {
+        m_browser->set_bundle(m_bundle, slides_for_display());
+        m_browser->set_live(&m_show->live());
+    }
     if (m_sync != nullptr) {
         m_sync->set_shown_version(m_bundle->manifest.bundle_version);
         m_sync->set_shown_objects(objects_of(*m_bundle));
@@ -162,8 +221,22 @@ content::Readiness Kiosk::ready(std::size_t slide, bool wait) {
     return r;
 }
 
+ui::DrawList Kiosk::compose(TimePoint now) const {
+    if (!m_browser || !m_browser->visible())
+        return m_show->frame(m_player, now);
+    double p = m_browser->opacity(now);
+    ui::DrawList list;
+    if (p < 1.0)
+        list = m_show->frame(m_player, now);
+    list.screen = m_show->layout().screen;
+    ui::Canvas cv(list, 0, p);
+    m_browser->paint(cv, now);
+    return list;
+}
+
 void Kiosk::draw(TimePoint now) {
-    auto frame = m_show->frame(m_player, now);
+    m_now = now;
+    auto frame = compose(now);
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
     m_renderer.present();
@@ -195,7 +268,7 @@ void Kiosk::simulate_to(TimePoint end) {
 void Kiosk::draw_settled(TimePoint t) {
     // Everything on the frame is decoded before it is drawn.
     for (int round = 0; round < 3; ++round) {
-        m_renderer.warm(m_show->frame(m_player, t));
+        m_renderer.warm(compose(t));
         m_loader.wait_idle();
         m_renderer.accept_decoded();
     }
@@ -228,8 +301,81 @@ int Kiosk::screenshot(TimePoint start, Duration after, const std::filesystem::pa
     return 0;
 }
 
+void Kiosk::apply(ui::Effect effect, bool& quit) {
+    if (effect == ui::Effect::Exit) {
+        m_exit_status = 0;
+        quit = true;
+    } else if (effect == ui::Effect::Restart) {
+        m_exit_status = kRestartStatus;
+        quit = true;
+    }
+}
+
+void Kiosk::update_browser(TimePoint now, bool& quit) {
+    if (!m_browser)
+        return;
+    for (const auto& g : m_gestures->tick(now))
+        apply(m_browser->on_gesture(g, now), quit);
+    m_browser->update(now, m_player.emergency());
+}
+
+void Kiosk::handle_event(const SDL_Event& e, TimePoint now, bool& quit) {
+    if (m_browser) {
+        if (auto p = m_pointer.read(e, m_display.size(), now)) {
+            if (p->kind == ui::PointerEvent::Kind::Down && m_play_log) {
+                auto cur = m_player.current_slide();
+                std::string where = m_browser->visible() ? std::string("browse:") +
+                                                               ui::screen_name(m_browser->screen())
+                                    : cur ? m_bundle->manifest.slides[*cur].id
+                                          : "";
+                m_play_log->touch(where, now, m_bundle->manifest.bundle_version);
+            }
+            for (const auto& g : m_gestures->feed(*p))
+                apply(m_browser->on_gesture(g, now), quit);
+            return;
+        }
+    } else if (m_play_log && (e.type == SDL_FINGERDOWN || (e.type == SDL_MOUSEBUTTONDOWN &&
+                                                           e.button.which != SDL_TOUCH_MOUSEID))) {
+        // SDL repeats each touch as a mouse click; only the touch itself counts.
+        auto cur = m_player.current_slide();
+        m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", now,
+                          m_bundle->manifest.bundle_version);
+    }
+    switch (lockdown(e, m_options.windowed)) {
+    case Request::Quit:
+        quit = true;
+        return;
+    case Request::Raise:
+        // Kiosk mode: the window takes the screen and the keyboard back.
+        if (SDL_Window* w = m_display.window()) {
+            SDL_RestoreWindow(w);
+            SDL_RaiseWindow(w);
+            SDL_SetWindowKeyboardGrab(w, SDL_TRUE);
+        }
+        log::info("lockdown", "the window lost focus or was hidden: raised again");
+        return;
+    case Request::None:
+        break;
+    }
+    if (e.type == SDL_KEYDOWN && !m_options.windowed) {
+        std::string key = describe_key(e.key);
+        if (!m_keys_noted)
+            log::info("lockdown", "kiosk mode ignores every key (first: " + key + ")");
+        else
+            log::debug("lockdown", "ignored " + key);
+        m_keys_noted = true;
+    } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
+               !m_options.windowed) {
+        log::info("lockdown", "a request to close the window was ignored");
+    }
+}
+
 int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     auto ready = [this](std::size_t s) { return this->ready(s, false); };
+    if (!m_options.windowed) {
+        if (SDL_Window* w = m_display.window())
+            SDL_SetWindowKeyboardGrab(w, SDL_TRUE);
+    }
     const auto loop_start = steady::now();
     const auto stop_at = m_options.run_for_s
                              ? loop_start + std::chrono::duration_cast<steady::duration>(
@@ -242,10 +388,13 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
+    bool quit = false;
     TimePoint next_change = TimePoint::min();
     std::optional<std::size_t> shown_current;
     std::optional<std::size_t> shown_previous;
-    std::optional<TimePoint> warmed_for; // The start of the slide whose successor was warmed.
+    std::uint64_t shown_browse = 0;
+    // The start of the slide whose successor was warmed (min: none yet).
+    TimePoint warmed_for = TimePoint::min();
     for (;;) {
         TimePoint now = clock.now();
         if (m_renderer.accept_decoded() && m_missing)
@@ -260,12 +409,23 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             replace_bundle(std::exchange(m_pending, nullptr), now);
             m_player.update(now, ready);
             dirty = true;
-            warmed_for.reset();
+            warmed_for = TimePoint::min();
         }
+        update_browser(now, quit);
+        if (quit)
+            break;
         if (m_player.current_slide() != shown_current ||
             m_player.previous_slide() != shown_previous)
             dirty = true;
-        bool animating = m_player.in_transition(now);
+        if (m_browser && m_browser->revision() != shown_browse)
+            dirty = true;
+        // Under an opaque browsing screen the slideshow's transitions are not seen.
+        bool covered = m_browser && m_browser->visible() && m_browser->opacity(now) >= 1.0;
+        auto animating_at = [&](TimePoint t) {
+            return (m_browser && m_browser->animating(t)) ||
+                   (!covered && m_player.in_transition(t));
+        };
+        bool animating = animating_at(now);
         if (dirty || animating || now >= next_change) {
             draw(now);
             dirty = false;
@@ -281,8 +441,12 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             }
             shown_current = m_player.current_slide();
             shown_previous = m_player.previous_slide();
+            if (m_browser)
+                shown_browse = m_browser->revision();
             next_change = m_show->next_change(m_player, now);
-            animating = m_player.in_transition(now);
+            if (m_browser)
+                next_change = std::min(next_change, m_browser->next_change(now));
+            animating = animating_at(now);
             // While the screen is still, get the next slide ready: images decoded, text rendered.
             if (!animating && shown_current && warmed_for != m_player.current_start()) {
                 if (auto up = m_player.upcoming_slide())
@@ -290,12 +454,16 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                 warmed_for = m_player.current_start();
             }
         }
+        TimePoint wake_at = next_change;
+        if (m_gestures)
+            if (auto d = m_gestures->deadline())
+                wake_at = std::min(wake_at, *d);
 
         int timeout_ms = 1000;
         if (animating) {
             timeout_ms = m_display.headless() ? 16 : 1; // A window's present waits for vsync.
-        } else if (next_change != TimePoint::max()) {
-            auto wait = clock.real_wait(next_change - now);
+        } else if (wake_at != TimePoint::max()) {
+            auto wait = clock.real_wait(wake_at - now);
             timeout_ms = static_cast<int>(std::clamp<long long>(
                 std::chrono::duration_cast<std::chrono::milliseconds>(wait).count() + 1, 0,
                 60'000));
@@ -307,38 +475,210 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                 std::clamp<long long>(std::min<long long>(timeout_ms, left), 0, 60'000));
 
         SDL_Event e;
-        bool quit = false;
         if (SDL_WaitEventTimeout(&e, timeout_ms) != 0) {
             do {
-                if (e.type == SDL_QUIT) {
-                    quit = true;
-                } else if (e.type == SDL_WINDOWEVENT) {
-                    if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                        m_show =
-                            std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.refresh_size());
-                        warmed_for.reset();
+                if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    m_show =
+                        std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.refresh_size());
+                    if (m_browser) {
+                        m_browser->set_screen(m_display.size());
+                        m_browser->set_live(&m_show->live());
                     }
-                    dirty = true;
-                } else if ((e.type == SDL_FINGERDOWN || (e.type == SDL_MOUSEBUTTONDOWN &&
-                                                         e.button.which != SDL_TOUCH_MOUSEID)) &&
-                           m_play_log) {
-                    // SDL repeats each touch as a mouse click; only the touch itself counts.
-                    auto cur = m_player.current_slide();
-                    m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", clock.now(),
-                                      m_bundle->manifest.bundle_version);
-                } else if (e.type == SDL_KEYDOWN && m_options.windowed &&
-                           e.key.keysym.sym == SDLK_ESCAPE) {
-                    quit = true;
-                } else if (e.type == wake_event) {
-                    // A worker finished; the top of the loop takes its result.
+                    warmed_for = TimePoint::min();
                 }
+                if (e.type == SDL_WINDOWEVENT)
+                    dirty = true;
+                if (e.type != wake_event) // A worker finished: the top of the loop takes it.
+                    handle_event(e, clock.now(), quit);
             } while (SDL_PollEvent(&e) != 0);
         }
         if (quit || steady::now() >= stop_at)
             break;
     }
     m_player.finish(clock.now());
-    return 0;
+    return m_exit_status;
+}
+
+int Kiosk::replay(TimePoint start, const std::vector<ReplayStep>& steps) {
+    using K = ReplayStep::Kind;
+    auto ready = [this](std::size_t s) { return this->ready(s, true); };
+    TimePoint now = start;
+    m_player.update(now, ready);
+    bool quit = false;
+    int failures = 0;
+    auto failed = [&](const ReplayStep& s, const std::string& what) {
+        log::error("replay", "line " + std::to_string(s.line) + ": " + what);
+        ++failures;
+    };
+    // Simulated time moves from one change to the next: the player's, the browser's, a hold.
+    auto advance = [&](TimePoint to) {
+        for (;;) {
+            TimePoint next = m_show->next_change(m_player, now);
+            if (m_browser)
+                next = std::min(next, m_browser->next_change(now));
+            if (m_gestures)
+                if (auto d = m_gestures->deadline())
+                    next = std::min(next, *d);
+            if (next <= now)
+                next = now + Duration{1};
+            if (next > to || quit)
+                break;
+            now = next;
+            m_player.update(now, ready);
+            update_browser(now, quit);
+        }
+        now = std::max(now, to);
+        m_player.update(now, ready);
+        update_browser(now, quit);
+    };
+    const Size screen = m_display.size();
+    const Uint32 window_id = m_display.window() ? SDL_GetWindowID(m_display.window()) : 0;
+    for (const auto& step : steps) {
+        TimePoint t =
+            start + std::chrono::duration_cast<Duration>(std::chrono::duration<double>(step.t));
+        if (quit) {
+            if (step.kind == K::ExpectExit)
+                continue;
+            failed(step, "the program had already ended");
+            break;
+        }
+        advance(t);
+        if (quit && step.kind != K::ExpectExit) {
+            failed(step, "the program had already ended");
+            break;
+        }
+        m_now = now;
+        ReplayPoint at = step.at;
+        if (!at.target.empty()) {
+            std::optional<ui::Target> found;
+            if (m_browser)
+                for (const auto& target : m_browser->targets(now))
+                    if (target.name == at.target) {
+                        found = target;
+                        break;
+                    }
+            if (!found) {
+                failed(step, "no touch target \"" + at.target + "\" on the " +
+                                 (m_browser ? ui::screen_name(m_browser->screen()) : "slideshow") +
+                                 " screen");
+                continue;
+            }
+            at.x = found->rect.x + found->rect.w / 2;
+            at.y = found->rect.y + found->rect.h / 2;
+        }
+        SDL_Event e{};
+        switch (step.kind) {
+        case K::Down:
+        case K::Move:
+        case K::Up: {
+            if (!step.mouse) {
+                e.type = step.kind == K::Down   ? SDL_FINGERDOWN
+                         : step.kind == K::Move ? SDL_FINGERMOTION
+                                                : SDL_FINGERUP;
+                e.tfinger.touchId = 1;
+                e.tfinger.fingerId = 1;
+                e.tfinger.x = static_cast<float>(at.x) / static_cast<float>(screen.w);
+                e.tfinger.y = static_cast<float>(at.y) / static_cast<float>(screen.h);
+                e.tfinger.pressure = 1.0f;
+                SDL_PushEvent(&e);
+                e = SDL_Event{};
+            }
+            // A touch arrives twice, as SDL also sends it as a mouse event from SDL_TOUCH_MOUSEID.
+            if (step.kind == K::Move) {
+                e.type = SDL_MOUSEMOTION;
+                e.motion.which = step.mouse ? 0 : SDL_TOUCH_MOUSEID;
+                e.motion.x = at.x;
+                e.motion.y = at.y;
+                e.motion.state = SDL_BUTTON_LMASK;
+            } else {
+                e.type = step.kind == K::Down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+                e.button.which = step.mouse ? 0 : SDL_TOUCH_MOUSEID;
+                e.button.button = SDL_BUTTON_LEFT;
+                e.button.state = step.kind == K::Down ? SDL_PRESSED : SDL_RELEASED;
+                e.button.clicks = 1;
+                e.button.x = at.x;
+                e.button.y = at.y;
+            }
+            e.button.windowID = window_id;
+            SDL_PushEvent(&e);
+            break;
+        }
+        case K::Key: {
+            SDL_Keymod mod = KMOD_NONE;
+            std::string rest = step.arg;
+            for (auto [prefix, m] :
+                 {std::pair{"ctrl+", KMOD_LCTRL}, std::pair{"alt+", KMOD_LALT},
+                  std::pair{"super+", KMOD_LGUI}, std::pair{"shift+", KMOD_LSHIFT}}) {
+                while (rest.size() > std::string_view(prefix).size() &&
+                       rest.compare(0, std::string_view(prefix).size(), prefix) == 0) {
+                    mod = static_cast<SDL_Keymod>(mod | m);
+                    rest.erase(0, std::string_view(prefix).size());
+                }
+            }
+            SDL_Keycode key = SDL_GetKeyFromName(rest.c_str());
+            if (key == SDLK_UNKNOWN) {
+                failed(step, "unknown key \"" + rest + "\"");
+                continue;
+            }
+            for (Uint32 type : {static_cast<Uint32>(SDL_KEYDOWN), static_cast<Uint32>(SDL_KEYUP)}) {
+                e = SDL_Event{};
+                e.type = type;
+                e.key.windowID = window_id;
+                e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+                e.key.keysym.sym = key;
+                e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+                e.key.keysym.mod = static_cast<Uint16>(mod);
+                SDL_PushEvent(&e);
+            }
+            break;
+        }
+        case K::Window:
+            e.type = SDL_WINDOWEVENT;
+            e.window.windowID = window_id;
+            e.window.event = step.arg == "close"        ? SDL_WINDOWEVENT_CLOSE
+                             : step.arg == "focus-lost" ? SDL_WINDOWEVENT_FOCUS_LOST
+                             : step.arg == "minimized"  ? SDL_WINDOWEVENT_MINIMIZED
+                                                        : SDL_WINDOWEVENT_HIDDEN;
+            SDL_PushEvent(&e);
+            break;
+        case K::Shot: {
+            draw_settled(now);
+            if (auto saved = m_display.save_png(step.arg); !saved)
+                failed(step, saved.error().message);
+            break;
+        }
+        case K::ExpectScreen: {
+            std::string shown = m_player.emergency() ? "emergency"
+                                : m_browser          ? ui::screen_name(m_browser->screen())
+                                                     : "slideshow";
+            if (shown != step.arg)
+                failed(step,
+                       "expected the " + step.arg + " screen, the " + shown + " screen is showing");
+            break;
+        }
+        case K::ExpectItem: {
+            int shown = m_browser ? m_browser->item() + 1 : 0;
+            if (std::to_string(shown) != step.arg)
+                failed(step, "expected item " + step.arg + ", item " + std::to_string(shown) +
+                                 " is showing");
+            break;
+        }
+        case K::ExpectExit:
+            failed(step, "the program is still running");
+            break;
+        }
+        SDL_Event got;
+        while (SDL_PollEvent(&got) != 0)
+            handle_event(got, now, quit);
+        update_browser(now, quit);
+    }
+    m_player.finish(now);
+    log::info("replay", std::to_string(steps.size()) + " steps played to " +
+                            format_iso(now, m_bundle->manifest.utc_offset) + ", " +
+                            std::to_string(failures) + " failed");
+    if (failures > 0)
+        return 1;
+    return m_exit_status;
 }
 
 } // namespace kiosk::app

@@ -2,8 +2,11 @@
 // worker, the renderer, the scene and the player; `run` and the operator tools drive it.
 #pragma once
 
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/input.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/play_log.hpp"
+#include "kiosk/app/replay.hpp"
 #include "kiosk/app/stats.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/player.hpp"
@@ -14,12 +17,17 @@
 #include "kiosk/render/sdl_renderer.hpp"
 #include "kiosk/sync/feed.hpp"
 #include "kiosk/sync/sync_engine.hpp"
+#include "kiosk/ui/browse.hpp"
+#include "kiosk/ui/gesture.hpp"
 #include "kiosk/ui/show.hpp"
 
 #include <chrono>
 #include <memory>
 
 namespace kiosk::app {
+
+// live() and replay() return this when the admin screen asked for a restart.
+inline constexpr int kRestartStatus = 1000;
 
 class Kiosk {
 public:
@@ -44,6 +52,11 @@ public:
     int screenshot(TimePoint start, Duration after, const std::filesystem::path& out,
                    const std::optional<std::filesystem::path>& draw_list);
     int live(const Clock& clock, std::uint32_t wake_event);
+    // Touch browsing on (the default) or off, its timings, and the admin PIN; `channel` is
+    // shown on the admin screen.
+    void configure_touch(const TouchConfig& touch, std::string channel);
+    // Plays replay steps in simulated time from `start`; 0 when every check passed.
+    int replay(TimePoint start, const std::vector<ReplayStep>& steps);
     const Stats& stats() const { return m_stats; }
 
 private:
@@ -61,6 +74,21 @@ private:
     std::optional<std::int64_t> m_results_to_report; // A sequence not yet seen on a board.
     std::optional<TimePoint> m_sim_time;
     void draw(TimePoint now);
+    // The frame at `now`: the slideshow, the browsing screens over it, or both while fading.
+    ui::DrawList compose(TimePoint now) const;
+    // Input, window and key events; sets `quit` when the program is to end.
+    void handle_event(const SDL_Event& e, TimePoint now, bool& quit);
+    // Holds coming due, the quiet timeout, an emergency closing the browser.
+    void update_browser(TimePoint now, bool& quit);
+    void apply(ui::Effect effect, bool& quit);
+    std::vector<std::size_t> slides_for_display() const;
+    std::unique_ptr<ui::Browser> m_browser;
+    std::optional<ui::GestureRecognizer> m_gestures;
+    PointerInput m_pointer;
+    int m_exit_status{0};
+    std::string m_channel;
+    bool m_keys_noted{false}; // The first ignored key is logged at info level.
+    TimePoint m_now{};        // Of the last frame drawn.
 
     const Options& m_options;
     std::shared_ptr<const content::Bundle> m_bundle;

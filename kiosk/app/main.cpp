@@ -1,9 +1,13 @@
 // The kiosk program's entry point.
+#include "kiosk/app/kiosk.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/player_loop.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <unistd.h>
 
 int main(int argc, char** argv) {
     const auto process_start = std::chrono::steady_clock::now();
@@ -21,5 +25,14 @@ int main(int argc, char** argv) {
         std::printf("kiosk %s\n", KIOSK_VERSION_STRING);
         return 0;
     }
-    return kiosk::app::run(*options, process_start);
+    int status = kiosk::app::run(*options, process_start);
+    if (status == kiosk::app::kRestartStatus) {
+        // The admin screen asked for a restart: the same program, the same arguments, afresh.
+        std::fflush(nullptr);
+        execv("/proc/self/exe", argv);
+        std::fprintf(stderr, "kiosk: cannot restart (%s); exiting for the service to restart\n",
+                     std::strerror(errno));
+        return 1;
+    }
+    return status;
 }

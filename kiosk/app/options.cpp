@@ -34,6 +34,8 @@ Plays a content bundle fullscreen: posters, notices, the day's timetable and res
   --screenshot OUT.png write what the screen shows after --after seconds, then exit (headless)
   --draw-list OUT.txt  with --screenshot: also write the frame as text (one line per item)
   --slide ID           start the playlist at slide ID (to check one slide)
+  --replay FILE        play timed touches, keys and checks from FILE in simulated time from
+                       --clock, then exit (docs/touch.md); status 1 if a check failed
   --run-for SECONDS    exit after SECONDS of real time
   --display-id ID      this display's name in the proof-of-play log; default: the host name
   --tags A,B           this display's tags: slides limited to other tags are not shown here
@@ -42,6 +44,10 @@ Plays a content bundle fullscreen: posters, notices, the day's timetable and res
   --data-dir DIR       where fonts/ and assets/ are; default: found beside the program
   --verbose            log debug lines too
   --help, --version
+
+Kiosk mode (without --windowed) ignores every key and the window manager's close; SIGTERM or
+SIGINT end the program, and so does the admin screen (docs/touch.md). --windowed is for
+development: Escape or closing the window end it.
 
 Screenshot of any moment of the week:
   kiosk --content content --size 1920x1080 --clock 2020-11-08T09:30:00+08:00 --after 20 --screenshot out.png
@@ -124,6 +130,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!v)
                 return std::unexpected(v.error());
             o.start_slide = *v;
+        } else if (a == "--replay") {
+            auto v = value("a replay file");
+            if (!v)
+                return std::unexpected(v.error());
+            o.replay = *v;
         } else if (a == "--config") {
             auto v = value("a file");
             if (!v)
@@ -185,6 +196,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     } else if (o.draw_list) {
         return fail("--draw-list is used with --screenshot");
     }
+    if (o.replay && (o.screenshot || o.run_for_s || !o.clock))
+        return fail("--replay needs --clock, and goes without --screenshot and --run-for");
     if (o.headless && !o.size)
         return fail("--headless needs --size WxH");
     if (o.windowed && !o.size)

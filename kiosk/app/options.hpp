@@ -29,6 +29,7 @@ struct Options {
     std::optional<std::filesystem::path> draw_list; // With --screenshot: the frame as text.
     std::optional<std::filesystem::path> play_log;  // Proof-of-play folder.
     std::optional<std::filesystem::path> config;    // The display's config file (remote content).
+    std::optional<std::filesystem::path> replay;    // Timed input to play in simulated time.
     std::string display_id;                         // Default: the host name.
     std::vector<std::string> tags;                  // This display's tags (targeting).
     bool help{false};

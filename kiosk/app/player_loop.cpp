@@ -6,6 +6,7 @@
 #include "kiosk/app/kiosk.hpp"
 #include "kiosk/app/paths.hpp"
 #include "kiosk/app/play_log.hpp"
+#include "kiosk/app/replay.hpp"
 #include "kiosk/app/stats.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
@@ -150,7 +151,18 @@ int run(const Options& o, steady::time_point process_start) {
                 return 2;
             }
         }
-        if (o.screenshot) {
+        if (config)
+            kiosk.configure_touch(config->touch, config->channel);
+        if (o.replay) {
+            auto text = content::read_file(*o.replay, 4u << 20);
+            auto steps =
+                text ? parse_replay(*text, o.replay->string()) : std::unexpected(text.error());
+            if (!steps) {
+                log::error("replay", steps.error().message);
+                return 2;
+            }
+            code = kiosk.replay(*o.clock, *steps);
+        } else if (o.screenshot) {
             auto start = o.clock.value_or(
                 std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
             auto after =

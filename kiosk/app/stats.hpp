@@ -11,6 +11,7 @@ namespace kiosk::app {
 class Stats {
 public:
     explicit Stats(std::chrono::steady_clock::time_point process_start) : m_start(process_start) {}
+    std::chrono::steady_clock::time_point process_start() const { return m_start; }
     // Frame times are kept only when asked for (--stats), and only the last kWindow of them, so
     // a kiosk running for weeks does not grow.
     void enable(bool on) { m_enabled = on; }

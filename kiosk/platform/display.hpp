@@ -28,6 +28,7 @@ public:
     SDL_Renderer* renderer() const { return m_renderer; }
     Size size() const { return m_size; }
     bool headless() const { return m_window == nullptr; }
+    SDL_Window* window() const { return m_window; } // Null when headless.
     // What was last drawn, as 24-bit RGB.
     media::SurfacePtr read_pixels() const;
     // Writes what was last drawn as a PNG.

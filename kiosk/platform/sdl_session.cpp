@@ -18,6 +18,10 @@ std::atomic<std::uint32_t> g_wake_event{0};
 Result<std::unique_ptr<SdlSession>> SdlSession::start(Video video) {
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    // Kiosk lockdown: closing the window does not end the program (only SIGINT or SIGTERM do),
+    // and a grabbed keyboard keeps Alt+Tab and the Super key from the desktop.
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
     Uint32 flags = SDL_INIT_EVENTS | (video == Video::Window ? SDL_INIT_VIDEO : 0u);
     if (SDL_Init(flags) != 0)
         return fail(std::string("SDL cannot start: ") + SDL_GetError());
