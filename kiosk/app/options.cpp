@@ -26,7 +26,8 @@ Plays a content bundle fullscreen: posters, notices, the day's timetable and res
                        channel; --content is then only used until a first version arrives
   --content DIR        the bundle folder (with manifest.json); default: the sample content
   --size WxH           screen size; default: the display's native size (needed headless)
-  --windowed           a window of --size instead of fullscreen
+  --windowed           a window (of --size, else four fifths of the screen) instead of
+                       fullscreen, for development: Escape or closing it ends the program
   --headless           draw off-screen, no display needed
   --clock TIME         start simulated time at TIME, e.g. 2020-11-08T09:30:00+08:00
   --speed N            run simulated time N times faster (with --clock)
@@ -200,8 +201,6 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         return fail("--replay needs --clock, and goes without --screenshot and --run-for");
     if (o.headless && !o.size)
         return fail("--headless needs --size WxH");
-    if (o.windowed && !o.size)
-        return fail("--windowed needs --size WxH");
     if (o.speed != 1.0 && !o.clock)
         return fail("--speed needs --clock");
     return o;

@@ -162,6 +162,11 @@ int run(const Options& o, steady::time_point process_start) {
                 return 2;
             }
             code = kiosk.replay(*o.clock, *steps);
+            if (code == kRestartStatus) {
+                // A replay that restarted would play itself again, for ever.
+                log::info("replay", "the restart asked for is not done in a replay");
+                code = 0;
+            }
         } else if (o.screenshot) {
             auto start = o.clock.value_or(
                 std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));

@@ -29,6 +29,12 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
     if (o.windowed && o.size) {
         w = o.size->w;
         h = o.size->h;
+    } else if (o.windowed) {
+        SDL_DisplayMode mode{};
+        if (SDL_GetDesktopDisplayMode(0, &mode) != 0)
+            return fail(std::string("cannot read the screen's size: ") + SDL_GetError());
+        w = mode.w * 4 / 5;
+        h = mode.h * 4 / 5;
     } else {
         SDL_DisplayMode mode{};
         if (SDL_GetDesktopDisplayMode(0, &mode) != 0)

@@ -321,7 +321,7 @@ struct BrowsePainter {
                                 wd[static_cast<std::size_t>(lt.weekday - 1)]);
         }
         int day = b.item();
-        int used = tabs(area, labels, "day:", day, 7);
+        int used = tabs(area, labels, "day:", day, l.portrait ? 4 : 7);
         Rect box{area.x, area.y + used + l.px(24), area.w, area.h - used - l.px(24)};
         TimePoint day_start = b.m_days[static_cast<std::size_t>(day)];
         TimePoint day_end = day_start + std::chrono::hours{24};
@@ -483,26 +483,15 @@ struct BrowsePainter {
         Style us{l.px(22), false};
         int text_h = metrics.line_height(ts) + l.px(16) + metrics.line_height(cs) + l.px(8) +
                      metrics.line_height(us) + (link.sample ? metrics.line_height(us) : 0);
-        Rect qr_box;
-        Rect text_box;
-        if (l.portrait) {
-            int side = std::min(card.h - 2 * pad, card.w / 2);
-            qr_box = {card.x + pad, card.y + (card.h - side) / 2, side, side};
-            text_box = {qr_box.x + side + pad, card.y + pad, card.w - side - 3 * pad,
-                        card.h - 2 * pad};
-        } else {
-            int side = std::min(card.w - 2 * pad, card.h - 3 * pad - text_h);
-            qr_box = {card.x + (card.w - side) / 2, card.y + 2 * pad, side, side};
-            text_box = {card.x + pad, qr_box.y + side + pad, card.w - 2 * pad, text_h};
-        }
+        // The code as large as the card allows, the words under it.
+        int side = std::min(card.w - 2 * pad, card.h - 4 * pad - text_h);
+        Rect qr_box{card.x + (card.w - side) / 2, card.y + 2 * pad, side, side};
+        Rect text_box{card.x + pad, qr_box.y + side + pad, card.w - 2 * pad, text_h};
         if (auto code = make_qr(link.url))
             paint_qr(cv, *code, qr_box, Color{0, 0, 0, 255}, Color{0xFF, 0xFF, 0xFF, 255});
-        int y = l.portrait ? text_box.y + (text_box.h - text_h) / 2 : text_box.y;
+        int y = text_box.y;
         auto line = [&](const std::string& s, Style st, Color c, int after) {
-            if (l.portrait)
-                cv.text(text::ellipsize(s, text_box.w, metrics, st), st, text_box.x, y, c);
-            else
-                centered(s, st, {text_box.x, y, text_box.w, metrics.line_height(st)}, c);
+            centered(s, st, {text_box.x, y, text_box.w, metrics.line_height(st)}, c);
             y += metrics.line_height(st) + after;
         };
         line(link.title, ts, theme.primary, l.px(16));

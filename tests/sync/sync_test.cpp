@@ -1,6 +1,7 @@
 // Signatures, the store and the display config, without a network.
 #include "kiosk/app/config.hpp"
 #include "kiosk/content/sha256.hpp"
+#include "kiosk/sync/pin.hpp"
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
 #include "kiosk/sync/sync_engine.hpp"
@@ -172,6 +173,67 @@ TEST(Config, AGoodConfigAndEachBadFieldNamed) {
             .find("field \"channel\""),
         std::string::npos);
     EXPECT_NE(bad("[1,2").find("not valid JSON"), std::string::npos);
+}
+
+TEST(Config, TouchSettingsAndTheAdminPinHash) {
+    auto pair = generate_key();
+    ASSERT_TRUE(pair);
+    std::string base =
+        R"("display_id": "d", "channel": "c", "cache_dir": "/x", "server": "http://x/",
+        "trusted_keys": [")" +
+        format_public_key(pair->public_key) + "\"]";
+    auto hash = hash_pin("2468", 1000);
+    ASSERT_TRUE(hash);
+    auto c = app::parse_config("{" + base + R"(, "touch": {"idle_s": 90, "screen_diagonal_in": 43,
+        "admin_corner": "bottom-right", "admin_hold_s": 8, "admin_pin": ")" +
+                                   *hash + "\"}}",
+                               "display.json");
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_TRUE(c->touch.enabled);
+    EXPECT_EQ(c->touch.idle, std::chrono::seconds{90});
+    EXPECT_EQ(c->touch.screen_diagonal_in, 43);
+    EXPECT_EQ(c->touch.admin_corner, "bottom-right");
+    EXPECT_EQ(c->touch.admin_hold, std::chrono::seconds{8});
+    EXPECT_EQ(c->touch.admin_pin, *hash);
+    auto d = app::parse_config("{" + base + "}", "display.json");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->touch.idle, std::chrono::seconds{60});
+    EXPECT_TRUE(d->touch.admin_pin.empty());
+    auto bad = [&](const std::string& touch) {
+        auto r = app::parse_config("{" + base + R"(, "touch": )" + touch + "}", "display.json");
+        return r ? std::string("accepted") : r.error().message;
+    };
+    EXPECT_NE(bad(R"({"idle_s": 0})").find("touch.idle_s"), std::string::npos);
+    EXPECT_NE(bad(R"({"admin_corner": "middle"})").find("touch.admin_corner"), std::string::npos);
+    EXPECT_NE(bad(R"({"admin_pin": "2468"})").find("kiosk-pack pin"), std::string::npos);
+    EXPECT_NE(bad(R"({"screen_diagonal_in": "big"})").find("inches"), std::string::npos);
+    EXPECT_NE(bad(R"({"idel_s": 60})").find("unknown field \"touch.idel_s\""), std::string::npos);
+    EXPECT_NE(bad("true").find("must be an object"), std::string::npos);
+}
+
+TEST(Pin, OnlyTheRightPinMatchesItsSaltedHash) {
+    auto a = hash_pin("2468");
+    auto b = hash_pin("2468");
+    ASSERT_TRUE(a && b);
+    EXPECT_NE(*a, *b); // A fresh salt each time.
+    EXPECT_TRUE(a->starts_with("pbkdf2-sha256$100000$"));
+    EXPECT_EQ(a->find("2468"), std::string::npos);
+    EXPECT_TRUE(verify_pin("2468", *a));
+    EXPECT_TRUE(verify_pin("2468", *b));
+    EXPECT_FALSE(verify_pin("2469", *a));
+    EXPECT_FALSE(verify_pin("24680", *a));
+    EXPECT_FALSE(verify_pin("", *a));
+    EXPECT_TRUE(check_pin_hash(*a));
+    for (const char* pin : {"", "123", "1234567890123", "12a4", " 1234"})
+        EXPECT_FALSE(hash_pin(pin)) << pin;
+    for (const char* line :
+         {"", "2468", "sha256$1$AAAAAAAAAAA=$AAAA",
+          "pbkdf2-sha256$10$c2FsdHNhbHQ=$"
+          "obO/F75YQlK+Lxf+tdA7lG88UbPKE34J/STz9AUgiWM=",
+          "pbkdf2-sha256$100000$c2FsdHNhbHQ=$short", "pbkdf2-sha256$100000$$$"}) {
+        EXPECT_FALSE(check_pin_hash(line)) << line;
+        EXPECT_FALSE(verify_pin("2468", line)) << line;
+    }
 }
 
 namespace {
