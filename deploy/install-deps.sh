@@ -8,7 +8,7 @@ packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev libqrencode-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xvfb xauth nginx-light zbar-tools)
+    packages+=(libgtest-dev xvfb xauth nginx-light zbar-tools xdotool)
 fi
 
 missing=()

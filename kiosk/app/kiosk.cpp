@@ -414,13 +414,13 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
         update_browser(now, quit);
         if (quit)
             break;
-        if (m_player.current_slide() != shown_current ||
-            m_player.previous_slide() != shown_previous)
+        // Under an opaque browsing screen the slideshow's changes are not seen.
+        bool covered = m_browser && m_browser->visible() && m_browser->opacity(now) >= 1.0;
+        if (!covered && (m_player.current_slide() != shown_current ||
+                         m_player.previous_slide() != shown_previous))
             dirty = true;
         if (m_browser && m_browser->revision() != shown_browse)
             dirty = true;
-        // Under an opaque browsing screen the slideshow's transitions are not seen.
-        bool covered = m_browser && m_browser->visible() && m_browser->opacity(now) >= 1.0;
         auto animating_at = [&](TimePoint t) {
             return (m_browser && m_browser->animating(t)) ||
                    (!covered && m_player.in_transition(t));

@@ -114,6 +114,29 @@ admin-without-pin)
     expect_err "no admin PIN is configured"
     expect_err "line 2: expected the pin screen, the home screen is showing"
     ;;
+live-clicks-in-a-window)
+    # The live loop in a real fullscreen window: X input from xdotool, not a replay.
+    cat >live.sh <<'SH'
+"$1" --content "$2/content" --clock 2020-11-09T10:30:00+08:00 --play-log plog --verbose 2>err &
+pid=$!
+wait_for() { for _ in $(seq 200); do grep -qF -- "$1" err && return 0; sleep 0.1; done; return 1; }
+xdotool search --sync --onlyvisible --name '^kiosk$' >/dev/null
+xdotool mousemove 640 360 click 1
+wait_for "touched: home screen open" || echo "no home screen" >>problems
+xdotool mousemove 300 300 click 1
+xdotool key alt+F4 key Escape key ctrl+q
+wait_for "ignored Ctrl+Q" || echo "keys not seen" >>problems
+kill -0 $pid || echo "a key ended the program" >>problems
+kill -TERM $pid
+wait $pid
+echo $? >status
+SH
+    xvfb-run -a -s "-screen 0 1280x720x24" bash live.sh "$kiosk" "$src"
+    [[ ! -s problems ]] || { cat err >&2; fail "$(cat problems)"; }
+    [[ $(cat status) == 0 ]] || fail "exit status $(cat status) after SIGTERM"
+    grep -q "^touch.*browse:home" plog/*.csv ||
+        fail "the touch on the home screen is not in the play log: $(cat plog/*.csv)"
+    ;;
 signal-ends-kiosk-mode)
     "$kiosk" --content "$src/content" --headless --size 640x360 >out 2>err &
     pid=$!
