@@ -87,7 +87,9 @@ lockdown-keys)
     ;;
 lockdown-keys-in-a-window)
     # A real fullscreen window in a virtual X screen: the keyboard grab and raising run for real.
-    xvfb-run -a -s "-screen 0 1280x720x24" "$kiosk" --content "$src/content" \
+    # Leak checking is off in a real window (as in e2e.sh): D-Bus and Mesa, loaded by SDL, keep
+    # allocations for the life of the process.
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" xvfb-run -a -s "-screen 0 1280x720x24" "$kiosk" --content "$src/content" \
         --clock 2020-11-09T10:30:00+08:00 --replay "$replays/lockdown.replay" >out 2>err
     echo $? >code
     expect_code 0
@@ -119,10 +121,14 @@ live-clicks-in-a-window)
     cat >live.sh <<'SH'
 "$1" --content "$2/content" --clock 2020-11-09T10:30:00+08:00 --play-log plog --verbose 2>err &
 pid=$!
-wait_for() { for _ in $(seq 200); do grep -qF -- "$1" err && return 0; sleep 0.1; done; return 1; }
+wait_for() { for _ in $(seq "${2:-200}"); do grep -qF -- "$1" err && return 0; sleep 0.1; done; return 1; }
 xdotool search --sync --onlyvisible --name '^kiosk$' >/dev/null
-xdotool mousemove 640 360 click 1
-wait_for "touched: home screen open" || echo "no home screen" >>problems
+# A click while the window is still going fullscreen can be lost, as a visitor's tap can: tap again.
+for _ in $(seq 10); do
+    xdotool mousemove 640 360 click 1
+    wait_for "touched: home screen open" 20 && break
+done
+wait_for "touched: home screen open" 1 || echo "no home screen" >>problems
 xdotool mousemove 300 300 click 1
 xdotool key alt+F4 key Escape key ctrl+q
 wait_for "ignored Ctrl+Q" || echo "keys not seen" >>problems
@@ -131,7 +137,8 @@ kill -TERM $pid
 wait $pid
 echo $? >status
 SH
-    xvfb-run -a -s "-screen 0 1280x720x24" bash live.sh "$kiosk" "$src"
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
+        xvfb-run -a -s "-screen 0 1280x720x24" bash live.sh "$kiosk" "$src"
     [[ ! -s problems ]] || { cat err >&2; fail "$(cat problems)"; }
     [[ $(cat status) == 0 ]] || fail "exit status $(cat status) after SIGTERM"
     grep -q "^touch.*browse:home" plog/*.csv ||
