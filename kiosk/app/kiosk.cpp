@@ -647,6 +647,20 @@ int Kiosk::replay(TimePoint start, const std::vector<ReplayStep>& steps) {
                 failed(step, saved.error().message);
             break;
         }
+        case K::Targets: {
+            std::string text;
+            if (m_browser)
+                for (const auto& target : m_browser->targets(now))
+                    text += target.name + " " + std::to_string(target.rect.x) + " " +
+                            std::to_string(target.rect.y) + " " + std::to_string(target.rect.w) +
+                            " " + std::to_string(target.rect.h) + "\n";
+            std::FILE* f = std::fopen(step.arg.c_str(), "wb");
+            if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size())
+                failed(step, step.arg + ": cannot be written");
+            if (f != nullptr)
+                std::fclose(f);
+            break;
+        }
         case K::ExpectScreen: {
             std::string shown = m_player.emergency() ? "emergency"
                                 : m_browser          ? ui::screen_name(m_browser->screen())

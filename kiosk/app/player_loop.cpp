@@ -54,6 +54,8 @@ std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::pa
 
 int run(const Options& o, steady::time_point process_start) {
     log::set_level(o.verbose ? log::Level::Debug : log::Level::Info);
+    log::info("kiosk", std::string("kiosk ") + KIOSK_VERSION + " started, process " +
+                           std::to_string(getpid()));
     auto data_dir = find_data_dir(o.data_dir);
     if (!data_dir) {
         log::error("kiosk", "cannot find fonts/kiosk-cjk.ttf; give its folder with --data-dir");

@@ -142,6 +142,10 @@ Result<std::vector<ReplayStep>> parse_replay(std::string_view text, const std::s
             if (w.size() != 3)
                 return bad("shot takes a file name");
             add(*t, K::Shot, {}, false, w[2]);
+        } else if (cmd == "targets") {
+            if (w.size() != 3)
+                return bad("targets takes a file name");
+            add(*t, K::Targets, {}, false, w[2]);
         } else if (cmd == "expect" && w.size() == 4 && w[2] == "screen") {
             add(*t, K::ExpectScreen, {}, false, w[3]);
         } else if (cmd == "expect" && w.size() == 4 && w[2] == "item") {
@@ -152,9 +156,10 @@ Result<std::vector<ReplayStep>> parse_replay(std::string_view text, const std::s
         } else if (cmd == "expect" && w.size() == 3 && w[2] == "exit") {
             add(*t, K::ExpectExit);
         } else {
-            return bad("unknown command \"" + cmd +
-                       "\" (tap, click, down, move, up, hold, swipe, pin, key, window, shot, "
-                       "expect screen|item|exit)");
+            return bad(
+                "unknown command \"" + cmd +
+                "\" (tap, click, down, move, up, hold, swipe, pin, key, window, shot, targets, "
+                "expect screen|item|exit)");
         }
     }
     // Expanded steps (a tap's lift, a swipe's moves) can overtake the next line's: keep order.

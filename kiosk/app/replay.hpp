@@ -21,12 +21,13 @@ struct ReplayPoint {
 
 struct ReplayStep {
     enum class Kind {
-        Down,   // A finger (or, with `mouse`, the left button) goes down …
-        Move,   // … moves …
-        Up,     // … and lifts. Touches also send SDL's mouse copies, as SDL does.
-        Key,    // A key combination, e.g. alt+f4.
-        Window, // A window manager event: close, focus-lost, minimized, hidden.
-        Shot,   // Writes the screen as a PNG.
+        Down,    // A finger (or, with `mouse`, the left button) goes down …
+        Move,    // … moves …
+        Up,      // … and lifts. Touches also send SDL's mouse copies, as SDL does.
+        Key,     // A key combination, e.g. alt+f4.
+        Window,  // A window manager event: close, focus-lost, minimized, hidden.
+        Shot,    // Writes the screen as a PNG.
+        Targets, // Writes the screen's touch targets, "name x y w h" a line.
         ExpectScreen,
         ExpectItem, // The 1-based poster, day, event or notice shown.
         ExpectExit, // The program has ended by now.

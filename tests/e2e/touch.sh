@@ -144,6 +144,51 @@ SH
     grep -q "^touch.*browse:home" plog/*.csv ||
         fail "the touch on the home screen is not in the play log: $(cat plog/*.csv)"
     ;;
+admin-restart-in-a-window)
+    # The admin screen's restart, live in a real window: the program starts itself again.
+    make_config
+    # Where the keys are at this size, from a headless replay of the same screens.
+    printf '1 hold 20 20 6\n7.5 targets pin.txt\n8 pin 2468\n10 targets admin.txt\n' >where.replay
+    "$kiosk" --content "$src/content" --headless --size 1280x720 --config display.json \
+        --clock 2020-11-09T10:30:00+08:00 --replay "$work/where.replay" >out 2>err ||
+        { cat err >&2; fail "the replay of the admin screens failed"; }
+    centre() { awk -v n="$2" '$1 == n { print int($2 + $4 / 2), int($3 + $5 / 2) }' "$1"; }
+    {
+        echo "pin_keys=("
+        for k in digit:2 digit:4 digit:6 digit:8 pin-enter; do echo "\"$(centre pin.txt $k)\""; done
+        echo ")"
+        echo "restart=\"$(centre admin.txt admin:restart)\""
+    } >coords.sh
+    cat >live.sh <<'SH'
+source ./coords.sh
+"$1" --content "$2/content" --config display.json --clock 2020-11-09T10:30:00+08:00 2>err &
+pid=$!
+wait_for() { for _ in $(seq "${2:-200}"); do [[ $(grep -cF -- "$1" err) -ge ${3:-1} ]] && return 0; sleep 0.1; done; return 1; }
+xdotool search --sync --onlyvisible --name '^kiosk$' >/dev/null
+for _ in $(seq 5); do
+    xdotool mousemove 10 10 mousedown 1
+    sleep 6
+    xdotool mouseup 1
+    wait_for "PIN asked" 20 && break
+done
+for p in "${pin_keys[@]}"; do xdotool mousemove $p click 1; sleep 0.2; done
+wait_for "PIN accepted" || echo "the PIN was not accepted" >>problems
+xdotool mousemove $restart click 1
+wait_for "started, process" 300 2 || echo "no second start" >>problems
+kill -0 $pid || echo "the process is gone" >>problems
+kill -TERM $pid
+wait $pid
+echo $? >status
+SH
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
+        xvfb-run -a -s "-screen 0 1280x720x24" bash live.sh "$kiosk" "$src"
+    [[ ! -s problems ]] || { cat err >&2; fail "$(cat problems)"; }
+    grep -qF "restart chosen on the status screen" err || fail "no restart in the log"
+    [[ $(grep -c "started, process" err) == 2 ]] || fail "expected two starts: $(grep "started, process" err)"
+    [[ $(grep "started, process" err | awk '{print $NF}' | sort -u | wc -l) == 1 ]] ||
+        fail "the restart was not the same process: $(grep "started, process" err)"
+    [[ $(cat status) == 0 ]] || fail "exit status $(cat status) after SIGTERM"
+    ;;
 signal-ends-kiosk-mode)
     "$kiosk" --content "$src/content" --headless --size 640x360 >out 2>err &
     pid=$!
