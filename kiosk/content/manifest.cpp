@@ -217,12 +217,14 @@ std::optional<SlideKind> kind_from(const std::string& s) {
         return SlideKind::Schedule;
     if (s == "results")
         return SlideKind::Results;
+    if (s == "qr")
+        return SlideKind::Qr;
     return std::nullopt;
 }
 
 Result<Slide> parse_slide(const Json& j, const std::string& where,
                           const std::map<std::string, AssetInfo>& assets,
-                          std::chrono::minutes offset) {
+                          const std::vector<Link>& links, std::chrono::minutes offset) {
     if (!j.is_object())
         return fail(where + " must be an object");
     Slide s;
@@ -349,6 +351,15 @@ Result<Slide> parse_slide(const Json& j, const std::string& where,
         s.event = *ev;
         break;
     }
+    case SlideKind::Qr: {
+        auto link = detail::get_string(j, "link", at);
+        if (!link)
+            return std::unexpected(link.error());
+        if (std::none_of(links.begin(), links.end(), [&](const Link& l) { return l.id == *link; }))
+            return fail(at + ": field \"link\": \"" + *link + "\" is not one of the links");
+        s.link = *link;
+        break;
+    }
     }
     return s;
 }
@@ -452,13 +463,31 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
         }
     }
 
+    if (auto links = j.find("links"); links != j.end()) {
+        if (!links->is_array())
+            return fail(std::string(kFile) +
+                        ": field \"links\" must be a list of {id, title, url, caption}");
+        std::set<std::string> link_ids;
+        for (std::size_t i = 0; i < links->size(); ++i) {
+            const std::string where = std::string(kFile) + ": links[" + std::to_string(i) + "]";
+            auto l = parse_link((*links)[i], where);
+            if (l && !link_ids.insert(l->id).second)
+                l = fail(where + ": id \"" + l->id + "\" is used twice; this one is skipped");
+            if (!l) {
+                warnings.push_back({where, l.error().message});
+                continue;
+            }
+            m.links.push_back(std::move(*l));
+        }
+    }
+
     auto slides = j.find("slides");
     if (slides == j.end() || !slides->is_array())
         return fail(std::string(kFile) + ": field \"slides\" must be a list");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < slides->size(); ++i) {
         const std::string where = std::string(kFile) + ": slides[" + std::to_string(i) + "]";
-        auto s = parse_slide((*slides)[i], where, m.assets, m.utc_offset);
+        auto s = parse_slide((*slides)[i], where, m.assets, m.links, m.utc_offset);
         if (!s) {
             warnings.push_back({where, s.error().message});
             continue;
@@ -476,24 +505,6 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
             return fail(std::string(kFile) +
                         ": field \"notice_every\" must be a whole number from 1 to 1000");
         m.notice_every = every->get<int>();
-    }
-
-    if (auto links = j.find("links"); links != j.end()) {
-        if (!links->is_array())
-            return fail(std::string(kFile) +
-                        ": field \"links\" must be a list of {id, title, url, caption}");
-        std::set<std::string> link_ids;
-        for (std::size_t i = 0; i < links->size(); ++i) {
-            const std::string where = std::string(kFile) + ": links[" + std::to_string(i) + "]";
-            auto l = parse_link((*links)[i], where);
-            if (l && !link_ids.insert(l->id).second)
-                l = fail(where + ": id \"" + l->id + "\" is used twice; this one is skipped");
-            if (!l) {
-                warnings.push_back({where, l.error().message});
-                continue;
-            }
-            m.links.push_back(std::move(*l));
-        }
     }
 
     auto playlist = j.find("playlist");

@@ -18,7 +18,7 @@ namespace kiosk::content {
 
 inline constexpr int kSchemaVersion = 1;
 
-enum class SlideKind { Image, Text, Schedule, Results };
+enum class SlideKind { Image, Text, Schedule, Results, Qr };
 enum class Transition { Fade, Slide, Cut };
 
 // How a slide takes the screen: in the playlist's turn, interleaved every N playlist slides, or
@@ -59,6 +59,7 @@ struct Slide {
     std::string body;
     std::string data;  // schedule, results: logical name of the data asset
     std::string event; // results
+    std::string link;  // qr: the id of one of the manifest's links
     Window window;
     Priority priority{Priority::Normal};
     std::vector<std::string> tags; // Empty: every display.

@@ -99,6 +99,8 @@ void Browser::collect() {
             if (events.insert(s.event).second)
                 m_results.push_back(i);
             break;
+        case content::SlideKind::Qr:
+            break; // The online page shows every link.
         case content::SlideKind::Schedule:
             if (m_timetable == nullptr) {
                 auto it = m_bundle->timetables.find(s.data);

@@ -2,6 +2,7 @@
 #include "kiosk/ui/slides.hpp"
 
 #include "kiosk/text/utf8.hpp"
+#include "kiosk/ui/qr.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -381,6 +382,62 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
              head_fg);
 }
 
+// A QR code for one of the bundle's links, with its title and caption: the online viewing channel
+// on a board people walk past, to scan with a phone.
+void paint_qr_slide(Canvas& cv, const Slide& s, const PaintContext& c) {
+    const auto& theme = c.bundle.manifest.theme;
+    const Layout& l = c.layout;
+    cv.fill(l.slide, theme.background);
+    Rect panel = panel_rect(l);
+    cv.fill(panel, theme.panel);
+    const auto& links = c.bundle.manifest.links;
+    auto it = std::find_if(links.begin(), links.end(),
+                           [&](const content::Link& k) { return k.id == s.link; });
+    if (it == links.end())
+        return;
+    const content::Link& link = *it;
+    int pad = l.px(56);
+    Style title_st{l.px(l.portrait ? 64 : 72), true};
+    Style caption_st{l.px(40), false};
+    Style url_st{l.px(28), false};
+    int text_h = c.metrics.line_height(title_st) + l.px(24) + c.metrics.line_height(caption_st) +
+                 l.px(32) + c.metrics.line_height(url_st) + (link.sample ? l.px(24) + l.px(48) : 0);
+    Rect qr_box;
+    Rect text_box;
+    if (l.portrait) {
+        int side = std::min(panel.w - 2 * pad, panel.h - 3 * pad - text_h);
+        qr_box = {panel.x + (panel.w - side) / 2, panel.y + pad, side, side};
+        text_box = {panel.x + pad, qr_box.y + side + pad, panel.w - 2 * pad, text_h};
+    } else {
+        int side = panel.h - 2 * pad;
+        qr_box = {panel.x + pad, panel.y + pad, side, side};
+        int x = qr_box.x + side + pad;
+        text_box = {x, panel.y + (panel.h - text_h) / 2, panel.x + panel.w - pad - x, text_h};
+    }
+    if (auto code = make_qr(link.url))
+        paint_qr(cv, *code, qr_box, Color{0, 0, 0, 255}, Color{0xFF, 0xFF, 0xFF, 255});
+    int y = text_box.y;
+    auto line = [&](const std::string& text, Style st, Color color, int after) {
+        Style fitted = shrink_to_fit(text, st, text_box.w, st.px * 3 / 4, c.metrics);
+        if (l.portrait)
+            text_centered(cv, c.metrics, text, fitted, text_box, y, color);
+        else
+            text_fit(cv, c, text, fitted, text_box.x, y, text_box.w, color);
+        y += c.metrics.line_height(st) + after;
+    };
+    line(link.title, title_st, theme.primary, l.px(24));
+    line(link.caption.empty() ? "请用手机扫码" : link.caption, caption_st, theme.panel_text,
+         l.px(32));
+    line(link.url, url_st, kMuted, l.px(24));
+    if (link.sample) {
+        int bh = l.px(48);
+        std::string label = "示例地址，仅供演示";
+        int bw = width_of(c, label, Style{bh * 62 / 100, true}) + 2 * l.px(12);
+        int bx = l.portrait ? text_box.x + (text_box.w - bw) / 2 : text_box.x;
+        badge(cv, c, label, bx, y, bh, theme.accent, theme.panel_text);
+    }
+}
+
 } // namespace
 
 const content::Results* results_for(const Slide& s, const PaintContext& c) {
@@ -434,6 +491,9 @@ void paint_slide(Canvas& canvas, const Slide& slide, const PaintContext& ctx) {
         break;
     case content::SlideKind::Results:
         paint_results(canvas, slide, ctx);
+        break;
+    case content::SlideKind::Qr:
+        paint_qr_slide(canvas, slide, ctx);
         break;
     }
 }

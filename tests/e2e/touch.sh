@@ -60,6 +60,15 @@ browse-landscape | browse-portrait)
     grep -qx "https://live.example.org/weifang-2020/skills" <<<"$decoded" || fail "QR: $decoded"
     grep -qx "https://expo.example.org/weifang-2020/cloud-week" <<<"$decoded" || fail "QR: $decoded"
     ;;
+qr-slide)
+    # The slideshow's QR slide reads back as its link's address, in both orientations.
+    for size in 1920x1080 1080x1920; do
+        "$kiosk" --content "$src/content" --size $size --clock 2020-11-09T10:30:00+08:00 \
+            --slide live-qr --screenshot "qr-$size.png" 2>err || { cat err >&2; fail "no screenshot"; }
+        decoded=$(zbarimg --quiet --raw "qr-$size.png") || fail "zbarimg read no code at $size"
+        [[ $decoded == "https://live.example.org/weifang-2020/skills" ]] || fail "QR at $size: $decoded"
+    done
+    ;;
 gallery-ends)
     replay gallery-ends.replay 1920x1080 2020-11-09T10:30:00+08:00
     expect_code 0

@@ -225,6 +225,43 @@ TEST_F(SourceFolder, AGoodFolderBuildsABundleTheKioskLoads) {
     EXPECT_EQ(r.find("数控车加工")->entries[0].team, "潍坊职业学院"); // Read from GBK.
 }
 
+TEST_F(SourceFolder, LinksBecomeQrCodesAndABadOneIsNamed) {
+    std::string good = std::string(kGood) + R"(
+[link live]
+title = 网上观赛通道
+caption = 扫码观看
+url = https://live.example.org/weifang-2020
+sample = yes
+
+[slide live-qr]
+qr = live
+)";
+    good.replace(good.find("order = launch, today, cnc"), 26,
+                 "order = launch, today, cnc, live-qr");
+    settings(good);
+    Problems p;
+    auto packed = pack(p);
+    ASSERT_TRUE(packed) << p.report();
+    fs::path out = m_dir.string() + "-out";
+    ASSERT_TRUE(write_bundle(*packed, out));
+    auto b = content::load_bundle(out);
+    ASSERT_TRUE(b) << b.error().message;
+    ASSERT_EQ((*b)->manifest.links.size(), 1u);
+    EXPECT_TRUE((*b)->manifest.links[0].sample);
+    const auto* qr = (*b)->slide("live-qr");
+    ASSERT_NE(qr, nullptr);
+    EXPECT_EQ(qr->kind, content::SlideKind::Qr);
+
+    settings(std::string(kGood) + "\n[link a]\ntitle = A\nurl = ftp://x\n\n[link b]\nurl = "
+                                  "https://b.example.org/\n\n[slide q]\nqr = nowhere\n");
+    Problems bad;
+    EXPECT_FALSE(pack(bad));
+    EXPECT_TRUE(mentions(bad, "settings.ini", 40, "must be an http:// or https:// address"))
+        << bad.report();
+    EXPECT_TRUE(mentions(bad, "settings.ini", 42, "needs \"title = …\"")) << bad.report();
+    EXPECT_TRUE(mentions(bad, "settings.ini", 46, "there is no [link nowhere]")) << bad.report();
+}
+
 TEST_F(SourceFolder, AMissingPosterIsNamedAndNoBundleIsMade) {
     fs::remove(m_dir / "posters/launch.jpg");
     Problems p;

@@ -141,3 +141,37 @@ TEST(Manifest, NumbersBeyondADoubleAreRefusedNotThrown) {
     ASSERT_FALSE(m);
     EXPECT_NE(m.error().message.find("manifest.json"), std::string::npos);
 }
+
+TEST(Manifest, LinksAndQrSlides) {
+    std::vector<Warning> w;
+    auto m = parse_manifest(manifest_with(R"({"id": "q", "kind": "qr", "link": "live"},
+           {"id": "q2", "kind": "qr", "link": "nowhere"})",
+                                          R"("q", "q2")",
+                                          R"J(, "links": [
+             {"id": "live", "title": "网上观赛通道", "url": "https://live.example.org/a?b=1",
+              "caption": "扫码观看", "sample": true},
+             {"id": "bad", "title": "T", "url": "javascript:alert(1)"},
+             {"id": "spaces", "title": "T", "url": "https://a.example.org/x y"},
+             {"id": "live", "title": "again", "url": "https://b.example.org/"},
+             {"id": "x", "title": "T", "url": "https://c.example.org/", "colour": "red"}])J"),
+                            w);
+    ASSERT_TRUE(m) << m.error().message;
+    ASSERT_EQ(m->links.size(), 1u);
+    EXPECT_EQ(m->links[0].url, "https://live.example.org/a?b=1");
+    EXPECT_TRUE(m->links[0].sample);
+    ASSERT_EQ(m->slides.size(), 1u);
+    EXPECT_EQ(m->slides[0].kind, SlideKind::Qr);
+    EXPECT_EQ(m->slides[0].link, "live");
+    EXPECT_EQ(m->playlist, (std::vector<std::string>{"q"}));
+    std::string all;
+    for (const auto& x : w)
+        all += x.what + "\n";
+    EXPECT_NE(all.find("links[1]: field \"url\""), std::string::npos) << all;
+    EXPECT_NE(all.find("links[2]: field \"url\""), std::string::npos) << all;
+    EXPECT_NE(all.find("\"live\" is used twice"), std::string::npos) << all;
+    EXPECT_NE(all.find("unknown field \"colour\""), std::string::npos) << all;
+    EXPECT_NE(all.find("\"nowhere\" is not one of the links"), std::string::npos) << all;
+    EXPECT_FALSE(check_link_url("https://" + std::string(300, 'a') + ".org"));
+    EXPECT_FALSE(check_link_url("https://"));
+    EXPECT_TRUE(check_link_url("http://a.example.org/路径")); // UTF-8 is kept as it is.
+}

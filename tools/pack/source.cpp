@@ -546,6 +546,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
     json playlist = json::array();
     json links = json::array();
     std::set<std::string> link_names;
+    std::vector<std::pair<std::string, int>> qr_slides; // Link names and their lines.
     std::string timetable_file, results_file;
     int timetable_line = 0, results_line = 0;
     json results_meta = json::object();
@@ -706,7 +707,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     if (!kind.empty())
                         problems.error(
                             kSettings, e.line, e.key,
-                            "a slide is one of poster, notice, schedule or results, not two");
+                            "a slide is one of poster, notice, schedule, results or qr, not two");
                     kind = k;
                 };
                 if (e.key == "poster") {
@@ -756,6 +757,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     slide["data"] = "data/results.json";
                     slide["event"] = e.value;
                     result_slides.emplace_back(&s, e.value);
+                } else if (e.key == "qr") {
+                    set_kind("qr");
+                    slide["link"] = e.value;
+                    qr_slides.emplace_back(e.value, e.line);
                 } else if (e.key == "fit") {
                     if (e.value != "fit" && e.value != "cover")
                         problems.error(
@@ -788,17 +793,18 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     slide["tags"] = split_list(e.value);
                 } else if (e.key != "from" && e.key != "until" && e.key != "weekdays" &&
                            e.key != "hours") {
-                    problems.error(kSettings, e.line, e.key,
-                                   "unknown setting in a slide (poster, notice, schedule, results, "
-                                   "title, fit, duration, "
-                                   "transition, priority, tags, from, until, weekdays, hours)");
+                    problems.error(
+                        kSettings, e.line, e.key,
+                        "unknown setting in a slide (poster, notice, schedule, results, qr, "
+                        "title, fit, duration, "
+                        "transition, priority, tags, from, until, weekdays, hours)");
                 }
             }
             if (kind.empty()) {
                 problems.error(kSettings, s.line, "",
                                "[slide " + s.name +
                                    "] needs one of poster = FILE, notice = FILE, schedule = yes, "
-                                   "results = EVENT");
+                                   "results = EVENT, qr = LINK");
                 continue;
             }
             slide["kind"] = kind;
@@ -835,6 +841,9 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                        "[theme] needs \"header = …\", the line shown on every slide");
     theme["ticker"] = ticker;
     m["theme"] = theme;
+    for (const auto& [name, line] : qr_slides)
+        if (!link_names.contains(name))
+            problems.error(kSettings, line, "qr", "there is no [link " + name + "]");
     if (!links.empty())
         m["links"] = links;
 

@@ -1155,7 +1155,8 @@ POSTERS = [
 
 PLAYLIST = [
     "launch", "week-intro", "today", "pilot-competition", "results-robot", "civility",
-    "guiding-idea", "provincial-competition", "results-cnc", "epidemic-poster", "epidemic-rules",
+    "guiding-idea", "provincial-competition", "live-qr", "results-cnc", "epidemic-poster",
+    "epidemic-rules",
     "cloud-week-poster", "cloud-week", "today", "skills-service-poster", "skills-service",
     "results-ecommerce", "labour", "results-nursing", "theme", "results-cooking",
 ]
@@ -1253,6 +1254,9 @@ def write_settings():
           "url = https://live.example.org/weifang-2020/skills", "sample = yes", "",
           "[link cloud-week]", "title = 云上活动周", "caption = 扫码进入线上展厅，线上逛校园",
           "url = https://expo.example.org/weifang-2020/cloud-week", "sample = yes", ""]
+    L += ["# The online viewing channel on every board, for phones.", "[slide live-qr]",
+          "qr = live", "duration = 10", "transition = fade", "from = 2020-11-08",
+          "until = 2020-11-14", ""]
     L += ["[playlist]"]
     order = [p for p in PLAYLIST if p != "epidemic-rules"]
     for k in range(0, len(order), 6):
@@ -1323,6 +1327,10 @@ def check_bundle():
         elif s["kind"] in ("schedule", "results"):
             a = m["assets"].get(s["data"])
             need(a is not None and a["type"] == "application/json", s["id"] + ": data")
+        elif s["kind"] == "qr":
+            need(any(l["id"] == s["link"] for l in m.get("links", [])), s["id"] + ": link")
+            need(all("example.org" in l["url"] and l["sample"] for l in m["links"]),
+                 s["id"] + ": invented links must be example.org and marked sample")
         else:
             problems.append(s["id"] + ": unknown kind")
     need(kinds.get("image", 0) >= 8 and kinds.get("text", 0) >= 4, "slide counts")
