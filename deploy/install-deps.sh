@@ -2,6 +2,7 @@
 # Installs, from Debian's packages, what building and running the kiosk needs and is not there yet.
 #   deploy/install-deps.sh          build and run
 #   deploy/install-deps.sh --test   also what the test suite needs
+#   deploy/install-deps.sh --bench  also what bench/ needs (the players it compares with)
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config
@@ -9,6 +10,9 @@ packages=(cmake g++ make pkg-config
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev xvfb xauth nginx-light)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+    packages+=(xvfb libx11-dev python3 python3-pil chromium feh nginx-light)
 fi
 
 missing=()
