@@ -35,6 +35,9 @@ Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
       m_player(ui::make_player(*m_bundle, o.tags)), m_stats(process_start) {
     m_renderer.set_bundle(m_bundle);
     m_stats.enable(o.stats);
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(display.renderer(), &info) == 0 && info.name != nullptr)
+        m_stats.set_renderer(info.name);
     if (o.play_log)
         m_play_log =
             std::make_unique<PlayLog>(*o.play_log, display_id(o), m_bundle->manifest.utc_offset);
@@ -164,10 +167,19 @@ content::Readiness Kiosk::ready(std::size_t slide, bool wait) {
 
 void Kiosk::draw(TimePoint now) {
     auto frame = m_show->frame(m_player, now);
+    FrameKind kind = FrameKind::Change;
+    if (m_stats.enabled()) {
+        // Only with --stats: comparing frames as text costs a little on every frame.
+        std::string text = frame.to_text();
+        kind =
+            classify_frame(m_player.in_transition(now), m_exposed, text == m_last_frame, m_missing);
+        m_last_frame = std::move(text);
+    }
+    m_exposed = false;
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
     m_renderer.present();
-    m_stats.frame(begin, steady::now());
+    m_stats.frame(begin, steady::now(), kind);
 }
 
 void Kiosk::simulate_to(TimePoint end) {
@@ -318,7 +330,11 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                             std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.refresh_size());
                         warmed_for.reset();
                     }
-                    dirty = true;
+                    // Focus, pointer and move events change nothing on the screen.
+                    if (platform::window_event_needs_redraw(e.window.event)) {
+                        dirty = true;
+                        m_exposed = true;
+                    }
                 } else if ((e.type == SDL_FINGERDOWN || (e.type == SDL_MOUSEBUTTONDOWN &&
                                                          e.button.which != SDL_TOUCH_MOUSEID)) &&
                            m_play_log) {

@@ -2,6 +2,7 @@
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
+#include "kiosk/platform/sdl_session.hpp"
 #include "kiosk/render/texture_cache.hpp"
 #include "kiosk/text/utf8.hpp"
 
@@ -288,4 +289,13 @@ TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
         EXPECT_TRUE(cache.contains("h"));
     }
     SDL_DestroyRenderer(r);
+}
+
+TEST(Platform, OnlyWindowEventsThatLoseThePictureRedraw) {
+    for (auto e : {SDL_WINDOWEVENT_SHOWN, SDL_WINDOWEVENT_EXPOSED, SDL_WINDOWEVENT_SIZE_CHANGED,
+                   SDL_WINDOWEVENT_RESTORED})
+        EXPECT_TRUE(platform::window_event_needs_redraw(static_cast<std::uint8_t>(e))) << e;
+    for (auto e : {SDL_WINDOWEVENT_FOCUS_GAINED, SDL_WINDOWEVENT_FOCUS_LOST, SDL_WINDOWEVENT_ENTER,
+                   SDL_WINDOWEVENT_LEAVE, SDL_WINDOWEVENT_MOVED, SDL_WINDOWEVENT_TAKE_FOCUS})
+        EXPECT_FALSE(platform::window_event_needs_redraw(static_cast<std::uint8_t>(e))) << e;
 }
