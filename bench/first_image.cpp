@@ -1,9 +1,9 @@
 // The least an SDL program can do to show a poster: open the same fullscreen window as the kiosk,
 // draw one image, present it, and wait. Its time to the first frame is the bar for the kiosk's
 // under a display server, where mapping the window costs the same for both.
-//   first-image IMAGE [--run-for SECONDS]
-// Prints "first frame N ms after start" like kiosk --stats. SDL_RENDER_DRIVER picks the renderer,
-// as it does for the kiosk.
+//   first-image IMAGE [--renderer software|accelerated] [--run-for SECONDS]
+// Prints "first frame N ms after start" like kiosk --stats. The renderer is made as the kiosk
+// makes it (kiosk/platform/display.cpp); without --renderer, SDL's accelerated one.
 #include <SDL.h>
 #include <SDL_image.h>
 
@@ -15,12 +15,27 @@
 
 int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
-    if (argc != 2 && !(argc == 4 && std::strcmp(argv[2], "--run-for") == 0)) {
-        std::fprintf(stderr, "usage: first-image IMAGE [--run-for SECONDS]\n");
+    double run_for = 0.0;
+    bool software = false;
+    bool usage = argc < 2;
+    for (int i = 2; i < argc && !usage; i += 2) {
+        if (i + 1 >= argc)
+            usage = true;
+        else if (std::strcmp(argv[i], "--run-for") == 0)
+            run_for = std::atof(argv[i + 1]);
+        else if (std::strcmp(argv[i], "--renderer") == 0)
+            software = std::strcmp(argv[i + 1], "software") == 0;
+        else
+            usage = true;
+    }
+    if (usage) {
+        std::fprintf(stderr,
+                     "usage: first-image IMAGE [--renderer software|accelerated] [--run-for S]\n");
         return 2;
     }
-    const double run_for = argc == 4 ? std::atof(argv[3]) : 0.0;
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (software)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         std::fprintf(stderr, "first-image: %s\n", SDL_GetError());
         return 3;
@@ -32,7 +47,7 @@ int main(int argc, char** argv) {
         "first-image", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, mode.w, mode.h,
         SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_FULLSCREEN_DESKTOP);
     SDL_Renderer* renderer =
-        window == nullptr
+        window == nullptr || software
             ? nullptr
             : SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (renderer == nullptr && window != nullptr)
