@@ -45,6 +45,7 @@ private:
     enum class State { Pending, Failed };
     SDL_Texture* image_texture(const std::string& asset, Rect area, Fit fit, bool request);
     SDL_Texture* text_texture(const ui::TextCmd& t);
+    void fill(const ui::FillCmd& f);
 
     SDL_Renderer* m_renderer;
     const media::FontSet& m_fonts;
@@ -54,6 +55,9 @@ private:
     TextureCache m_texts;
     std::map<std::string, State> m_states; // Images asked for but not in the cache.
     std::uint64_t m_frame{1};
+    bool m_software{false}; // SDL's software renderer (blended fills are slow there).
+    // Opaque tiles of one colour each, for translucent fills in the software renderer.
+    std::map<std::uint32_t, media::TexturePtr> m_fill_tiles;
 };
 
 } // namespace kiosk::render
