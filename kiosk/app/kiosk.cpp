@@ -2,6 +2,7 @@
 // sleeps until the next thing that changes the screen; workers wake it through SDL's event queue.
 #include "kiosk/app/kiosk.hpp"
 
+#include "kiosk/app/pacing.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/platform/sdl_session.hpp"
 
@@ -258,6 +259,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     std::optional<std::size_t> shown_current;
     std::optional<std::size_t> shown_previous;
     std::optional<TimePoint> warmed_for; // The start of the slide whose successor was warmed.
+    steady::time_point last_draw{};
     for (;;) {
         TimePoint now = clock.now();
         if (m_renderer.accept_decoded() && m_missing)
@@ -278,7 +280,12 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             m_player.previous_slide() != shown_previous)
             dirty = true;
         bool animating = m_player.in_transition(now);
-        if (dirty || animating || now >= next_change) {
+        // A worker waking the loop mid-transition does not bring the next frame forward.
+        const auto interval =
+            transition_frame_interval(m_player.transition(), m_display.frame_interval());
+        bool frame_due = steady::now() >= last_draw + interval;
+        if (dirty || (animating && frame_due) || now >= next_change) {
+            last_draw = steady::now();
             draw(now);
             dirty = false;
             // Publish-to-screen latency is measured from this line.
@@ -305,7 +312,13 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
 
         int timeout_ms = 1000;
         if (animating) {
-            timeout_ms = m_display.headless() ? 16 : 1; // A window's present waits for vsync.
+            // The next transition frame one interval after the last one began, and no sooner:
+            // without vsync (software rendering, a virtual screen, headless) the loop would
+            // otherwise draw as fast as the CPU allows. A present that waits for vsync has
+            // already used up a refresh interval, so this adds no delay there.
+            auto due = last_draw + interval - steady::now();
+            timeout_ms = static_cast<int>(std::clamp<long long>(
+                std::chrono::ceil<std::chrono::milliseconds>(due).count(), 0, 1000));
         } else if (next_change != TimePoint::max()) {
             auto wait = clock.real_wait(next_change - now);
             timeout_ms = static_cast<int>(std::clamp<long long>(
