@@ -27,6 +27,14 @@ media::TexturePtr upload(SDL_Renderer* r, SDL_Surface* s) {
 
 } // namespace
 
+Budgets budgets_for(Size screen) {
+    Budgets b;
+    auto screen_bytes = static_cast<std::size_t>(std::max(screen.w, 0)) *
+                        static_cast<std::size_t>(std::max(screen.h, 0)) * 4;
+    b.image_bytes = std::clamp<std::size_t>(2 * screen_bytes, 8u << 20, b.image_bytes);
+    return b;
+}
+
 SdlRenderer::SdlRenderer(SDL_Renderer* renderer, const media::FontSet& fonts,
                          media::ImageLoader& loader, Budgets budgets)
     : m_renderer(renderer), m_fonts(fonts), m_loader(loader), m_images(budgets.image_bytes),
@@ -40,6 +48,7 @@ void SdlRenderer::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
     m_bundle = std::move(bundle);
     m_images.clear();
     m_states.clear();
+    m_decodable.clear();
 }
 
 SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit fit,
@@ -58,6 +67,10 @@ SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit
     m_states[key] = State::Pending;
     m_loader.request({key, m_bundle->asset_path(asset), info->second.type, size, fit});
     return nullptr;
+}
+
+bool SdlRenderer::decoded_before(const std::string& asset, Size area, Fit fit) const {
+    return m_decodable.contains(image_key(asset, area, fit));
 }
 
 content::Readiness SdlRenderer::image_state(const std::string& asset, Size area, Fit fit) {
@@ -94,6 +107,7 @@ bool SdlRenderer::accept_decoded() {
         std::size_t bytes =
             static_cast<std::size_t>(d.surface->w) * static_cast<std::size_t>(d.surface->h) * 4;
         m_images.put(d.key, std::move(tex), bytes, 0, m_frame);
+        m_decodable.insert(d.key);
         m_states.erase(state);
     }
     return !done.empty();

@@ -378,3 +378,48 @@ TEST(SdlRenderer, FillsBlendTheSameLargeOrSmall) {
     }
     SDL_DestroyRenderer(r);
 }
+
+TEST(TextureCache, ImageBudgetFollowsTheScreen) {
+    EXPECT_EQ(render::budgets_for({1920, 1080}).image_bytes, 2u * 1920 * 1080 * 4);
+    EXPECT_EQ(render::budgets_for({3840, 2160}).image_bytes, 2u * 3840 * 2160 * 4);
+    EXPECT_EQ(render::budgets_for({320, 180}).image_bytes, 8u << 20); // A floor for small ones.
+    EXPECT_EQ(render::budgets_for({8192, 8192}).image_bytes, render::Budgets{}.image_bytes);
+    EXPECT_EQ(render::budgets_for({1920, 1080}).text_bytes, render::Budgets{}.text_bytes);
+}
+
+TEST(SdlRenderer, KeepsFewPicturesButRemembersWhichDecoded) {
+    auto bundle = content::load_bundle(kRoot / "content");
+    ASSERT_TRUE(bundle) << bundle.error().message;
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        media::ImageLoader loader([] {});
+        // Room for one picture of 400x400 at most.
+        render::SdlRenderer renderer(r, **fonts, loader, {400 * 400 * 4, 1 << 20});
+        renderer.set_bundle(*bundle);
+        const Size area{400, 400};
+        auto settle = [&](const std::string& asset) {
+            while (renderer.image_state(asset, area, Fit::Contain) == content::Readiness::Pending) {
+                loader.wait_idle();
+                renderer.accept_decoded();
+            }
+        };
+        settle("posters/launch.jpg");
+        EXPECT_TRUE(renderer.decoded_before("posters/launch.jpg", area, Fit::Contain));
+        EXPECT_FALSE(renderer.decoded_before("posters/theme.jpg", area, Fit::Contain));
+        settle("posters/theme.jpg"); // Pushes the first one out of the cache.
+        EXPECT_LE(renderer.image_bytes(), 400u * 400 * 4);
+        EXPECT_EQ(renderer.image_state("posters/launch.jpg", area, Fit::Contain),
+                  content::Readiness::Pending); // Asked for again.
+        EXPECT_TRUE(renderer.decoded_before("posters/launch.jpg", area, Fit::Contain));
+        EXPECT_FALSE(renderer.decoded_before("posters/launch.jpg", {200, 200}, Fit::Contain));
+        loader.wait_idle();
+        renderer.set_bundle(*bundle); // A new bundle forgets everything.
+        EXPECT_FALSE(renderer.decoded_before("posters/theme.jpg", area, Fit::Contain));
+    }
+    SDL_DestroyRenderer(r);
+}
