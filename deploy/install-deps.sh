@@ -9,7 +9,7 @@ packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xvfb xauth nginx-light)
+    packages+=(libgtest-dev xvfb xauth nginx-light python3)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(xvfb libx11-dev python3 python3-pil chromium feh nginx-light)
