@@ -2,13 +2,17 @@
 # Installs, from Debian's packages, what building and running the kiosk needs and is not there yet.
 #   deploy/install-deps.sh          build and run
 #   deploy/install-deps.sh --test   also what the test suite needs
+#   deploy/install-deps.sh --bench  also what bench/ needs (the players it compares with)
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev libqrencode-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xvfb xauth nginx-light zbar-tools xdotool)
+    packages+=(libgtest-dev xvfb xauth nginx-light python3 zbar-tools xdotool)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+    packages+=(xvfb libx11-dev python3 python3-pil chromium feh nginx-light)
 fi
 
 missing=()

@@ -3,6 +3,7 @@
 #include "kiosk/app/kiosk.hpp"
 
 #include "kiosk/app/admin_status.hpp"
+#include "kiosk/app/pacing.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/platform/sdl_session.hpp"
 #include "kiosk/sync/pin.hpp"
@@ -32,11 +33,15 @@ Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
              platform::Display& display, const media::FontSet& fonts,
              std::chrono::steady_clock::time_point process_start)
     : m_options(o), m_bundle(std::move(bundle)), m_display(display), m_fonts(fonts),
-      m_loader(&platform::SdlSession::wake), m_renderer(display.renderer(), fonts, m_loader),
+      m_loader(&platform::SdlSession::wake),
+      m_renderer(display.renderer(), fonts, m_loader, render::budgets_for(display.size())),
       m_show(std::make_unique<ui::Show>(m_bundle, fonts, display.size())),
       m_player(ui::make_player(*m_bundle, o.tags)), m_stats(process_start) {
     m_renderer.set_bundle(m_bundle);
     m_stats.enable(o.stats);
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(display.renderer(), &info) == 0 && info.name != nullptr)
+        m_stats.set_renderer(info.name);
     if (o.play_log)
         m_play_log =
             std::make_unique<PlayLog>(*o.play_log, display_id(o), m_bundle->manifest.utc_offset);
@@ -208,6 +213,10 @@ content::Readiness Kiosk::ready(std::size_t slide, bool wait) {
     if (s.kind != content::SlideKind::Image)
         return content::Readiness::Ready;
     Size area{m_show->layout().slide.w, m_show->layout().slide.h};
+    // Simulated time passes many slide boundaries between two frames: an image that decoded once
+    // is known to be good, and the image cache need not keep it.
+    if (wait && m_renderer.decoded_before(s.asset, area, s.fit))
+        return content::Readiness::Ready;
     auto r = m_renderer.image_state(s.asset, area, s.fit);
     while (wait && r == content::Readiness::Pending) {
         m_loader.wait_idle();
@@ -237,10 +246,19 @@ ui::DrawList Kiosk::compose(TimePoint now) const {
 void Kiosk::draw(TimePoint now) {
     m_now = now;
     auto frame = compose(now);
+    FrameKind kind = FrameKind::Change;
+    if (m_stats.enabled()) {
+        // Only with --stats: comparing frames as text costs a little on every frame.
+        std::string text = frame.to_text();
+        bool moving = m_player.in_transition(now) || (m_browser && m_browser->animating(now));
+        kind = classify_frame(moving, m_exposed, text == m_last_frame, m_missing);
+        m_last_frame = std::move(text);
+    }
+    m_exposed = false;
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
     m_renderer.present();
-    m_stats.frame(begin, steady::now());
+    m_stats.frame(begin, steady::now(), kind);
 }
 
 void Kiosk::simulate_to(TimePoint end) {
@@ -395,6 +413,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     std::uint64_t shown_browse = 0;
     // The start of the slide whose successor was warmed (min: none yet).
     TimePoint warmed_for = TimePoint::min();
+    steady::time_point last_draw{};
     for (;;) {
         TimePoint now = clock.now();
         if (m_renderer.accept_decoded() && m_missing)
@@ -426,7 +445,15 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                    (!covered && m_player.in_transition(t));
         };
         bool animating = animating_at(now);
-        if (dirty || animating || now >= next_change) {
+        // A worker waking the loop mid-transition does not bring the next frame forward. The
+        // browsing screens fade like a crossfade.
+        const auto interval =
+            m_player.in_transition(now) && !covered
+                ? transition_frame_interval(m_player.transition(), m_display.frame_interval())
+                : transition_frame_interval(content::Transition::Fade, m_display.frame_interval());
+        bool frame_due = steady::now() >= last_draw + interval;
+        if (dirty || (animating && frame_due) || now >= next_change) {
+            last_draw = steady::now();
             draw(now);
             dirty = false;
             // Publish-to-screen latency is measured from this line.
@@ -461,7 +488,13 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
 
         int timeout_ms = 1000;
         if (animating) {
-            timeout_ms = m_display.headless() ? 16 : 1; // A window's present waits for vsync.
+            // The next transition frame one interval after the last one began, and no sooner:
+            // without vsync (software rendering, a virtual screen, headless) the loop would
+            // otherwise draw as fast as the CPU allows. A present that waits for vsync has
+            // already used up a refresh interval, so this adds no delay there.
+            auto due = last_draw + interval - steady::now();
+            timeout_ms = static_cast<int>(std::clamp<long long>(
+                std::chrono::ceil<std::chrono::milliseconds>(due).count(), 0, 1000));
         } else if (wake_at != TimePoint::max()) {
             auto wait = clock.real_wait(wake_at - now);
             timeout_ms = static_cast<int>(std::clamp<long long>(
@@ -486,8 +519,12 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                     }
                     warmed_for = TimePoint::min();
                 }
-                if (e.type == SDL_WINDOWEVENT)
+                // Focus, pointer and move events change nothing on the screen.
+                if (e.type == SDL_WINDOWEVENT &&
+                    platform::window_event_needs_redraw(e.window.event)) {
                     dirty = true;
+                    m_exposed = true;
+                }
                 if (e.type != wake_event) // A worker finished: the top of the loop takes it.
                     handle_event(e, clock.now(), quit);
             } while (SDL_PollEvent(&e) != 0);

@@ -100,7 +100,9 @@ private:
     content::Player m_player;
     Stats m_stats;
     std::unique_ptr<PlayLog> m_play_log;
-    bool m_missing{false}; // The last frame lacked an image still being decoded.
+    bool m_missing{false};    // The last frame lacked an image still being decoded.
+    bool m_exposed{false};    // The window asked to be drawn again since the last frame.
+    std::string m_last_frame; // The last frame as text (with --stats only).
 };
 
 } // namespace kiosk::app

@@ -29,6 +29,8 @@ Plays a content bundle fullscreen: posters, notices, the day's timetable and res
   --windowed           a window (of --size, else four fifths of the screen) instead of
                        fullscreen, for development: Escape or closing it ends the program
   --headless           draw off-screen, no display needed
+  --renderer NAME      auto (default: accelerated where there is a GPU, else software),
+                       software or accelerated
   --clock TIME         start simulated time at TIME, e.g. 2020-11-08T09:30:00+08:00
   --speed N            run simulated time N times faster (with --clock)
   --after SECONDS      with --screenshot: play SECONDS of simulated time, as fast as possible
@@ -172,6 +174,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!v)
                 return std::unexpected(v.error());
             o.data_dir = *v;
+        } else if (a == "--renderer") {
+            auto v = value("auto, software or accelerated");
+            if (!v)
+                return std::unexpected(v.error());
+            auto r = platform::parse_renderer(*v);
+            if (!r)
+                return fail("--renderer: " + r.error().message);
+            o.renderer = *r;
         } else if (a == "--headless") {
             o.headless = true;
         } else if (a == "--windowed") {

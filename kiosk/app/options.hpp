@@ -4,6 +4,7 @@
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/geometry.hpp"
 #include "kiosk/core/time.hpp"
+#include "kiosk/platform/renderer_choice.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -21,6 +22,7 @@ struct Options {
     std::optional<std::filesystem::path> screenshot;
     std::optional<double> run_for_s;
     bool headless{false};
+    platform::RendererChoice renderer{platform::RendererChoice::Auto};
     bool windowed{false};
     bool stats{false};
     bool verbose{false};

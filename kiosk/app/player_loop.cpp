@@ -129,7 +129,7 @@ int run(const Options& o, steady::time_point process_start) {
         log::error("kiosk", session.error().message);
         return 2;
     }
-    auto display = platform::Display::open({o.headless, o.windowed, o.size});
+    auto display = platform::Display::open({o.headless, o.windowed, o.size, o.renderer});
     if (!display) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, display.error().message.c_str());

@@ -44,7 +44,7 @@ SurfacePtr shrink(SurfacePtr s, double scale) {
         return s;
     int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
     int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
-    SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
+    SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, s->format->format));
     if (!out || SDL_SoftStretchLinear(s.get(), nullptr, out.get(), nullptr) != 0)
         return s;
     return out;
@@ -144,7 +144,7 @@ Decoded decode_image(const DecodeRequest& r) {
             scale = 1.0;
         }
     }
-    s = to_argb(std::move(s));
+    s = to_picture_format(std::move(s));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
         return d;

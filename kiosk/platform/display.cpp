@@ -43,19 +43,36 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
         h = o.size ? o.size->h : mode.h;
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
+    const bool gpu = has_gpu_device();
+    const auto choice = resolve_renderer(o.renderer, gpu);
+    if (choice == RendererChoice::Software) {
+        // Otherwise SDL would put the software renderer's frames on screen through an OpenGL
+        // texture: Mesa's CPU emulation of OpenGL where there is no GPU.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     d->m_window =
         SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (d->m_window == nullptr)
         return fail(std::string("cannot open a window: ") + SDL_GetError());
-    d->m_renderer =
-        SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (d->m_renderer == nullptr) {
-        log::warn("display", std::string("no accelerated renderer (") + SDL_GetError() +
-                                 "), drawing in software");
-        d->m_renderer = SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_SOFTWARE);
+    if (choice == RendererChoice::Accelerated) {
+        d->m_renderer = SDL_CreateRenderer(d->m_window, -1,
+                                           SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (d->m_renderer == nullptr)
+            log::warn("display", std::string("no accelerated renderer (") + SDL_GetError() +
+                                     "), drawing in software");
     }
     if (d->m_renderer == nullptr)
+        d->m_renderer = SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_SOFTWARE);
+    if (d->m_renderer == nullptr)
         return fail(std::string("cannot make a renderer: ") + SDL_GetError());
+    if (o.renderer == RendererChoice::Auto)
+        log::info("display", gpu ? "a GPU is present: drawing with SDL's accelerated renderer"
+                                 : "no GPU (no render node in /dev/dri): drawing in software");
+    SDL_DisplayMode current{};
+    int index = SDL_GetWindowDisplayIndex(d->m_window);
+    if (index >= 0 && SDL_GetCurrentDisplayMode(index, &current) == 0 &&
+        current.refresh_rate >= 20 && current.refresh_rate <= 500)
+        d->m_frame_interval = std::chrono::microseconds{1'000'000 / current.refresh_rate};
     SDL_ShowCursor(SDL_DISABLE);
     d->refresh_size();
     return d;

@@ -5,6 +5,9 @@
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/geometry.hpp"
 #include "kiosk/media/sdl_ptr.hpp"
+#include "kiosk/platform/renderer_choice.hpp"
+
+#include <chrono>
 
 #include <filesystem>
 #include <memory>
@@ -16,6 +19,7 @@ struct DisplayOptions {
     bool headless{false};
     bool windowed{false};     // A window of `size` instead of fullscreen.
     std::optional<Size> size; // Headless: required. Window: default is the screen's native size.
+    RendererChoice renderer{RendererChoice::Auto}; // Window only: headless draws in software.
 };
 
 class Display {
@@ -35,6 +39,8 @@ public:
     Result<void> save_png(const std::filesystem::path& path) const;
     // Re-reads the output size (after the window was resized or rotated).
     Size refresh_size();
+    // The time between two frames of the screen (60 Hz where the screen does not say).
+    std::chrono::microseconds frame_interval() const { return m_frame_interval; }
 
 private:
     Display() = default;
@@ -42,6 +48,7 @@ private:
     SDL_Renderer* m_renderer{nullptr};
     media::SurfacePtr m_surface; // Headless target.
     Size m_size;
+    std::chrono::microseconds m_frame_interval{16'667};
 };
 
 } // namespace kiosk::platform

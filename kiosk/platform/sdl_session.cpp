@@ -42,6 +42,21 @@ SdlSession::~SdlSession() {
     SDL_Quit();
 }
 
+bool window_event_needs_redraw(std::uint8_t event) {
+    switch (event) {
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_RESIZED:
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+    case SDL_WINDOWEVENT_MAXIMIZED:
+    case SDL_WINDOWEVENT_RESTORED:
+    case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void SdlSession::wake() {
     SDL_Event e{};
     e.type = g_wake_event.load();

@@ -26,4 +26,8 @@ private:
     std::uint32_t m_wake_event{0};
 };
 
+// Whether a window event (SDL_WINDOWEVENT_*) means the picture must be drawn again: the window
+// was shown, uncovered or resized. Focus, pointer and move events change nothing on screen.
+bool window_event_needs_redraw(std::uint8_t event);
+
 } // namespace kiosk::platform

@@ -3,6 +3,7 @@
 
 #include "kiosk/core/log.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk::render {
@@ -26,15 +27,28 @@ media::TexturePtr upload(SDL_Renderer* r, SDL_Surface* s) {
 
 } // namespace
 
+Budgets budgets_for(Size screen) {
+    Budgets b;
+    auto screen_bytes = static_cast<std::size_t>(std::max(screen.w, 0)) *
+                        static_cast<std::size_t>(std::max(screen.h, 0)) * 4;
+    b.image_bytes = std::clamp<std::size_t>(2 * screen_bytes, 8u << 20, b.image_bytes);
+    return b;
+}
+
 SdlRenderer::SdlRenderer(SDL_Renderer* renderer, const media::FontSet& fonts,
                          media::ImageLoader& loader, Budgets budgets)
     : m_renderer(renderer), m_fonts(fonts), m_loader(loader), m_images(budgets.image_bytes),
-      m_texts(budgets.text_bytes) {}
+      m_texts(budgets.text_bytes) {
+    SDL_RendererInfo info{};
+    m_software =
+        SDL_GetRendererInfo(m_renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+}
 
 void SdlRenderer::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
     m_bundle = std::move(bundle);
     m_images.clear();
     m_states.clear();
+    m_decodable.clear();
 }
 
 SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit fit,
@@ -53,6 +67,10 @@ SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit
     m_states[key] = State::Pending;
     m_loader.request({key, m_bundle->asset_path(asset), info->second.type, size, fit});
     return nullptr;
+}
+
+bool SdlRenderer::decoded_before(const std::string& asset, Size area, Fit fit) const {
+    return m_decodable.contains(image_key(asset, area, fit));
 }
 
 content::Readiness SdlRenderer::image_state(const std::string& asset, Size area, Fit fit) {
@@ -89,6 +107,7 @@ bool SdlRenderer::accept_decoded() {
         std::size_t bytes =
             static_cast<std::size_t>(d.surface->w) * static_cast<std::size_t>(d.surface->h) * 4;
         m_images.put(d.key, std::move(tex), bytes, 0, m_frame);
+        m_decodable.insert(d.key);
         m_states.erase(state);
     }
     return !done.empty();
@@ -121,14 +140,11 @@ void SdlRenderer::warm(const ui::DrawList& list) {
 int SdlRenderer::draw(const ui::DrawList& list) {
     ++m_frame;
     int missing = 0;
-    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
     SDL_RenderClear(m_renderer);
     for (const auto& cmd : list.cmds) {
         if (const auto* f = std::get_if<ui::FillCmd>(&cmd)) {
-            SDL_SetRenderDrawColor(m_renderer, f->color.r, f->color.g, f->color.b, f->color.a);
-            SDL_Rect r{f->rect.x, f->rect.y, f->rect.w, f->rect.h};
-            SDL_RenderFillRect(m_renderer, &r);
+            fill(*f);
         } else if (const auto* i = std::get_if<ui::ImageCmd>(&cmd)) {
             SDL_Texture* tex = image_texture(i->asset, i->area, i->fit, true);
             if (tex == nullptr) {
@@ -137,13 +153,19 @@ int SdlRenderer::draw(const ui::DrawList& list) {
             }
             int w = 0;
             int h = 0;
-            SDL_QueryTexture(tex, nullptr, nullptr, &w, &h);
+            Uint32 format = 0;
+            SDL_QueryTexture(tex, &format, nullptr, &w, &h);
             Placement p = place_image({w, h}, i->area, i->fit);
             SDL_Rect src{
                 static_cast<int>(std::lround(p.src.x)), static_cast<int>(std::lround(p.src.y)),
                 static_cast<int>(std::lround(p.src.w)), static_cast<int>(std::lround(p.src.h))};
             SDL_Rect dst{p.dst.x, p.dst.y, p.dst.w, p.dst.h};
-            SDL_SetTextureAlphaMod(tex, static_cast<Uint8>(std::lround(255 * i->alpha)));
+            auto alpha = static_cast<Uint8>(std::lround(255 * i->alpha));
+            // An opaque picture at full alpha is a plain copy; blending it would only cost time
+            // (in SDL's software renderer, more than the copy itself).
+            bool copy = alpha == 255 && !SDL_ISPIXELFORMAT_ALPHA(format);
+            SDL_SetTextureBlendMode(tex, copy ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+            SDL_SetTextureAlphaMod(tex, alpha);
             SDL_RenderCopy(m_renderer, tex, &src, &dst);
         } else if (const auto* t = std::get_if<ui::TextCmd>(&cmd)) {
             SDL_Texture* tex = text_texture(*t);
@@ -159,6 +181,49 @@ int SdlRenderer::draw(const ui::DrawList& list) {
         }
     }
     return missing;
+}
+
+void SdlRenderer::fill(const ui::FillCmd& f) {
+    SDL_Rect r{f.rect.x, f.rect.y, f.rect.w, f.rect.h};
+    auto plain = [&] {
+        // An opaque fill is a plain fill: SDL's software renderer would blend it pixel by pixel.
+        SDL_SetRenderDrawBlendMode(m_renderer,
+                                   f.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(m_renderer, f.color.r, f.color.g, f.color.b, f.color.a);
+        SDL_RenderFillRect(m_renderer, &r);
+    };
+    constexpr int kTile = 256;
+    const bool large = static_cast<long>(r.w) * r.h >= kTile * kTile;
+    if (!m_software || f.color.a == 255 || f.color.a == 0 || !large)
+        return plain();
+    // SDL's software renderer blends a translucent fill one channel at a time, several times
+    // slower than it fades an opaque picture. A large one (a slide's background fading in) is
+    // drawn as tiles of an opaque texture of its colour, faded by the fill's alpha.
+    auto key = static_cast<std::uint32_t>(f.color.r << 16 | f.color.g << 8 | f.color.b);
+    auto it = m_fill_tiles.find(key);
+    if (it == m_fill_tiles.end()) {
+        if (m_fill_tiles.size() >= 8) // A theme has a few colours; never let this grow.
+            m_fill_tiles.clear();
+        media::SurfacePtr s(
+            SDL_CreateRGBSurfaceWithFormat(0, kTile, kTile, 32, SDL_PIXELFORMAT_RGB888));
+        if (!s)
+            return plain();
+        SDL_FillRect(s.get(), nullptr, SDL_MapRGB(s->format, f.color.r, f.color.g, f.color.b));
+        media::TexturePtr tile(SDL_CreateTextureFromSurface(m_renderer, s.get()));
+        if (!tile)
+            return plain();
+        SDL_SetTextureBlendMode(tile.get(), SDL_BLENDMODE_BLEND);
+        it = m_fill_tiles.emplace(key, std::move(tile)).first;
+    }
+    SDL_Texture* tile = it->second.get();
+    SDL_SetTextureAlphaMod(tile, f.color.a);
+    for (int y = r.y; y < r.y + r.h; y += kTile) {
+        for (int x = r.x; x < r.x + r.w; x += kTile) {
+            SDL_Rect part{0, 0, std::min(kTile, r.x + r.w - x), std::min(kTile, r.y + r.h - y)};
+            SDL_Rect at{x, y, part.w, part.h};
+            SDL_RenderCopy(m_renderer, tile, &part, &at);
+        }
+    }
 }
 
 void SdlRenderer::present() {

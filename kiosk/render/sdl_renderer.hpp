@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 namespace kiosk::render {
 
@@ -18,6 +19,13 @@ struct Budgets {
     std::size_t image_bytes{192u << 20};
     std::size_t text_bytes{48u << 20};
 };
+
+// Budgets for a screen of `screen` pixels: room for two screen-sized pictures, the slide on screen
+// and the next one, decoded ahead while the screen is still (the one fading out during a
+// transition is on screen too, and the cache never evicts what is). Keeping every poster of a
+// long loop instead would cost up to 8 MB a poster at 1080p, for no gain: the next one is always
+// decoded before it is needed.
+Budgets budgets_for(Size screen);
 
 class SdlRenderer {
 public:
@@ -33,6 +41,10 @@ public:
 
     // Whether the image for `area` is ready; asks the worker for it when it is not.
     content::Readiness image_state(const std::string& asset, Size area, Fit fit);
+    // Whether the image for `area` was decoded once already, even if the cache has let it go
+    // since. Simulated time needs no more to move on: what a frame shows is decoded before it
+    // is drawn.
+    bool decoded_before(const std::string& asset, Size area, Fit fit) const;
     // Prepares a frame that is coming (text rendered, images requested) without drawing it.
     void warm(const ui::DrawList& list);
     // Uploads what the worker finished. Returns true if anything arrived.
@@ -45,6 +57,7 @@ private:
     enum class State { Pending, Failed };
     SDL_Texture* image_texture(const std::string& asset, Rect area, Fit fit, bool request);
     SDL_Texture* text_texture(const ui::TextCmd& t);
+    void fill(const ui::FillCmd& f);
 
     SDL_Renderer* m_renderer;
     const media::FontSet& m_fonts;
@@ -53,7 +66,11 @@ private:
     TextureCache m_images;
     TextureCache m_texts;
     std::map<std::string, State> m_states; // Images asked for but not in the cache.
+    std::set<std::string> m_decodable;     // Images decoded at least once, of this bundle.
     std::uint64_t m_frame{1};
+    bool m_software{false}; // SDL's software renderer (blended fills are slow there).
+    // Opaque tiles of one colour each, for translucent fills in the software renderer.
+    std::map<std::uint32_t, media::TexturePtr> m_fill_tiles;
 };
 
 } // namespace kiosk::render

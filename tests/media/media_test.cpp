@@ -2,6 +2,8 @@
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
+#include "kiosk/platform/sdl_session.hpp"
+#include "kiosk/render/sdl_renderer.hpp"
 #include "kiosk/render/texture_cache.hpp"
 #include "kiosk/text/utf8.hpp"
 
@@ -11,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -286,6 +289,137 @@ TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
         cache.put("h", tex(), 1024, 0, 5);
         EXPECT_LE(cache.bytes(), 3u * 1024);
         EXPECT_TRUE(cache.contains("h"));
+    }
+    SDL_DestroyRenderer(r);
+}
+
+TEST(Platform, OnlyWindowEventsThatLoseThePictureRedraw) {
+    for (auto e : {SDL_WINDOWEVENT_SHOWN, SDL_WINDOWEVENT_EXPOSED, SDL_WINDOWEVENT_SIZE_CHANGED,
+                   SDL_WINDOWEVENT_RESTORED})
+        EXPECT_TRUE(platform::window_event_needs_redraw(static_cast<std::uint8_t>(e))) << e;
+    for (auto e : {SDL_WINDOWEVENT_FOCUS_GAINED, SDL_WINDOWEVENT_FOCUS_LOST, SDL_WINDOWEVENT_ENTER,
+                   SDL_WINDOWEVENT_LEAVE, SDL_WINDOWEVENT_MOVED, SDL_WINDOWEVENT_TAKE_FOCUS})
+        EXPECT_FALSE(platform::window_event_needs_redraw(static_cast<std::uint8_t>(e))) << e;
+}
+
+TEST(Images, OpaquePicturesHaveNoAlphaChannel) {
+    // A JPEG is opaque by nature; the sample's logo (SVG) has a transparent background.
+    auto jpeg = media::decode_image({"j",
+                                     kRoot / "content" / "posters" / "launch.jpg",
+                                     "image/jpeg",
+                                     {400, 400},
+                                     Fit::Contain});
+    ASSERT_TRUE(jpeg.surface) << jpeg.error;
+    EXPECT_EQ(jpeg.surface->format->format, SDL_PIXELFORMAT_RGB888);
+    auto svg = media::decode_image(
+        {"s", kRoot / "assets" / "logo.svg", "image/svg+xml", {200, 200}, Fit::Contain});
+    ASSERT_TRUE(svg.surface) << svg.error;
+    EXPECT_EQ(svg.surface->format->format, SDL_PIXELFORMAT_ARGB8888);
+}
+
+TEST(Images, OpacityIsReadFromThePixels) {
+    media::SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, 8, 4, 32, SDL_PIXELFORMAT_ARGB8888));
+    ASSERT_TRUE(s);
+    SDL_FillRect(s.get(), nullptr, SDL_MapRGBA(s->format, 10, 20, 30, 255));
+    EXPECT_TRUE(media::is_opaque(s.get()));
+    static_cast<Uint32*>(s->pixels)[3 * s->pitch / 4 + 7] = 0x80102030; // The last pixel.
+    EXPECT_FALSE(media::is_opaque(s.get()));
+    auto kept = media::to_picture_format(std::move(s));
+    EXPECT_EQ(kept->format->format, SDL_PIXELFORMAT_ARGB8888);
+
+    media::SurfacePtr o(SDL_CreateRGBSurfaceWithFormat(0, 8, 4, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_FillRect(o.get(), nullptr, SDL_MapRGBA(o->format, 10, 20, 30, 255));
+    auto rgb = media::to_picture_format(std::move(o));
+    ASSERT_TRUE(rgb);
+    EXPECT_EQ(rgb->format->format, SDL_PIXELFORMAT_RGB888);
+    Uint8 r = 0, g = 0, b = 0;
+    SDL_GetRGB(static_cast<Uint32*>(rgb->pixels)[0], rgb->format, &r, &g, &b);
+    EXPECT_EQ((std::array<int, 3>{r, g, b}), (std::array<int, 3>{10, 20, 30}));
+    media::SurfacePtr rgb24(SDL_CreateRGBSurfaceWithFormat(0, 2, 2, 24, SDL_PIXELFORMAT_RGB24));
+    EXPECT_TRUE(media::is_opaque(rgb24.get()));
+}
+
+TEST(SdlRenderer, FillsBlendTheSameLargeOrSmall) {
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        media::ImageLoader loader([] {});
+        render::SdlRenderer renderer(r, **fonts, loader);
+        ui::DrawList list{{640, 360}, {}};
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 360}, Color{200, 0, 0, 255}});
+        // Large (drawn in tiles) and small (SDL's own blend), both half over the red.
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 600, 300}, Color{0, 0, 200, 128}});
+        list.cmds.emplace_back(ui::FillCmd{{610, 310, 20, 20}, Color{0, 0, 200, 128}});
+        // An opaque fill after them is opaque.
+        list.cmds.emplace_back(ui::FillCmd{{0, 340, 100, 20}, Color{0, 200, 0, 255}});
+        renderer.draw(list);
+        renderer.present();
+        auto pixel = [&](int x, int y) {
+            Uint8 c[3];
+            SDL_GetRGB(static_cast<Uint32*>(target->pixels)[y * target->pitch / 4 + x],
+                       target->format, &c[0], &c[1], &c[2]);
+            return std::array<int, 3>{c[0], c[1], c[2]};
+        };
+        auto near = [](std::array<int, 3> a, std::array<int, 3> b) {
+            for (std::size_t i = 0; i < 3; ++i)
+                if (std::abs(a[i] - b[i]) > 2)
+                    return false;
+            return true;
+        };
+        EXPECT_TRUE(near(pixel(5, 5), {100, 0, 100})) << pixel(5, 5)[0] << "," << pixel(5, 5)[2];
+        EXPECT_TRUE(near(pixel(599, 299), {100, 0, 100}));
+        EXPECT_TRUE(near(pixel(615, 315), {100, 0, 100}));
+        EXPECT_TRUE(near(pixel(620, 5), {200, 0, 0})); // Outside both.
+        EXPECT_TRUE(near(pixel(50, 350), {0, 200, 0}));
+    }
+    SDL_DestroyRenderer(r);
+}
+
+TEST(TextureCache, ImageBudgetFollowsTheScreen) {
+    EXPECT_EQ(render::budgets_for({1920, 1080}).image_bytes, 2u * 1920 * 1080 * 4);
+    EXPECT_EQ(render::budgets_for({3840, 2160}).image_bytes, 2u * 3840 * 2160 * 4);
+    EXPECT_EQ(render::budgets_for({320, 180}).image_bytes, 8u << 20); // A floor for small ones.
+    EXPECT_EQ(render::budgets_for({8192, 8192}).image_bytes, render::Budgets{}.image_bytes);
+    EXPECT_EQ(render::budgets_for({1920, 1080}).text_bytes, render::Budgets{}.text_bytes);
+}
+
+TEST(SdlRenderer, KeepsFewPicturesButRemembersWhichDecoded) {
+    auto bundle = content::load_bundle(kRoot / "content");
+    ASSERT_TRUE(bundle) << bundle.error().message;
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        media::ImageLoader loader([] {});
+        // Room for one picture of 400x400 at most.
+        render::SdlRenderer renderer(r, **fonts, loader, {400 * 400 * 4, 1 << 20});
+        renderer.set_bundle(*bundle);
+        const Size area{400, 400};
+        auto settle = [&](const std::string& asset) {
+            while (renderer.image_state(asset, area, Fit::Contain) == content::Readiness::Pending) {
+                loader.wait_idle();
+                renderer.accept_decoded();
+            }
+        };
+        settle("posters/launch.jpg");
+        EXPECT_TRUE(renderer.decoded_before("posters/launch.jpg", area, Fit::Contain));
+        EXPECT_FALSE(renderer.decoded_before("posters/theme.jpg", area, Fit::Contain));
+        settle("posters/theme.jpg"); // Pushes the first one out of the cache.
+        EXPECT_LE(renderer.image_bytes(), 400u * 400 * 4);
+        EXPECT_EQ(renderer.image_state("posters/launch.jpg", area, Fit::Contain),
+                  content::Readiness::Pending); // Asked for again.
+        EXPECT_TRUE(renderer.decoded_before("posters/launch.jpg", area, Fit::Contain));
+        EXPECT_FALSE(renderer.decoded_before("posters/launch.jpg", {200, 200}, Fit::Contain));
+        loader.wait_idle();
+        renderer.set_bundle(*bundle); // A new bundle forgets everything.
+        EXPECT_FALSE(renderer.decoded_before("posters/theme.jpg", area, Fit::Contain));
     }
     SDL_DestroyRenderer(r);
 }

@@ -244,7 +244,9 @@ delta)
     [[ -n $polls ]] || fail "no conditional poll answered 304"
     for b in $polls; do ((b < 1024)) || fail "an unchanged poll cost $b bytes"; done
     grep -q 'display="hall-a-1" version="2"' "$access" || fail "requests do not carry the display id and version"
-    echo "delta: poster $size bytes, transfer $obj_bytes bytes; unchanged polls: $(echo $polls | tr '\n' ' ')bytes"
+    man_bytes=$(awk '$5 == "/channels/hall-a/manifest.json" && $7 == 200 {print $8}' "$access" | tail -1)
+    sig_bytes=$(awk '$5 == "/channels/hall-a/manifest.json.sig" && $7 == 200 {print $8}' "$access" | tail -1)
+    echo "delta: poster $size bytes, transfer $obj_bytes bytes; manifest $man_bytes bytes, signature $sig_bytes bytes; unchanged polls: $(echo $polls | tr '\n' ' ')bytes"
     ;;
 expired)
     start_with_v1

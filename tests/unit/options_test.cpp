@@ -29,3 +29,20 @@ TEST(Options, BadValuesNameTheOption) {
     EXPECT_FALSE(parse_options({"--bogus"}));
     EXPECT_FALSE(parse_options({"--content"}));
 }
+
+TEST(Options, RendererIsAutoUnlessChosen) {
+    auto o = parse_options({});
+    ASSERT_TRUE(o);
+    EXPECT_EQ(o->renderer, platform::RendererChoice::Auto);
+    auto sw = parse_options({"--renderer", "software"});
+    ASSERT_TRUE(sw) << sw.error().message;
+    EXPECT_EQ(sw->renderer, platform::RendererChoice::Software);
+    auto gl = parse_options({"--renderer", "accelerated"});
+    ASSERT_TRUE(gl) << gl.error().message;
+    EXPECT_EQ(gl->renderer, platform::RendererChoice::Accelerated);
+    auto bad = parse_options({"--renderer", "opengl"});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message,
+              "--renderer: \"opengl\" is not a renderer: auto, software or accelerated");
+    EXPECT_FALSE(parse_options({"--renderer"}));
+}
