@@ -163,11 +163,13 @@ content::Readiness Kiosk::ready(std::size_t slide, bool wait) {
 }
 
 void Kiosk::draw(TimePoint now) {
-    auto frame = m_show->frame(m_player, now);
+    auto frame = m_dark ? ui::DrawList{m_display.size(), {}} : m_show->frame(m_player, now);
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
+    before_present(now);
     m_renderer.present();
     m_stats.frame(begin, steady::now());
+    after_present();
 }
 
 void Kiosk::simulate_to(TimePoint end) {
@@ -238,7 +240,8 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     // The first slide's image is still decoding at start: wait for it a little, so the first
     // frame shows content rather than the "preparing" screen (and a slow disk cannot hold the
     // screen black for longer than that).
-    m_player.update(clock.now(), ready);
+    if (!m_dark)
+        m_player.update(clock.now(), ready);
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
@@ -248,17 +251,20 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     std::optional<TimePoint> warmed_for; // The start of the slide whose successor was warmed.
     for (;;) {
         TimePoint now = clock.now();
+        tend(now, dirty); // Night schedule, watchdog, fleet view (kiosk_unattended.cpp).
         if (m_renderer.accept_decoded() && m_missing)
             dirty = true;
         take_synced_version();
         take_feed_update(now, dirty);
         auto before = m_player.current_start();
-        m_player.update(now, ready);
+        if (!m_dark)
+            m_player.update(now, ready);
         // A new version goes on at a slide boundary (or at once when nothing is on screen),
         // never in the middle of a slide or a transition.
         if (m_pending && (!m_player.current_slide() || m_player.current_start() != before)) {
             replace_bundle(std::exchange(m_pending, nullptr), now);
-            m_player.update(now, ready);
+            if (!m_dark)
+                m_player.update(now, ready);
             dirty = true;
             warmed_for.reset();
         }
@@ -306,6 +312,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             timeout_ms = static_cast<int>(
                 std::clamp<long long>(std::min<long long>(timeout_ms, left), 0, 60'000));
 
+        timeout_ms = std::min(timeout_ms, unattended_wait_ms(now));
         SDL_Event e;
         bool quit = false;
         if (SDL_WaitEventTimeout(&e, timeout_ms) != 0) {

@@ -5,9 +5,11 @@
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/stats.hpp"
+#include "kiosk/app/unattended.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/player.hpp"
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/device_status.hpp"
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
 #include "kiosk/platform/display.hpp"
@@ -45,6 +47,10 @@ public:
                    const std::optional<std::filesystem::path>& draw_list);
     int live(const Clock& clock, std::uint32_t wake_event);
     const Stats& stats() const { return m_stats; }
+    // Running unattended (kiosk_unattended.cpp): night schedule, watchdog, fleet status.
+    void attach_unattended(Unattended& unattended, const Clock& clock);
+    // What an on-screen status page or the fleet view shows about this display now.
+    DeviceStatus device_status(TimePoint now) const;
 
 private:
     content::Readiness ready(std::size_t slide, bool wait);
@@ -73,6 +79,13 @@ private:
     Stats m_stats;
     std::unique_ptr<PlayLog> m_play_log;
     bool m_missing{false}; // The last frame lacked an image still being decoded.
+    void tend(TimePoint now, bool& dirty);
+    void before_present(TimePoint now);
+    void after_present();
+    int unattended_wait_ms(TimePoint now) const;
+    Unattended* m_unattended{nullptr};
+    const Clock* m_clock{nullptr};
+    bool m_dark{false}; // Outside the on-hours: black, and the player stopped.
 };
 
 } // namespace kiosk::app

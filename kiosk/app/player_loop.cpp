@@ -7,6 +7,7 @@
 #include "kiosk/app/paths.hpp"
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/stats.hpp"
+#include "kiosk/app/unattended.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/media/font_set.hpp"
@@ -53,6 +54,7 @@ std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::pa
 
 int run(const Options& o, steady::time_point process_start) {
     log::set_level(o.verbose ? log::Level::Debug : log::Level::Info);
+    use_journal_if_present();
     auto data_dir = find_data_dir(o.data_dir);
     if (!data_dir) {
         log::error("kiosk", "cannot find fonts/kiosk-cjk.ttf; give its folder with --data-dir");
@@ -72,6 +74,8 @@ int run(const Options& o, steady::time_point process_start) {
             return 2;
         }
         config = *c;
+        if (config->unattended.log_level && !o.verbose)
+            log::set_level(*config->unattended.log_level);
         if (opts.display_id.empty())
             opts.display_id = config->display_id;
         if (opts.tags.empty())
@@ -198,6 +202,9 @@ int run(const Options& o, steady::time_point process_start) {
                 kiosk.attach_feed(*feed, config->results_lost_after, config->results_stale_after);
                 feed->start();
             }
+            Unattended unattended(config ? &*config : nullptr, Kiosk::display_id(opts),
+                                  process_start, cancel);
+            kiosk.attach_unattended(unattended, *clock);
             code = kiosk.live(*clock, (*session)->wake_event());
             cancel->store(true); // Downloads in progress stop now; partial files are kept.
             if (engine)
