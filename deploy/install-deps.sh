@@ -9,6 +9,8 @@ packages=(cmake g++ make pkg-config
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev xvfb xauth nginx-light)
+    # Service, fleet view and package tests: the notify stand-in, passwords, the dashboard, .deb.
+    packages+=(python3 curl openssl chromium dpkg-dev)
 fi
 
 missing=()

@@ -62,6 +62,9 @@ void Kiosk::tend(TimePoint now, bool& dirty) {
     auto real_now = steady::now();
     if (u.watchdog && real_now >= u.watchdog->frame_due())
         dirty = true; // A still screen is redrawn so that it is not taken for a frozen one.
+    // A new version on screen is reported at once (but not more than every 3 s).
+    if (u.fleet && m_bundle->manifest.bundle_version != u.reported_version)
+        u.next_report = std::min(u.next_report, u.last_report + std::chrono::seconds{3});
     if (u.fleet && real_now >= u.next_report)
         dirty = true; // The report's screenshot is read from a fresh frame.
 }
@@ -96,6 +99,8 @@ void Kiosk::before_present(TimePoint now) {
         return;
     const auto& f = *u.settings.fleet;
     u.next_report = real_now + f.interval;
+    u.last_report = real_now;
+    u.reported_version = m_bundle->manifest.bundle_version;
     sync::FleetReport report;
     report.status_json = status_json(device_status(now), f.interval);
     // Read before the frame is presented: after it, a window's back buffer is undefined.

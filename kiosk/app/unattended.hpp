@@ -40,6 +40,8 @@ struct Unattended {
     std::optional<bool> screen_powered; // What the power command was last asked for.
     std::string status_sent;
     std::chrono::steady_clock::time_point next_report{};
+    std::chrono::steady_clock::time_point last_report{};
+    std::int64_t reported_version{-1};
 };
 
 // Under systemd (JOURNAL_STREAM names our stderr), log lines carry their syslog priority.
