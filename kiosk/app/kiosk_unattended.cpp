@@ -24,6 +24,9 @@ void Kiosk::attach_unattended(Unattended& unattended, const Clock& clock) {
     m_unattended = &unattended;
     m_clock = &clock;
     m_dark = !unattended.settings.on_hours.is_on(clock.now(), offset_of(unattended, *m_bundle));
+    if (m_play_log)
+        m_play_log->set_retention(
+            {unattended.settings.play_log_keep_days, unattended.settings.play_log_max_bytes});
     if (m_dark)
         log::info("night", "outside the on-hours: the screen is black");
 }
@@ -62,8 +65,10 @@ void Kiosk::tend(TimePoint now, bool& dirty) {
     auto real_now = steady::now();
     if (u.watchdog && real_now >= u.watchdog->frame_due())
         dirty = true; // A still screen is redrawn so that it is not taken for a frozen one.
-    // A new version on screen is reported at once (but not more than every 3 s).
-    if (u.fleet && m_bundle->manifest.bundle_version != u.reported_version)
+    // A new version on screen, or the screen going off or on, is reported at once (but not more
+    // than every 3 s).
+    if (u.fleet &&
+        (m_bundle->manifest.bundle_version != u.reported_version || m_dark != u.reported_dark))
         u.next_report = std::min(u.next_report, u.last_report + std::chrono::seconds{3});
     if (u.fleet && real_now >= u.next_report)
         dirty = true; // The report's screenshot is read from a fresh frame.
@@ -101,6 +106,7 @@ void Kiosk::before_present(TimePoint now) {
     u.next_report = real_now + f.interval;
     u.last_report = real_now;
     u.reported_version = m_bundle->manifest.bundle_version;
+    u.reported_dark = m_dark;
     sync::FleetReport report;
     report.status_json = status_json(device_status(now), f.interval);
     // Read before the frame is presented: after it, a window's back buffer is undefined.

@@ -42,6 +42,7 @@ struct Unattended {
     std::chrono::steady_clock::time_point next_report{};
     std::chrono::steady_clock::time_point last_report{};
     std::int64_t reported_version{-1};
+    bool reported_dark{false};
 };
 
 // Under systemd (JOURNAL_STREAM names our stderr), log lines carry their syslog priority.
