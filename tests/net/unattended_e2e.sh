@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The fleet view against nginx on loopback running the shipped site (deploy/nginx), WebDAV PUT
-# with a password per display, and the dashboard page in headless Chromium.
-# Usage: fleet_e2e.sh KIOSK KIOSK_PACK SOURCE_DIR CASE
+# Running unattended against nginx on loopback with the shipped site (deploy/nginx): the fleet
+# view (WebDAV PUT with a password per display, the dashboard page in headless Chromium) and the
+# night schedule (black screen, power commands, updates still taken at night).
+# Usage: unattended_e2e.sh KIOSK KIOSK_PACK SOURCE_DIR CASE
 set -uo pipefail
 kiosk=$1
 pack=$2
@@ -52,21 +53,44 @@ base="http://127.0.0.1:$port"
 
 # A published channel, so the display has a version to report.
 "$pack" keygen "$work/key" >/dev/null 2>&1 || fail "keygen"
-"$pack" build "$src/tools/sample/source" "$work/bundle" >/dev/null 2>&1 || fail "build"
+cp -r "$src/tools/sample/source" "$work/source"
+"$pack" build "$work/source" "$work/bundle" >/dev/null 2>&1 || fail "build"
 "$pack" publish "$work/bundle" "$webroot" --channel hall-a --key "$work/key" >/dev/null 2>&1 || fail "publish"
 
-config() { # FLEET-URL [INTERVAL]
+config() { # FLEET-URL [INTERVAL] [EXTRA-JSON]
     cat >"$work/display.json" <<JSON
 // A display of hall A (comments are allowed in the config).
 {"display_id": "hall-a-1", "server": "$base/", "channel": "hall-a",
  "trusted_keys": ["$(cat "$work/key.pub")"], "poll_interval_s": 1, "cache_dir": "$work/cache",
- "fleet": {"url": "$1", "password_file": "$work/hall-a-1.password", "interval_s": ${2:-10}}}
+ "fleet": {"url": "$1", "password_file": "$work/hall-a-1.password", "interval_s": ${2:-10}} ${3:-}}
 JSON
 }
 
-run_kiosk() { # SECONDS
+run_kiosk() { # SECONDS [CLOCK] [SPEED]
     "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 640x360 \
-        --clock 2020-11-10T10:00:00+08:00 --run-for "$1" >"$work/out" 2>"$work/log" || { cat "$work/log" >&2; fail "kiosk exited $?"; }
+        --clock "${2:-2020-11-10T10:00:00+08:00}" --speed "${3:-1}" --run-for "$1" >"$work/out" 2>"$work/log" ||
+        { cat "$work/log" >&2; fail "kiosk exited $?"; }
+}
+
+# True when every pixel of an 8-bit RGB PNG is black: after inflating, every byte of each
+# scanline but its filter byte is 0 (whatever the filter, zeros stay zeros).
+png_black() {
+    "$python" - "$1" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+pos, idat, w = 8, b"", 0
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR":
+        w = struct.unpack(">I", body[:4])[0]
+    if kind == b"IDAT":
+        idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+stride = 1 + 3 * w
+sys.exit(0 if all(b == 0 for i, b in enumerate(raw) if i % stride) else 1)
+PY
 }
 
 http() { # USER:PASS METHOD PATH [FILE]
@@ -208,6 +232,46 @@ PY
     if [[ -n ${KIOSK_DASHBOARD_SHOT:-} ]]; then
         timeout 60 "$chromium" "${flags[@]}" --screenshot="$KIOSK_DASHBOARD_SHOT" "$url" 2>/dev/null
     fi
+    ;;
+night)
+    # On-hours 07:00-22:00 at a 3600x clock from 21:59:30: off at 22:00 (a moment after the
+    # start), on again at 07:00 (9 s later). A new version published at night is taken at once.
+    config "$base/fleet/" 10 ', "on_hours": {"daily": "07:00-22:00"}, "utc_offset": "+08:00",
+        "screen_off_command": "echo off >>'"$work"'/power.log; echo display_power=0",
+        "screen_on_command": "echo on >>'"$work"'/power.log", "play_log_dir": "'"$work"'/play"'
+    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 640x360 \
+        --clock 2020-11-10T21:59:30+08:00 --speed 3600 --run-for 11 >"$work/out" 2>"$work/log" &
+    kiosk_pid=$!
+    sleep 4.5
+    # Night: the last report shows a black screen and says so.
+    [[ -s $status_root/fleet/hall-a-1/screen.png ]] || { cat "$work/log" >&2; fail "no report at night"; }
+    grep -q '"screen_on": false' "$status_root/fleet/hall-a-1/status.json" || fail "the status does not say the screen is off"
+    png_black "$status_root/fleet/hall-a-1/screen.png" || fail "the screen is not black at night"
+    # An update at night.
+    sed -i 's/^version = .*/version = 2/' "$work/source/settings.ini"
+    "$pack" build "$work/source" "$work/bundle2" >/dev/null 2>&1 || fail "build v2"
+    "$pack" publish "$work/bundle2" "$webroot" --channel hall-a --key "$work/key" >/dev/null 2>&1 || fail "publish v2"
+    wait "$kiosk_pid" || { cat "$work/log" >&2; fail "kiosk failed"; }
+    grep -q "night: screen off until 2020-11-11T07:00:00+08:00" "$work/log" || { cat "$work/log" >&2; fail "no 'screen off' line"; }
+    grep -q "night: screen on until 2020-11-11T22:00:00+08:00" "$work/log" || { cat "$work/log" >&2; fail "no 'screen on' line"; }
+    [[ $(tr '\n' ' ' <"$work/power.log") == "on off on " ]] || fail "power commands: $(tr '\n' ' ' <"$work/power.log")"
+    grep -q 'power: screen off: `echo off.*` done: display_power=0' "$work/log" || fail "the power command's result is not logged"
+    # Version 2 arrived and was taken during the night, not held for the morning.
+    taken=$(grep -n "now showing bundle 2" "$work/log" | head -1 | cut -d: -f1)
+    morning=$(grep -n "night: screen on until" "$work/log" | head -1 | cut -d: -f1)
+    [[ -n $taken && $taken -lt $morning ]] || { cat "$work/log" >&2; fail "version 2 was not taken at night"; }
+    # Proof of play: nothing shown between 22:00 and 07:00, slides before and after.
+    "$python" - "$work/play" <<'PY' || fail "proof of play during the night"
+import csv, glob, sys
+from datetime import datetime
+t = datetime.fromisoformat
+rows = [r for f in sorted(glob.glob(sys.argv[1] + "/play-*.csv")) for r in csv.DictReader(open(f)) if r["type"] == "slide"]
+night_start, night_end = t("2020-11-10T22:00:00+08:00"), t("2020-11-11T07:00:00+08:00")
+night = [r for r in rows if t(r["end"]) > night_start and t(r["start"]) < night_end]
+assert not night, night[:3]
+assert any(t(r["start"]) >= night_end and r["bundle"] == "2" for r in rows), "nothing of v2 in the morning"
+print(len(rows), "slides shown, none at night")
+PY
     ;;
 *)
     fail "unknown case $case_name"
