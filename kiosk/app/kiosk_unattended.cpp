@@ -122,6 +122,23 @@ void Kiosk::after_present() {
     if (m_unattended == nullptr)
         return;
     Unattended& u = *m_unattended;
+    // Every quarter of a simulated hour the renderer's frame count is noted; textures not used
+    // since the note of an hour ago are released. Memory then stays at what an hour of the
+    // schedule needs, however long the display runs.
+    if (m_clock != nullptr) {
+        auto quarter =
+            std::chrono::floor<std::chrono::minutes>(m_clock->now()).time_since_epoch().count() /
+            15;
+        if (u.frame_marks.empty() || quarter != u.last_quarter) {
+            u.last_quarter = quarter;
+            u.frame_marks.push_back(m_renderer.frame());
+            if (u.frame_marks.size() > 4) {
+                u.frame_marks.pop_front();
+                m_renderer.drop_unused_before(u.frame_marks.front());
+                release_free_memory();
+            }
+        }
+    }
     auto real_now = steady::now();
     if (!u.ready_sent) {
         u.notifier.send("READY=1");
