@@ -167,7 +167,7 @@ void Kiosk::draw(TimePoint now) {
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
     before_present(now);
-    m_renderer.present();
+    m_display.present(); // Turned when the screen is mounted rotated.
     m_stats.frame(begin, steady::now());
     after_present();
 }

@@ -120,20 +120,25 @@ int run(const Options& o, steady::time_point process_start) {
         bundle = fallback_bundle(*data_dir);
     }
 
+    if (config)
+        choose_video_driver(config->unattended.video);
     auto session = platform::SdlSession::start(o.headless ? platform::Video::Headless
                                                           : platform::Video::Window);
     if (!session) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, session.error().message.c_str());
+            explain_video_failure();
             return 3;
         }
         log::error("kiosk", session.error().message);
         return 2;
     }
-    auto display = platform::Display::open({o.headless, o.windowed, o.size});
+    auto display = platform::Display::open(
+        {o.headless, o.windowed, o.size, config ? config->unattended.rotation : 0});
     if (!display) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, display.error().message.c_str());
+            explain_video_failure();
             return 3;
         }
         log::error("kiosk", display.error().message);

@@ -9,6 +9,7 @@
 #include "kiosk/sync/fleet.hpp"
 
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,9 +44,19 @@ struct Unattended {
     std::chrono::steady_clock::time_point last_report{};
     std::int64_t reported_version{-1};
     bool reported_dark{false};
+    std::deque<std::uint64_t> frame_marks; // Renderer frames at the last quarter hours.
+    long long last_quarter{0};
 };
 
 // Under systemd (JOURNAL_STREAM names our stderr), log lines carry their syslog priority.
 void use_journal_if_present();
+
+// Gives the heap's free pages back to the system (after caches were trimmed).
+void release_free_memory();
+
+// The config's "video" as SDL_VIDEODRIVER, unless the environment already sets one.
+void choose_video_driver(VideoOutput video);
+// After the screen could not be opened: what the chosen video output needs, on stderr.
+void explain_video_failure();
 
 } // namespace kiosk::app
