@@ -110,6 +110,8 @@ void Kiosk::take_synced_version() {
 }
 
 void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now) {
+    auto on_screen = m_player.current_slide();
+    std::string was_on = on_screen ? m_bundle->manifest.slides[*on_screen].id : "";
     m_player.finish(now);
     m_bundle = std::move(bundle);
     m_renderer.set_bundle(m_bundle);
@@ -117,6 +119,7 @@ void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePo
     m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.size());
     m_show->set_live(std::move(live));
     make_player();
+    continue_after(was_on);
     if (m_sync != nullptr) {
         m_sync->set_shown_version(m_bundle->manifest.bundle_version);
         m_sync->set_shown_objects(objects_of(*m_bundle));
@@ -131,6 +134,17 @@ std::string Kiosk::display_id(const Options& o) {
     if (gethostname(host, sizeof host - 1) != 0 || host[0] == '\0')
         return "display";
     return host;
+}
+
+void Kiosk::continue_after(const std::string& slide_id) {
+    // A new version goes on where the playlist was, not from its start: with versions published
+    // often, the slides at the end of a long playlist would otherwise never come round.
+    const auto& items = m_player.items();
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (m_bundle->manifest.slides[items[i].slide].id == slide_id) {
+            m_player.begin_at((i + 1) % items.size());
+            return;
+        }
 }
 
 Result<void> Kiosk::begin_at(const std::string& slide_id) {

@@ -57,6 +57,7 @@ private:
     void make_player();
     void take_synced_version();
     void replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now);
+    void continue_after(const std::string& slide_id);
     sync::SyncEngine* m_sync{nullptr};
     sync::Store* m_store{nullptr};
     std::vector<sync::PublicKey> m_keys;
