@@ -115,7 +115,7 @@ png_size() {
 case $case_name in
 fleet-upload)
     config "$base/fleet/"
-    run_kiosk 5
+    run_kiosk 6
     dir="$status_root/fleet/hall-a-1"
     [[ -s $dir/status.json && -s $dir/screen.png ]] || { cat "$work/log" >&2; fail "no status or screenshot uploaded"; }
     [[ $(png_size "$dir/screen.png") == 320x180 ]] || fail "the screenshot is $(png_size "$dir/screen.png"), not 320x180"
@@ -234,15 +234,15 @@ PY
     fi
     ;;
 night)
-    # On-hours 07:00-22:00 at a 3600x clock from 21:59:30: off at 22:00 (a moment after the
-    # start), on again at 07:00 (9 s later). A new version published at night is taken at once.
+    # On-hours 07:00-22:00 at a 2400x clock from 21:59:30: off at 22:00 (a moment after the
+    # start), on again at 07:00 (13.5 s later). A new version published at night is taken at once.
     config "$base/fleet/" 10 ', "on_hours": {"daily": "07:00-22:00"}, "utc_offset": "+08:00",
         "screen_off_command": "echo off >>'"$work"'/power.log; echo display_power=0",
         "screen_on_command": "echo on >>'"$work"'/power.log", "play_log_dir": "'"$work"'/play"'
     "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 640x360 \
-        --clock 2020-11-10T21:59:30+08:00 --speed 3600 --run-for 11 >"$work/out" 2>"$work/log" &
+        --clock 2020-11-10T21:59:30+08:00 --speed 2400 --run-for 15 >"$work/out" 2>"$work/log" &
     kiosk_pid=$!
-    sleep 4.5
+    sleep 6
     # Night: the last report shows a black screen and says so.
     [[ -s $status_root/fleet/hall-a-1/screen.png ]] || { cat "$work/log" >&2; fail "no report at night"; }
     grep -q '"screen_on": false' "$status_root/fleet/hall-a-1/status.json" || fail "the status does not say the screen is off"
