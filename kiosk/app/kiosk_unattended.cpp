@@ -27,8 +27,13 @@ void Kiosk::attach_unattended(Unattended& unattended, const Clock& clock) {
     if (m_play_log)
         m_play_log->set_retention(
             {unattended.settings.play_log_keep_days, unattended.settings.play_log_max_bytes});
-    if (m_dark)
-        log::info("night", "outside the on-hours: the screen is black");
+    if (m_dark) {
+        auto offset = offset_of(unattended, *m_bundle);
+        auto until = unattended.settings.on_hours.next_switch(clock.now(), offset);
+        log::info("night", "screen off" + (until == TimePoint::max()
+                                               ? std::string()
+                                               : " until " + format_iso(until, offset)));
+    }
 }
 
 void Kiosk::tend(TimePoint now, bool& dirty) {

@@ -254,7 +254,9 @@ night)
     wait "$kiosk_pid" || { cat "$work/log" >&2; fail "kiosk failed"; }
     grep -q "night: screen off until 2020-11-11T07:00:00+08:00" "$work/log" || { cat "$work/log" >&2; fail "no 'screen off' line"; }
     grep -q "night: screen on until 2020-11-11T22:00:00+08:00" "$work/log" || { cat "$work/log" >&2; fail "no 'screen on' line"; }
-    [[ $(tr '\n' ' ' <"$work/power.log") == "on off on " ]] || fail "power commands: $(tr '\n' ' ' <"$work/power.log")"
+    # "on" at start, unless a slow start (a sanitizer build) began after 22:00; then off, then on.
+    power=$(tr '\n' ' ' <"$work/power.log")
+    [[ $power == "on off on " || $power == "off on " ]] || fail "power commands: $power"
     grep -q 'power: screen off: `echo off.*` done: display_power=0' "$work/log" || fail "the power command's result is not logged"
     # Version 2 arrived and was taken during the night, not held for the morning.
     taken=$(grep -n "now showing bundle 2" "$work/log" | head -1 | cut -d: -f1)
