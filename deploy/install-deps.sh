@@ -9,7 +9,9 @@ packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev libqrencode-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xvfb xauth nginx-light python3 zbar-tools xdotool)
+    packages+=(libgtest-dev xvfb xauth nginx-light zbar-tools xdotool)
+    # Service, fleet view and package tests: the notify stand-in, passwords, the dashboard, .deb.
+    packages+=(python3 curl openssl chromium dpkg-dev)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(xvfb libx11-dev python3 python3-pil chromium feh nginx-light)

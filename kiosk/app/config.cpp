@@ -63,7 +63,7 @@ Result<TouchConfig> parse_touch(const nlohmann::json& j, const std::string& file
 Result<DisplayConfig> parse_config(std::string_view text, const std::string& file) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text);
+        j = nlohmann::json::parse(text, nullptr, true, /*ignore_comments=*/true);
     } catch (const nlohmann::json::parse_error& e) {
         return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
     } catch (const nlohmann::json::exception& e) {
@@ -88,7 +88,7 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
                                                 "results_stale_after_s",
                                                 "touch"};
     for (const auto& [k, v] : j.items())
-        if (!known.contains(k))
+        if (!known.contains(k) && !unattended_fields().contains(k))
             return fail(file + ": unknown field \"" + k + "\"");
     auto str = [&](const char* k, bool required, std::string& out) -> Result<void> {
         auto it = j.find(k);
@@ -194,6 +194,10 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
                             "\" (connect_s, low_speed_bytes, low_speed_s, total_s)");
         }
     }
+    auto unattended = parse_unattended(j, file);
+    if (!unattended)
+        return std::unexpected(unattended.error());
+    c.unattended = std::move(*unattended);
     return c;
 }
 

@@ -1,6 +1,7 @@
 // A display's config file (JSON): where its content comes from and who it is.
 #pragma once
 
+#include "kiosk/app/config_unattended.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/sync/signature.hpp"
 
@@ -40,6 +41,7 @@ struct DisplayConfig {
     std::chrono::seconds results_lost_after{60};    // No answer this long: "feed lost".
     std::chrono::seconds results_stale_after{3600}; // Data this old: "not current".
     TouchConfig touch;
+    UnattendedConfig unattended; // Night schedule, fleet view, rotation, logs (own file).
 };
 
 // Reads and checks the file; a bad one is refused with the field named.

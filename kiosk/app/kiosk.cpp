@@ -170,6 +170,8 @@ void Kiosk::take_synced_version() {
 }
 
 void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now) {
+    auto on_screen = m_player.current_slide();
+    std::string was_on = on_screen ? m_bundle->manifest.slides[*on_screen].id : "";
     m_player.finish(now);
     m_bundle = std::move(bundle);
     m_renderer.set_bundle(m_bundle);
@@ -181,6 +183,7 @@ void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePo
         m_browser->set_bundle(m_bundle, slides_for_display());
         m_browser->set_live(&m_show->live());
     }
+    continue_after(was_on);
     if (m_sync != nullptr) {
         m_sync->set_shown_version(m_bundle->manifest.bundle_version);
         m_sync->set_shown_objects(objects_of(*m_bundle));
@@ -195,6 +198,17 @@ std::string Kiosk::display_id(const Options& o) {
     if (gethostname(host, sizeof host - 1) != 0 || host[0] == '\0')
         return "display";
     return host;
+}
+
+void Kiosk::continue_after(const std::string& slide_id) {
+    // A new version goes on where the playlist was, not from its start: with versions published
+    // often, the slides at the end of a long playlist would otherwise never come round.
+    const auto& items = m_player.items();
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (m_bundle->manifest.slides[items[i].slide].id == slide_id) {
+            m_player.begin_at((i + 1) % items.size());
+            return;
+        }
 }
 
 Result<void> Kiosk::begin_at(const std::string& slide_id) {
@@ -245,7 +259,8 @@ ui::DrawList Kiosk::compose(TimePoint now) const {
 
 void Kiosk::draw(TimePoint now) {
     m_now = now;
-    auto frame = compose(now);
+    // Outside the on-hours the screen is black.
+    auto frame = m_dark ? ui::DrawList{m_display.size(), {}} : compose(now);
     FrameKind kind = FrameKind::Change;
     if (m_stats.enabled()) {
         // Only with --stats: comparing frames as text costs a little on every frame.
@@ -257,8 +272,10 @@ void Kiosk::draw(TimePoint now) {
     m_exposed = false;
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
-    m_renderer.present();
+    before_present(now);
+    m_display.present(); // Turned when the screen is mounted rotated.
     m_stats.frame(begin, steady::now(), kind);
+    after_present();
 }
 
 void Kiosk::simulate_to(TimePoint end) {
@@ -334,7 +351,8 @@ void Kiosk::update_browser(TimePoint now, bool& quit) {
         return;
     for (const auto& g : m_gestures->tick(now))
         apply(m_browser->on_gesture(g, now), quit);
-    m_browser->update(now, m_player.emergency());
+    // Nothing is browsed over an emergency notice, or at night with the screen off.
+    m_browser->update(now, m_player.emergency() || m_dark);
 }
 
 void Kiosk::handle_event(const SDL_Event& e, TimePoint now, bool& quit) {
@@ -402,7 +420,8 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     // The first slide's image is still decoding at start: wait for it a little, so the first
     // frame shows content rather than the "preparing" screen (and a slow disk cannot hold the
     // screen black for longer than that).
-    m_player.update(clock.now(), ready);
+    if (!m_dark)
+        m_player.update(clock.now(), ready);
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
@@ -416,17 +435,20 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     steady::time_point last_draw{};
     for (;;) {
         TimePoint now = clock.now();
+        tend(now, dirty); // Night schedule, watchdog, fleet view (kiosk_unattended.cpp).
         if (m_renderer.accept_decoded() && m_missing)
             dirty = true;
         take_synced_version();
         take_feed_update(now, dirty);
         auto before = m_player.current_start();
-        m_player.update(now, ready);
+        if (!m_dark)
+            m_player.update(now, ready);
         // A new version goes on at a slide boundary (or at once when nothing is on screen),
         // never in the middle of a slide or a transition.
         if (m_pending && (!m_player.current_slide() || m_player.current_start() != before)) {
             replace_bundle(std::exchange(m_pending, nullptr), now);
-            m_player.update(now, ready);
+            if (!m_dark)
+                m_player.update(now, ready);
             dirty = true;
             warmed_for = TimePoint::min();
         }
@@ -507,6 +529,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             timeout_ms = static_cast<int>(
                 std::clamp<long long>(std::min<long long>(timeout_ms, left), 0, 60'000));
 
+        timeout_ms = std::min(timeout_ms, unattended_wait_ms(now));
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout_ms) != 0) {
             do {

@@ -8,9 +8,11 @@
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/replay.hpp"
 #include "kiosk/app/stats.hpp"
+#include "kiosk/app/unattended.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/player.hpp"
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/device_status.hpp"
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
 #include "kiosk/platform/display.hpp"
@@ -58,12 +60,17 @@ public:
     // Plays replay steps in simulated time from `start`; 0 when every check passed.
     int replay(TimePoint start, const std::vector<ReplayStep>& steps);
     const Stats& stats() const { return m_stats; }
+    // Running unattended (kiosk_unattended.cpp): night schedule, watchdog, fleet status.
+    void attach_unattended(Unattended& unattended, const Clock& clock);
+    // What an on-screen status page or the fleet view shows about this display now.
+    DeviceStatus device_status(TimePoint now) const;
 
 private:
     content::Readiness ready(std::size_t slide, bool wait);
     void make_player();
     void take_synced_version();
     void replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now);
+    void continue_after(const std::string& slide_id);
     sync::SyncEngine* m_sync{nullptr};
     sync::Store* m_store{nullptr};
     std::vector<sync::PublicKey> m_keys;
@@ -103,6 +110,13 @@ private:
     bool m_missing{false};    // The last frame lacked an image still being decoded.
     bool m_exposed{false};    // The window asked to be drawn again since the last frame.
     std::string m_last_frame; // The last frame as text (with --stats only).
+    void tend(TimePoint now, bool& dirty);
+    void before_present(TimePoint now);
+    void after_present();
+    int unattended_wait_ms(TimePoint now) const;
+    Unattended* m_unattended{nullptr};
+    const Clock* m_clock{nullptr};
+    bool m_dark{false}; // Outside the on-hours: black, and the player stopped.
 };
 
 } // namespace kiosk::app

@@ -60,11 +60,24 @@ void PlayLog::write(const char* type, const std::string& slide_id, TimePoint sta
         m_failed = false;
         if (fresh)
             std::fprintf(m_file, "%s\n", kHeader);
+        m_day_bytes = fresh ? 0 : std::filesystem::file_size(path, ec);
+        m_day_full = false;
+        prune_play_logs(m_dir, m_day, m_retention);
+    }
+    // One day may use half the cap (a stuck touch screen must not push out the other days).
+    if (m_day_bytes > m_retention.max_bytes / 2) {
+        if (!m_day_full)
+            log::warn("play-log", "play-" + m_day + ".csv is full (" +
+                                      std::to_string(m_retention.max_bytes / 2 >> 20) +
+                                      " MB): no more lines today");
+        m_day_full = true;
+        return;
     }
     std::string line = std::string(type) + "," + format_iso(start, m_offset) + "," +
                        format_iso(end, m_offset) + "," + csv_field(m_display) + "," +
                        csv_field(slide_id) + "," + std::to_string(bundle) + "\n";
     std::fwrite(line.data(), 1, line.size(), m_file);
+    m_day_bytes += line.size();
     std::fflush(m_file);
 }
 

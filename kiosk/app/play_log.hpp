@@ -1,6 +1,7 @@
 // Proof of play: every slide shown and every touch, one CSV file a day in the bundle's time zone.
 #pragma once
 
+#include "kiosk/app/play_log_retention.hpp"
 #include "kiosk/core/time.hpp"
 
 #include <chrono>
@@ -23,6 +24,8 @@ public:
     void touch(const std::string& slide_id, TimePoint at, std::int64_t bundle);
 
     static constexpr const char* kHeader = "type,start,end,display,slide,bundle";
+    // Old days are pruned whenever a new day's file is opened (play_log_retention.hpp).
+    void set_retention(const PlayLogRetention& r) { m_retention = r; }
 
 private:
     void write(const char* type, const std::string& slide_id, TimePoint start, TimePoint end,
@@ -34,6 +37,9 @@ private:
     std::string m_day; // The day of the open file.
     std::FILE* m_file{nullptr};
     bool m_failed{false};
+    PlayLogRetention m_retention;
+    std::uint64_t m_day_bytes{0}; // Of the open file.
+    bool m_day_full{false};       // Today's share of the cap is used up (said once).
 };
 
 // A CSV field, quoted when it must be.

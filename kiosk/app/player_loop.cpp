@@ -8,6 +8,7 @@
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/replay.hpp"
 #include "kiosk/app/stats.hpp"
+#include "kiosk/app/unattended.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/media/font_set.hpp"
@@ -54,6 +55,7 @@ std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::pa
 
 int run(const Options& o, steady::time_point process_start) {
     log::set_level(o.verbose ? log::Level::Debug : log::Level::Info);
+    use_journal_if_present();
     log::info("kiosk", std::string("kiosk ") + KIOSK_VERSION + " started, process " +
                            std::to_string(getpid()));
     auto data_dir = find_data_dir(o.data_dir);
@@ -75,6 +77,8 @@ int run(const Options& o, steady::time_point process_start) {
             return 2;
         }
         config = *c;
+        if (config->unattended.log_level && !o.verbose)
+            log::set_level(*config->unattended.log_level);
         if (opts.display_id.empty())
             opts.display_id = config->display_id;
         if (opts.tags.empty())
@@ -119,20 +123,25 @@ int run(const Options& o, steady::time_point process_start) {
         bundle = fallback_bundle(*data_dir);
     }
 
+    if (config)
+        choose_video_driver(config->unattended.video);
     auto session = platform::SdlSession::start(o.headless ? platform::Video::Headless
                                                           : platform::Video::Window);
     if (!session) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, session.error().message.c_str());
+            explain_video_failure();
             return 3;
         }
         log::error("kiosk", session.error().message);
         return 2;
     }
-    auto display = platform::Display::open({o.headless, o.windowed, o.size, o.renderer});
+    auto display = platform::Display::open(
+        {o.headless, o.windowed, o.size, o.renderer, config ? config->unattended.rotation : 0});
     if (!display) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, display.error().message.c_str());
+            explain_video_failure();
             return 3;
         }
         log::error("kiosk", display.error().message);
@@ -217,6 +226,9 @@ int run(const Options& o, steady::time_point process_start) {
                 kiosk.attach_feed(*feed, config->results_lost_after, config->results_stale_after);
                 feed->start();
             }
+            Unattended unattended(config ? &*config : nullptr, Kiosk::display_id(opts),
+                                  process_start, cancel);
+            kiosk.attach_unattended(unattended, *clock);
             code = kiosk.live(*clock, (*session)->wake_event());
             cancel->store(true); // Downloads in progress stop now; partial files are kept.
             if (engine)

@@ -10,6 +10,13 @@ enum class Level { Debug, Info, Warn, Error };
 // Lines below `level` are dropped. Set once in main before threads start.
 void set_level(Level level);
 
+// Under systemd, stderr goes to the journal: a `<N>` prefix (syslog priority) gives each line its
+// level there. Set once in main before threads start.
+void set_syslog_prefix(bool on);
+
+// The same warning or error (digits aside) is written at most 5 times in 10 minutes; the next one
+// after that says how many were held back.
+
 void write(Level level, std::string_view tag, std::string_view message);
 
 inline void debug(std::string_view tag, std::string_view m) {

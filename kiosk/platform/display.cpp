@@ -21,6 +21,9 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
         d->m_renderer = SDL_CreateSoftwareRenderer(d->m_surface.get());
         if (d->m_renderer == nullptr)
             return fail(std::string("cannot make a renderer: ") + SDL_GetError());
+        d->m_rotation = o.rotation;
+        if (!d->set_up_rotation())
+            return fail(std::string("cannot make the rotated frame: ") + SDL_GetError());
         return d;
     }
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -74,11 +77,15 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
         current.refresh_rate >= 20 && current.refresh_rate <= 500)
         d->m_frame_interval = std::chrono::microseconds{1'000'000 / current.refresh_rate};
     SDL_ShowCursor(SDL_DISABLE);
+    d->m_rotation = o.rotation;
     d->refresh_size();
+    if (!d->set_up_rotation())
+        return fail(std::string("cannot make the rotated frame: ") + SDL_GetError());
     return d;
 }
 
 Display::~Display() {
+    m_target.reset(); // Before its renderer.
     if (m_renderer != nullptr)
         SDL_DestroyRenderer(m_renderer);
     if (m_window != nullptr)
@@ -90,9 +97,46 @@ Size Display::refresh_size() {
         int w = 0;
         int h = 0;
         if (SDL_GetRendererOutputSize(m_renderer, &w, &h) == 0)
-            m_size = {w, h};
+            m_size = m_rotation % 180 == 0 ? Size{w, h} : Size{h, w};
+        if (m_target && !set_up_rotation())
+            log::error("display", std::string("cannot make the rotated frame: ") + SDL_GetError());
     }
     return m_size;
+}
+
+bool Display::set_up_rotation() {
+    if (m_rotation == 0)
+        return true;
+    int w = 0;
+    int h = 0;
+    SDL_SetRenderTarget(m_renderer, nullptr);
+    if (SDL_GetRendererOutputSize(m_renderer, &w, &h) != 0)
+        return false;
+    m_size = m_rotation % 180 == 0 ? Size{w, h} : Size{h, w};
+    m_target.reset(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                     m_size.w, m_size.h));
+    if (!m_target)
+        return false;
+    SDL_SetTextureBlendMode(m_target.get(), SDL_BLENDMODE_NONE);
+    return SDL_SetRenderTarget(m_renderer, m_target.get()) == 0;
+}
+
+void Display::present() {
+    if (!m_target) {
+        SDL_RenderPresent(m_renderer);
+        return;
+    }
+    int w = 0;
+    int h = 0;
+    SDL_SetRenderTarget(m_renderer, nullptr);
+    SDL_GetRendererOutputSize(m_renderer, &w, &h);
+    SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+    SDL_RenderClear(m_renderer);
+    // The frame's rectangle centred on the output, turned about its centre, covers the output.
+    SDL_Rect dst{(w - m_size.w) / 2, (h - m_size.h) / 2, m_size.w, m_size.h};
+    SDL_RenderCopyEx(m_renderer, m_target.get(), nullptr, &dst, m_rotation, nullptr, SDL_FLIP_NONE);
+    SDL_RenderPresent(m_renderer);
+    SDL_SetRenderTarget(m_renderer, m_target.get());
 }
 
 media::SurfacePtr Display::read_pixels() const {

@@ -20,6 +20,7 @@ struct DisplayOptions {
     bool windowed{false};     // A window of `size` instead of fullscreen.
     std::optional<Size> size; // Headless: required. Window: default is the screen's native size.
     RendererChoice renderer{RendererChoice::Auto}; // Window only: headless draws in software.
+    int rotation{0};          // Clockwise degrees (0, 90, 180, 270): how the screen is mounted.
 };
 
 class Display {
@@ -30,7 +31,12 @@ public:
     Display& operator=(const Display&) = delete;
 
     SDL_Renderer* renderer() const { return m_renderer; }
+    // The size frames are drawn at: the output's, turned by the rotation.
     Size size() const { return m_size; }
+    // Shows the frame drawn since the last present, turned by the rotation.
+    void present();
+    // Headless only: the output as the screen would show it (turned), for tests.
+    const SDL_Surface* output_surface() const { return m_surface.get(); }
     bool headless() const { return m_window == nullptr; }
     SDL_Window* window() const { return m_window; } // Null when headless.
     // What was last drawn, as 24-bit RGB.
@@ -44,6 +50,11 @@ public:
 
 private:
     Display() = default;
+    // With a rotation, frames are drawn into a target texture of the turned size and copied to
+    // the output turned at present: one full-screen copy a frame, only when something changed.
+    bool set_up_rotation();
+    int m_rotation{0};
+    media::TexturePtr m_target;
     SDL_Window* m_window{nullptr};
     SDL_Renderer* m_renderer{nullptr};
     media::SurfacePtr m_surface; // Headless target.

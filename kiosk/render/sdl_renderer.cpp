@@ -46,15 +46,26 @@ SdlRenderer::SdlRenderer(SDL_Renderer* renderer, const media::FontSet& fonts,
 
 void SdlRenderer::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
     m_bundle = std::move(bundle);
-    m_images.clear();
-    m_states.clear();
-    m_decodable.clear();
+    // Images are keyed by their content's SHA-256: what the new version shares with the old one
+    // stays decoded (a new version that changes one poster decodes that poster alone), and what it
+    // no longer uses leaves by the LRU and drop_unused_before. Decodes in flight stay useful;
+    // failures are tried again.
+    std::erase_if(m_states, [](const auto& s) { return s.second == State::Failed; });
+}
+
+std::string SdlRenderer::key_of(const std::string& asset, Size area, Fit fit) const {
+    std::string sha;
+    if (m_bundle) {
+        if (auto it = m_bundle->manifest.assets.find(asset); it != m_bundle->manifest.assets.end())
+            sha = it->second.sha256;
+    }
+    return image_key(asset, area, fit) + "|" + sha;
 }
 
 SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit fit,
                                         bool request) {
     Size size{area.w, area.h};
-    std::string key = image_key(asset, size, fit);
+    std::string key = key_of(asset, size, fit);
     if (SDL_Texture* t = m_images.get(key, m_frame))
         return t;
     if (!request || !m_bundle || m_states.contains(key))
@@ -70,11 +81,11 @@ SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit
 }
 
 bool SdlRenderer::decoded_before(const std::string& asset, Size area, Fit fit) const {
-    return m_decodable.contains(image_key(asset, area, fit));
+    return m_decodable.contains(key_of(asset, area, fit));
 }
 
 content::Readiness SdlRenderer::image_state(const std::string& asset, Size area, Fit fit) {
-    std::string key = image_key(asset, area, fit);
+    std::string key = key_of(asset, area, fit);
     if (m_images.contains(key))
         return content::Readiness::Ready;
     auto it = m_states.find(key);

@@ -50,12 +50,22 @@ public:
     // Uploads what the worker finished. Returns true if anything arrived.
     bool accept_decoded();
 
+    // Frames drawn so far; textures not used since frame `frame` are released. The budgets bound
+    // the caches; this keeps them to what the screen has used lately, so that texts shown once
+    // (a clock's minutes, yesterday's timetable) do not fill them up over the days.
+    std::uint64_t frame() const { return m_frame; }
+    void drop_unused_before(std::uint64_t frame) {
+        m_images.drop_unused_before(frame);
+        m_texts.drop_unused_before(frame);
+    }
+
     std::size_t image_bytes() const { return m_images.bytes(); }
     std::size_t text_bytes() const { return m_texts.bytes(); }
 
 private:
     enum class State { Pending, Failed };
     SDL_Texture* image_texture(const std::string& asset, Rect area, Fit fit, bool request);
+    std::string key_of(const std::string& asset, Size area, Fit fit) const;
     SDL_Texture* text_texture(const ui::TextCmd& t);
     void fill(const ui::FillCmd& f);
 

@@ -45,6 +45,18 @@ void TextureCache::evict(std::uint64_t frame, const std::string& keep) {
     }
 }
 
+void TextureCache::drop_unused_before(std::uint64_t frame) {
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        if (it->second.frame < frame) {
+            m_bytes -= it->second.bytes;
+            m_lru.erase(it->second.lru);
+            it = m_entries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void TextureCache::clear() {
     m_entries.clear();
     m_lru.clear();

@@ -25,6 +25,8 @@ public:
     std::size_t bytes() const { return m_bytes; }
     std::size_t size() const { return m_entries.size(); }
     void clear();
+    // Removes every texture last used before frame `frame` (not on screen for a while).
+    void drop_unused_before(std::uint64_t frame);
 
 private:
     struct Entry {

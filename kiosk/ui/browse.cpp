@@ -358,7 +358,7 @@ void Browser::update(TimePoint now, bool emergency) {
     auto before = std::tuple{m_screen, m_leaving};
     m_emergency = emergency;
     if (emergency && m_screen != Screen::Slideshow) {
-        log::info("browse", "an emergency notice takes the screen: browsing closed");
+        log::info("browse", "an emergency notice (or the night) takes the screen: browsing closed");
         m_screen = Screen::Slideshow;
         m_leaving = false;
     }

@@ -85,7 +85,7 @@ idle-back-to-slideshow)
 emergency-while-browsing)
     replay emergency.replay 1920x1080 2020-11-12T09:59:00+08:00
     expect_code 0
-    expect_err "an emergency notice takes the screen: browsing closed"
+    expect_err "an emergency notice (or the night) takes the screen: browsing closed"
     ;;
 lockdown-keys)
     replay lockdown.replay 1920x1080 2020-11-09T10:30:00+08:00

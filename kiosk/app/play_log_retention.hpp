@@ -1,0 +1,23 @@
+// Proof-of-play retention: the daily files are kept for a number of days and within a total size,
+// so a display that runs for years never fills its disk.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct PlayLogRetention {
+    int keep_days{90};                    // Today and the days before it.
+    std::uint64_t max_bytes{64ull << 20}; // All files together; one day gets at most half.
+};
+
+// Removes `play-YYYY-MM-DD.csv` files of `dir` older than `keep_days` before `today`
+// (`YYYY-MM-DD`), then the oldest until the rest fit in `max_bytes`. Today's file is never
+// removed. Returns the names removed, oldest first.
+std::vector<std::string> prune_play_logs(const std::filesystem::path& dir, const std::string& today,
+                                         const PlayLogRetention& retention);
+
+} // namespace kiosk::app

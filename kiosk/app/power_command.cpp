@@ -1,0 +1,134 @@
+// Power commands: posix_spawn of /bin/sh with the output captured, a timeout, one log line each.
+#include "kiosk/app/power_command.hpp"
+
+#include "kiosk/core/log.hpp"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <utility>
+
+extern char** environ;
+
+namespace kiosk::app {
+
+CommandResult run_command(const std::string& command, std::chrono::milliseconds timeout) {
+    CommandResult r;
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        r.output = std::string("cannot make a pipe: ") + std::strerror(errno);
+        return r;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+    const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
+    pid_t pid = 0;
+    int rc = ::posix_spawn(&pid, "/bin/sh", &actions, nullptr, const_cast<char**>(argv), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    if (rc != 0) {
+        ::close(fds[0]);
+        r.output = std::string("cannot start /bin/sh: ") + std::strerror(rc);
+        return r;
+    }
+    r.started = true;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    char buf[1024];
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        deadline - std::chrono::steady_clock::now())
+                        .count();
+        if (left <= 0) {
+            r.timed_out = true;
+            ::kill(pid, SIGKILL);
+            break;
+        }
+        pollfd p{fds[0], POLLIN, 0};
+        int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready == 0)
+            continue;
+        auto n = ::read(fds[0], buf, sizeof buf);
+        if (n <= 0)
+            break; // End of output: the command (and whatever it started) is done writing.
+        if (r.output.size() < 4096)
+            r.output.append(buf, static_cast<std::size_t>(std::min<ssize_t>(
+                                     n, static_cast<ssize_t>(4096 - r.output.size()))));
+    }
+    ::close(fds[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status))
+        r.exit_code = WEXITSTATUS(status);
+    return r;
+}
+
+PowerSwitch::PowerSwitch(std::string on_command, std::string off_command,
+                         std::chrono::milliseconds timeout)
+    : m_on(std::move(on_command)), m_off(std::move(off_command)), m_timeout(timeout),
+      m_thread([this] { work(); }) {}
+
+PowerSwitch::~PowerSwitch() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    m_thread.join();
+}
+
+void PowerSwitch::request(bool on) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_wanted = on;
+    }
+    m_cv.notify_all();
+}
+
+void PowerSwitch::work() {
+    for (;;) {
+        bool on = false;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_stop || m_wanted; });
+            if (m_stop)
+                return;
+            on = *std::exchange(m_wanted, std::nullopt);
+        }
+        const std::string& command = on ? m_on : m_off;
+        const char* what = on ? "screen on" : "screen off";
+        if (command.empty())
+            continue;
+        auto r = run_command(command, m_timeout);
+        std::string output = r.output;
+        while (!output.empty() && (output.back() == '\n' || output.back() == '\r'))
+            output.pop_back();
+        for (auto& c : output)
+            if (c == '\n' || c == '\r')
+                c = ' ';
+        std::string line = std::string(what) + ": `" + command + "` ";
+        if (!r.started)
+            log::error("power", line + "did not start: " + output);
+        else if (r.timed_out)
+            log::error("power", line + "was killed after " +
+                                    std::to_string(m_timeout.count() / 1000) + " s" +
+                                    (output.empty() ? "" : ": " + output));
+        else if (r.exit_code != 0)
+            log::error("power", line + "failed with status " + std::to_string(r.exit_code) +
+                                    (output.empty() ? "" : ": " + output));
+        else
+            log::info("power", line + "done" + (output.empty() ? "" : ": " + output));
+    }
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,55 @@
+// Repeated log lines are held back and counted.
+#include "kiosk/core/repeat_limit.hpp"
+
+#include <gtest/gtest.h>
+
+using kiosk::log::RepeatLimiter;
+using namespace std::chrono;
+
+TEST(RepeatLimiter, ABurstThenHeldBackThenCounted) {
+    RepeatLimiter limiter(3, minutes{10});
+    RepeatLimiter::Time t0{};
+    auto kind = RepeatLimiter::kind_of("sync", "channel hall-a: cannot connect");
+    int written = 0;
+    // A dead server, polled every second for five minutes: three lines, the rest held back.
+    for (int s = 0; s < 300; ++s)
+        written += limiter.admit(kind, t0 + seconds{s}).write ? 1 : 0;
+    EXPECT_EQ(written, 3);
+    // The first line of the next window says how many were held back.
+    auto v = limiter.admit(kind, t0 + minutes{10});
+    EXPECT_TRUE(v.write);
+    EXPECT_EQ(v.held_back, 297u);
+    EXPECT_EQ(limiter.admit(kind, t0 + minutes{10} + seconds{1}).held_back, 0u);
+}
+
+TEST(RepeatLimiter, NumbersDoNotMakeALineNew) {
+    EXPECT_EQ(RepeatLimiter::kind_of("sync", "retry 3 of 10 after 250 ms"),
+              RepeatLimiter::kind_of("sync", "retry 4 of 10 after 1000 ms"));
+    EXPECT_NE(RepeatLimiter::kind_of("sync", "server down"),
+              RepeatLimiter::kind_of("feed", "server down"));
+    EXPECT_NE(RepeatLimiter::kind_of("sync", "server down"),
+              RepeatLimiter::kind_of("sync", "bad signature"));
+}
+
+TEST(RepeatLimiter, OtherLinesStillPass) {
+    RepeatLimiter limiter(1, minutes{10});
+    RepeatLimiter::Time t0{};
+    EXPECT_TRUE(limiter.admit("a", t0).write);
+    EXPECT_FALSE(limiter.admit("a", t0 + seconds{1}).write);
+    EXPECT_TRUE(limiter.admit("b", t0 + seconds{2}).write);
+}
+
+TEST(RepeatLimiter, RemembersABoundedNumberOfKinds) {
+    RepeatLimiter limiter(1, minutes{10}, 4);
+    RepeatLimiter::Time t0{};
+    for (int i = 0; i < 1000; ++i)
+        EXPECT_TRUE(limiter
+                        .admit("kind " + std::string(1, static_cast<char>('a' + i % 26)) +
+                                   std::to_string(i),
+                               t0 + seconds{i})
+                        .write);
+    // "x" is new, admitted; the oldest was forgotten to make room, so memory stays bounded and a
+    // forgotten kind is simply written again.
+    EXPECT_TRUE(limiter.admit("x", t0 + seconds{1001}).write);
+    EXPECT_FALSE(limiter.admit("x", t0 + seconds{1002}).write);
+}
