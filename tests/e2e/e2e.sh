@@ -8,15 +8,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 content="$src/content"
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-# Width and height of a PNG, from its IHDR chunk.
-png_size() {
-    local w h
-    w=$(od -An -tu1 -j16 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
-    h=$(od -An -tu1 -j20 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
-    echo "${w}x${h}"
-}
+# shellcheck source=tests/e2e/lib.sh
+source "$src/tests/e2e/lib.sh"
 
 # Runs the kiosk; keeps stdout, stderr and the exit code.
 run() {

@@ -11,13 +11,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-png_size() {
-    local w h
-    w=$(od -An -tu1 -j16 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
-    h=$(od -An -tu1 -j20 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
-    echo "${w}x${h}"
-}
+# shellcheck source=tests/e2e/lib.sh
+source "$src/tests/e2e/lib.sh"
 # replay FILE SIZE CLOCK [more kiosk options]: runs it headless; keeps the log and exit code.
 replay() {
     local file=$1 size=$2 clock=$3
@@ -130,7 +125,7 @@ live-clicks-in-a-window)
     cat >live.sh <<'SH'
 "$1" --content "$2/content" --clock 2020-11-09T10:30:00+08:00 --play-log plog --verbose 2>err &
 pid=$!
-wait_for() { for _ in $(seq "${2:-200}"); do grep -qF -- "$1" err && return 0; sleep 0.1; done; return 1; }
+source "$2/tests/e2e/lib.sh"
 xdotool search --sync --onlyvisible --name '^kiosk$' >/dev/null
 # A click while the window is still going fullscreen can be lost, as a visitor's tap can: tap again.
 for _ in $(seq 10); do
@@ -172,7 +167,7 @@ admin-restart-in-a-window)
 source ./coords.sh
 "$1" --content "$2/content" --config display.json --clock 2020-11-09T10:30:00+08:00 2>err &
 pid=$!
-wait_for() { for _ in $(seq "${2:-200}"); do [[ $(grep -cF -- "$1" err) -ge ${3:-1} ]] && return 0; sleep 0.1; done; return 1; }
+source "$2/tests/e2e/lib.sh"
 xdotool search --sync --onlyvisible --name '^kiosk$' >/dev/null
 for _ in $(seq 5); do
     xdotool mousemove 10 10 mousedown 1
