@@ -2,13 +2,17 @@
 # Installs, from Debian's packages, what building and running the kiosk needs and is not there yet.
 #   deploy/install-deps.sh          build and run
 #   deploy/install-deps.sh --test   also what the test suite needs
+#   deploy/install-deps.sh --fuzz   also clang for the fuzz targets (tools/fuzz)
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
-if [[ "${1:-}" == "--test" ]]; then
+if [[ " $* " == *" --test "* ]]; then
     packages+=(libgtest-dev xvfb xauth nginx-light)
+fi
+if [[ " $* " == *" --fuzz "* ]]; then
+    packages+=(clang-16 libclang-rt-16-dev llvm-16)
 fi
 
 missing=()

@@ -96,8 +96,13 @@ Decoded decode_image(const DecodeRequest& r) {
     }
     std::ostringstream buf;
     buf << in.rdbuf();
-    std::string bytes = buf.str();
-    ImageFormat fmt = sniff_format(std::string_view(bytes).substr(0, 512));
+    return decode_image_bytes(buf.str(), r);
+}
+
+Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
+    Decoded d;
+    d.key = r.key;
+    ImageFormat fmt = sniff_format(bytes.substr(0, 512));
     if (fmt == ImageFormat::Unknown) {
         d.error = r.path.filename().string() + ": not a JPEG, PNG, WebP or SVG image";
         return d;

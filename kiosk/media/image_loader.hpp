@@ -44,6 +44,8 @@ const char* mime_of(ImageFormat f);
 
 // Decodes synchronously (the worker's job; also used by tests).
 Decoded decode_image(const DecodeRequest& request);
+// The same for a file already read into memory (`request.path` only names it in messages).
+Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& request);
 
 class ImageLoader {
 public:
