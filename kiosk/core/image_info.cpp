@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 
 namespace kiosk {
 namespace {
@@ -68,6 +69,13 @@ std::optional<ImageInfo> webp(std::string_view b) {
     return std::nullopt;
 }
 
+// A size in pixels as an int: a length too large for one is the largest, so the pixel cap still
+// refuses it (a plain cast would wrap to nonsense, or to 0, which means "not given").
+int pixels(double d) {
+    constexpr double max = std::numeric_limits<int>::max();
+    return d >= max ? std::numeric_limits<int>::max() : static_cast<int>(std::lround(d));
+}
+
 // The number at the start of an SVG length ("1920", "1920px"); 0 for percentages and others.
 double svg_length(std::string_view v) {
     std::string s(v);
@@ -114,17 +122,17 @@ std::optional<ImageInfo> svg(std::string_view b) {
     auto w = attribute(tag, "width");
     auto h = attribute(tag, "height");
     if (w && h) {
-        info.width = static_cast<int>(std::lround(svg_length(*w)));
-        info.height = static_cast<int>(std::lround(svg_length(*h)));
+        info.width = pixels(svg_length(*w));
+        info.height = pixels(svg_length(*h));
     }
     if ((info.width == 0 || info.height == 0)) {
         if (auto vb = attribute(tag, "viewBox")) {
             std::string s(*vb);
             double x = 0, y = 0, vw = 0, vh = 0;
             if (std::sscanf(s.c_str(), "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x, &y, &vw, &vh) == 4 &&
-                vw > 0 && vh > 0) {
-                info.width = static_cast<int>(std::lround(vw));
-                info.height = static_cast<int>(std::lround(vh));
+                std::isfinite(vw) && std::isfinite(vh) && vw > 0 && vh > 0) {
+                info.width = pixels(vw);
+                info.height = pixels(vh);
             }
         }
     }
@@ -134,8 +142,13 @@ std::optional<ImageInfo> svg(std::string_view b) {
 } // namespace
 
 std::optional<ImageInfo> read_image_info(std::string_view b) {
-    if (b.size() >= 24 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n" && b.substr(12, 4) == "IHDR")
+    if (b.size() >= 24 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n" && b.substr(12, 4) == "IHDR") {
+        // PNG allows at most 2^31 - 1 pixels a side; anything above is a broken header, not a size.
+        constexpr std::uint32_t max = std::numeric_limits<int>::max();
+        if (be32(b, 16) > max || be32(b, 20) > max)
+            return std::nullopt;
         return ImageInfo{"image/png", static_cast<int>(be32(b, 16)), static_cast<int>(be32(b, 20))};
+    }
     if (b.size() >= 4 && b.substr(0, 3) == "\xFF\xD8\xFF")
         return jpeg(b);
     if (b.size() >= 16 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP")
