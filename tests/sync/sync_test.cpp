@@ -49,6 +49,28 @@ TEST(Signature, PublicKeyLinesRoundTripAndTheIdMustMatch) {
     EXPECT_FALSE(parse_public_key("rsa abc def"));
 }
 
+TEST(Signature, Base64TakesOnlyTheAlphabetWithPaddingAtTheEnd) {
+    EXPECT_EQ(base64_decode("QUJD"), "ABC");
+    EXPECT_EQ(base64_decode("QUI="), "AB");
+    EXPECT_EQ(base64_decode("QQ=="), "A");
+    EXPECT_EQ(base64_decode(""), "");
+    // Found by the signature fuzzer: OpenSSL skips blanks around the text, so "    " was an
+    // empty key and " QUJ" three bytes.
+    EXPECT_FALSE(base64_decode("    "));
+    EXPECT_FALSE(base64_decode("\tQUI"));
+    EXPECT_FALSE(base64_decode("QUJ\n"));
+    EXPECT_FALSE(base64_decode("Q==="));
+    EXPECT_FALSE(base64_decode("===="));
+    EXPECT_FALSE(base64_decode("QU=D"));
+    auto pair = generate_key();
+    ASSERT_TRUE(pair);
+    auto line = format_public_key(pair->public_key);
+    // Four tabs keep the length a multiple of four; OpenSSL alone would skip them.
+    auto space = line.rfind(' ');
+    EXPECT_FALSE(parse_public_key(line.substr(0, space + 1) + "\t\t\t\t" + line.substr(space + 1)));
+    EXPECT_TRUE(parse_public_key(line));
+}
+
 class StoreTest : public ::testing::Test {
 protected:
     void SetUp() override {
