@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <utility>
 
@@ -48,6 +49,37 @@ SurfacePtr shrink(SurfacePtr s, double scale) {
     if (!out || SDL_SoftStretchLinear(s.get(), nullptr, out.get(), nullptr) != 0)
         return s;
     return out;
+}
+
+// An SVG is drawn straight at the size it is shown, in a box SDL_image cannot exceed: the size the
+// file claims ("200in", or the extent of its shapes when it names none) is never allocated. A
+// small drawing first gives the proportions, which Cover needs to fill its place.
+SurfacePtr draw_svg(const std::function<SDL_RWops*()>& rw, const DecodeRequest& r,
+                    std::string& error) {
+    auto name = r.path.filename().string();
+    auto draw = [&](int w, int h) {
+        SDL_RWops* src = rw();
+        SurfacePtr s(IMG_LoadSizedSVG_RW(src, w, h)); // Does not close its source.
+        SDL_RWclose(src);
+        if (!s)
+            error = name + ": cannot be decoded (" + IMG_GetError() + ")";
+        return s;
+    };
+    constexpr int kProbe = 256;
+    SurfacePtr probe = draw(kProbe, kProbe);
+    if (!probe)
+        return nullptr;
+    Size target = r.target.w > 0 && r.target.h > 0 ? r.target : Size{2048, 2048};
+    double sx = static_cast<double>(target.w) / probe->w;
+    double sy = static_cast<double>(target.h) / probe->h;
+    double scale = r.fit == Fit::Cover ? std::max(sx, sy) : std::min(sx, sy);
+    double w = std::max(1.0, std::round(probe->w * scale));
+    double h = std::max(1.0, std::round(probe->h * scale));
+    if (w * h > static_cast<double>(kMaxPixels)) {
+        error = name + ": drawn at the size it is shown the SVG would be more than the pixel limit";
+        return nullptr;
+    }
+    return draw(static_cast<int>(w), static_cast<int>(h));
 }
 
 } // namespace
@@ -112,43 +144,34 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
                   " but the manifest says " + r.mime;
         return d;
     }
+    auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
+    if (fmt == ImageFormat::Svg) {
+        SurfacePtr s = draw_svg(rw, r, d.error);
+        if (s)
+            d.surface = to_argb(std::move(s));
+        else if (d.error.empty())
+            d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
+        return d;
+    }
     // The header says how big the picture is: refuse a decompression bomb before decoding it.
     auto info = read_image_info(bytes);
-    if (fmt != ImageFormat::Svg && !info) {
+    if (!info) {
         d.error = r.path.filename().string() + ": the image header cannot be read";
         return d;
     }
-    if (info && static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
-                    kMaxPixels) {
+    if (static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
+        kMaxPixels) {
         d.error = r.path.filename().string() + ": " + std::to_string(info->width) + "x" +
                   std::to_string(info->height) + " pixels is more than the limit of " +
                   std::to_string(kMaxPixels / 1'000'000) + " million";
         return d;
     }
-    auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
     SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be decoded (" + IMG_GetError() + ")";
         return d;
     }
     double scale = scale_for({s->w, s->h}, r.target, r.fit);
-    if (fmt == ImageFormat::Svg && std::fabs(scale - 1.0) > 0.01) {
-        // Vectors are drawn again at the size they are shown, so they stay sharp when enlarged.
-        int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
-        int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
-        if (static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h) > kMaxPixels) {
-            d.error = r.path.filename().string() +
-                      ": drawn at its size the SVG would be more than the pixel limit";
-            return d;
-        }
-        SDL_RWops* src = rw();
-        SurfacePtr sized(IMG_LoadSizedSVG_RW(src, w, h)); // Does not close its source.
-        SDL_RWclose(src);
-        if (sized) {
-            s = std::move(sized);
-            scale = 1.0;
-        }
-    }
     s = to_argb(std::move(s));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
