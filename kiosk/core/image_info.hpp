@@ -2,11 +2,17 @@
 // really is (not what its name says) and how big it will be before anything allocates for it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace kiosk {
+
+// The most pixels a JPEG, PNG or WebP may have: 50 million (a 4K poster is 8.3 million). The
+// player checks it from the header before decoding, so a small file claiming 30000x30000 cannot
+// take gigabytes; kiosk-pack refuses such a poster before it is published.
+inline constexpr std::uint64_t kMaxImagePixels = 50'000'000;
 
 struct ImageInfo {
     std::string mime; // image/jpeg, image/png, image/webp, image/svg+xml

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/geometry.hpp"
+#include "kiosk/core/image_info.hpp"
 #include "kiosk/media/sdl_ptr.hpp"
 
 #include <chrono>
@@ -34,9 +35,9 @@ struct Decoded {
 
 enum class ImageFormat { Unknown, Jpeg, Png, Webp, Svg };
 
-// The most pixels an image may have: 50 million (a 4K poster is 8.3 million). Checked from the
-// header before decoding, so a small file claiming 30000x30000 cannot take gigabytes.
-inline constexpr std::uint64_t kMaxPixels = 50'000'000;
+// The most pixels a decoded image may have (kiosk/core/image_info.hpp); an SVG is held to it at the
+// size it is drawn.
+inline constexpr std::uint64_t kMaxPixels = kMaxImagePixels;
 
 // Recognises a format by its first bytes, never by the file's name.
 ImageFormat sniff_format(std::string_view head);

@@ -307,6 +307,18 @@ TEST_F(SourceFolder, LikelyMistakesAreWarnings) {
     EXPECT_TRUE(mentions(p, "posters/unused.jpg", 0, "no slide uses this image")) << p.report();
 }
 
+TEST_F(SourceFolder, APosterOverThePlayersPixelLimitIsRefused) {
+    // The header of a PNG claiming 30000x30000: the player would refuse it, so kiosk-pack does.
+    std::string png("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\x75\x30\0\0\x75\x30\x08\x02\0\0\0", 29);
+    write("posters/huge.png", png);
+    settings(std::string(kGood) + "[slide huge]\nposter = posters/huge.png\n");
+    Problems p;
+    EXPECT_FALSE(pack(p));
+    EXPECT_TRUE(mentions(p, "settings.ini", -1,
+                         "\"posters/huge.png\" is 30000x30000 pixels, more than the player's"))
+        << p.report();
+}
+
 TEST_F(SourceFolder, NoSettingsFileIsNamed) {
     fs::remove(m_dir / "settings.ini");
     Problems p;

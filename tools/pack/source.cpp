@@ -29,6 +29,18 @@ using namespace std::chrono;
 constexpr const char* kSettings = "settings.ini";
 constexpr std::uintmax_t kFileLimit = 64u << 20;
 
+// A raster image the player would refuse for its size, with the reason; nothing for SVGs, which
+// are drawn at the size they are shown.
+std::optional<std::string> too_many_pixels(const ImageInfo& info) {
+    if (info.mime == "image/svg+xml" ||
+        static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height) <=
+            kMaxImagePixels)
+        return std::nullopt;
+    return std::to_string(info.width) + "x" + std::to_string(info.height) +
+           " pixels, more than the player's limit of " +
+           std::to_string(kMaxImagePixels / 1'000'000) + " million: scale it down";
+}
+
 bool yes(const std::string& v) {
     static const std::set<std::string> y = {"yes", "y", "true", "1", "是", "x", "X", "√", "示例"};
     return y.contains(v);
@@ -340,6 +352,10 @@ struct Reader {
                     if (!info) {
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
+                        continue;
+                    }
+                    if (auto why = too_many_pixels(*info)) {
+                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
                     theme["logo"] = e.value;
@@ -686,6 +702,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     if (!info) {
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
+                        continue;
+                    }
+                    if (auto why = too_many_pixels(*info)) {
+                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
                     auto ext = fs::path(e.value).extension().string();
