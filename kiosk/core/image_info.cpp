@@ -25,10 +25,11 @@ std::uint32_t le24(std::string_view b, std::size_t i) {
 }
 
 std::optional<ImageInfo> jpeg(std::string_view b) {
+    std::optional<ImageInfo> info;
     std::size_t i = 2;
     while (i + 9 < b.size()) {
         if (static_cast<unsigned char>(b[i]) != 0xFF)
-            return std::nullopt;
+            return info; // Damaged after the frame header, if there was one: not complete.
         auto marker = static_cast<unsigned char>(b[i + 1]);
         if (marker == 0xFF) {
             ++i;
@@ -36,9 +37,15 @@ std::optional<ImageInfo> jpeg(std::string_view b) {
         }
         bool sof =
             marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-        if (sof)
-            return ImageInfo{"image/jpeg", static_cast<int>(be16(b, i + 7)),
-                             static_cast<int>(be16(b, i + 5))};
+        if (sof && !info)
+            info = ImageInfo{"image/jpeg", static_cast<int>(be16(b, i + 7)),
+                             static_cast<int>(be16(b, i + 5)), false};
+        if (marker == 0xDA && info) {
+            // Entropy-coded data follows; the file is whole if its end marker comes after it
+            // (a cut-short JPEG still decodes, grey from where it stops).
+            info->complete = b.find("\xFF\xD9", i) != std::string_view::npos;
+            return info;
+        }
         if (marker == 0xD9 || marker == 0xDA)
             return std::nullopt; // Image data before any frame header.
         if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
@@ -47,7 +54,7 @@ std::optional<ImageInfo> jpeg(std::string_view b) {
         }
         i += 2 + be16(b, i + 2);
     }
-    return std::nullopt;
+    return info; // Cut short before its image data, if a frame header was seen.
 }
 
 std::optional<ImageInfo> webp(std::string_view b) {
@@ -160,6 +167,38 @@ std::optional<ImageInfo> read_image_info(std::string_view b) {
     if (rest.starts_with("<?xml") || rest.starts_with("<svg") || rest.starts_with("<!--") ||
         rest.starts_with("<!DOCTYPE svg"))
         return svg(b.substr(0, 64 * 1024));
+    return std::nullopt;
+}
+
+std::optional<std::string> svg_refusal(std::string_view b) {
+    if (b.size() > kMaxSvgBytes)
+        return "an SVG of " + std::to_string(b.size()) + " bytes is more than the limit of " +
+               std::to_string(kMaxSvgBytes >> 20) + " MiB";
+    if (b.find("<!ENTITY") != std::string_view::npos)
+        return std::string("the SVG declares entities (<!ENTITY>), which are not allowed");
+    int depth = 0;
+    for (std::size_t i = b.find('<'); i != std::string_view::npos; i = b.find('<', i)) {
+        if (b.substr(i, 4) == "<!--") {
+            auto end = b.find("-->", i + 4);
+            i = end == std::string_view::npos ? b.size() : end + 3;
+            continue;
+        }
+        // The end of the tag, past quoted attribute values that may hold '>'.
+        std::size_t j = i + 1;
+        char quote = 0;
+        for (; j < b.size() && (quote != 0 || b[j] != '>'); ++j)
+            if (quote == 0 && (b[j] == '"' || b[j] == '\''))
+                quote = b[j];
+            else if (b[j] == quote)
+                quote = 0;
+        char kind = i + 1 < b.size() ? b[i + 1] : '\0';
+        if (kind == '/')
+            --depth;
+        else if (kind != '!' && kind != '?' && !(j < b.size() && b[j - 1] == '/') &&
+                 ++depth > kMaxSvgDepth)
+            return "the SVG nests elements deeper than " + std::to_string(kMaxSvgDepth) + " levels";
+        i = j;
+    }
     return std::nullopt;
 }
 

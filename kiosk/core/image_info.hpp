@@ -18,7 +18,17 @@ struct ImageInfo {
     std::string mime; // image/jpeg, image/png, image/webp, image/svg+xml
     int width{};      // 0 when the header does not say (an SVG without width or viewBox).
     int height{};
+    bool complete{true}; // False for a JPEG without an end marker after its image data.
 };
+
+// An SVG is parsed whole before it is drawn: more than this would hold the decoder for seconds.
+inline constexpr std::size_t kMaxSvgBytes = 8u << 20;
+// Elements nested deeper than this are refused (the SVG parser keeps styles for 128 levels).
+inline constexpr int kMaxSvgDepth = 64;
+
+// Why an SVG must not be drawn, or nothing: larger than kMaxSvgBytes, declaring entities (which
+// can name files outside it or multiply into gigabytes), or nested deeper than kMaxSvgDepth.
+std::optional<std::string> svg_refusal(std::string_view bytes);
 
 // Recognises JPEG, PNG, WebP and SVG by content. `bytes` is the file (a JPEG's size may come after
 // its other headers, so give the whole file or at least its first 64 KiB).

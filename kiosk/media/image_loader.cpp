@@ -146,6 +146,10 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
     }
     auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
     if (fmt == ImageFormat::Svg) {
+        if (auto why = svg_refusal(bytes)) {
+            d.error = r.path.filename().string() + ": " + *why;
+            return d;
+        }
         SurfacePtr s = draw_svg(rw, r, d.error);
         if (s)
             d.surface = to_argb(std::move(s));
@@ -164,6 +168,11 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
         d.error = r.path.filename().string() + ": " + std::to_string(info->width) + "x" +
                   std::to_string(info->height) + " pixels is more than the limit of " +
                   std::to_string(kMaxPixels / 1'000'000) + " million";
+        return d;
+    }
+    if (!info->complete) {
+        d.error = r.path.filename().string() +
+                  ": the JPEG is cut short or damaged (no end marker after its image data)";
         return d;
     }
     SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));

@@ -64,3 +64,44 @@ TEST(ImageInfo, RecognisesByContentNotName) {
     EXPECT_EQ(svg->mime, "image/svg+xml");
     EXPECT_EQ(svg->width, 30);
 }
+
+TEST(ImageInfo, AJpegWithoutItsEndMarkerIsNotComplete) {
+    // SOI, a frame header (SOF0, 16x8), the start of scan, data and EOI.
+    std::string sof("\xFF\xC0\x00\x11\x08\x00\x08\x00\x10\x03\x01\x11\x00\x02\x11\x01\x03\x11\x01",
+                    19);
+    std::string sos("\xFF\xDA\x00\x0C\x03\x01\x00\x02\x11\x03\x11\x00\x3F\x00", 14);
+    std::string whole = std::string("\xFF\xD8", 2) + sof + sos + "\x12\x34\x56\x78" + "\xFF\xD9";
+    auto info = read_image_info(whole);
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->width, 16);
+    EXPECT_EQ(info->height, 8);
+    EXPECT_TRUE(info->complete);
+    auto cut = read_image_info(whole.substr(0, whole.size() - 4));
+    ASSERT_TRUE(cut);
+    EXPECT_FALSE(cut->complete);
+    auto before_data = read_image_info(std::string("\xFF\xD8", 2) + sof + "\xFF\xC4\x00");
+    ASSERT_TRUE(before_data);
+    EXPECT_FALSE(before_data->complete);
+}
+
+TEST(ImageInfo, SvgsThatAreTooBigEntityLadenOrTooDeepAreRefused) {
+    EXPECT_FALSE(svg_refusal(R"(<svg><g><rect width="1" height="1"/></g><!-- <<<< --></svg>)"));
+    EXPECT_FALSE(svg_refusal(R"(<?xml version="1.0"?><svg><text title="a > b">x</text></svg>)"));
+    auto big = svg_refusal("<svg>" + std::string(kMaxSvgBytes, ' ') + "</svg>");
+    ASSERT_TRUE(big);
+    EXPECT_NE(big->find("more than the limit of 8 MiB"), std::string::npos) << *big;
+    auto entity =
+        svg_refusal(R"(<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>)");
+    ASSERT_TRUE(entity);
+    EXPECT_NE(entity->find("entities"), std::string::npos);
+    std::string deep = "<svg>";
+    for (int i = 0; i < kMaxSvgDepth; ++i)
+        deep += "<g>";
+    auto too_deep = svg_refusal(deep);
+    ASSERT_TRUE(too_deep);
+    EXPECT_NE(too_deep->find("deeper than 64"), std::string::npos);
+    std::string flat = "<svg>";
+    for (int i = 0; i < 1000; ++i)
+        flat += "<g/><g></g>";
+    EXPECT_FALSE(svg_refusal(flat + "</svg>"));
+}

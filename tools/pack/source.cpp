@@ -29,12 +29,19 @@ using namespace std::chrono;
 constexpr const char* kSettings = "settings.ini";
 constexpr std::uintmax_t kFileLimit = 64u << 20;
 
-// A raster image the player would refuse for its size, with the reason; nothing for SVGs, which
-// are drawn at the size they are shown.
-std::optional<std::string> too_many_pixels(const ImageInfo& info) {
-    if (info.mime == "image/svg+xml" ||
-        static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height) <=
-            kMaxImagePixels)
+// Why the player would refuse this image (named by the caller), or nothing: a raster image over the
+// pixel limit (SVGs are drawn at the size they are shown), a cut-short JPEG, a hostile SVG.
+std::optional<std::string> player_refusal(const ImageInfo& info, std::string_view bytes) {
+    if (!info.complete)
+        return std::string("cut short or damaged (no end marker after its image data): save it "
+                           "again");
+    if (info.mime == "image/svg+xml") {
+        if (auto why = svg_refusal(bytes))
+            return "refused: " + *why;
+        return std::nullopt;
+    }
+    if (static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height) <=
+        kMaxImagePixels)
         return std::nullopt;
     return std::to_string(info.width) + "x" + std::to_string(info.height) +
            " pixels, more than the player's limit of " +
@@ -354,7 +361,7 @@ struct Reader {
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
                         continue;
                     }
-                    if (auto why = too_many_pixels(*info)) {
+                    if (auto why = player_refusal(*info, *bytes)) {
                         problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
@@ -704,7 +711,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
                         continue;
                     }
-                    if (auto why = too_many_pixels(*info)) {
+                    if (auto why = player_refusal(*info, *bytes)) {
                         problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
