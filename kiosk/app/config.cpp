@@ -2,6 +2,7 @@
 #include "kiosk/app/config.hpp"
 
 #include "kiosk/content/bundle.hpp"
+#include "kiosk/content/json_util.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,14 +19,11 @@ Result<DisplayConfig> load_config(const std::filesystem::path& file) {
 }
 
 Result<DisplayConfig> parse_config(std::string_view text, const std::string& file) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
-    } catch (const nlohmann::json::exception& e) {
-        return fail(file + ": JSON that cannot be read (" + std::string(e.what()) + ")");
-    }
+    // The same limits as every other JSON the kiosk reads: size, depth, no repeated keys.
+    auto parsed = content::detail::parse_json(text, file);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    const nlohmann::json& j = *parsed;
     if (!j.is_object())
         return fail(file + ": must be a JSON object");
     auto field = [&](const char* k) { return file + ": field \"" + k + "\""; };

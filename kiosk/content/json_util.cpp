@@ -1,6 +1,10 @@
 // Typed JSON field access with messages an operator can act on.
 #include "kiosk/content/json_util.hpp"
 
+#include <cstdint>
+#include <set>
+#include <vector>
+
 namespace kiosk::content::detail {
 namespace {
 
@@ -34,8 +38,25 @@ Result<Json> parse_json(std::string_view text, const std::string& file) {
             --depth;
         }
     }
+    // Two values for one key would be read differently by different programs (nlohmann/json takes
+    // the last): a signed manifest must mean one thing, so a repeated key is refused.
+    std::vector<std::set<std::string>> open_objects;
+    std::string repeated;
+    auto watch = [&](int, Json::parse_event_t event, Json& parsed) {
+        if (event == Json::parse_event_t::object_start)
+            open_objects.emplace_back();
+        else if (event == Json::parse_event_t::object_end && !open_objects.empty())
+            open_objects.pop_back();
+        else if (event == Json::parse_event_t::key && !open_objects.empty() && repeated.empty() &&
+                 !open_objects.back().insert(parsed.get<std::string>()).second)
+            repeated = parsed.get<std::string>();
+        return true;
+    };
     try {
-        return Json::parse(text);
+        auto json = Json::parse(text, watch);
+        if (!repeated.empty())
+            return fail(file + ": the key \"" + repeated + "\" appears twice in one object");
+        return json;
     } catch (const Json::parse_error& e) {
         return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
     } catch (const Json::exception& e) {
@@ -71,6 +92,10 @@ Result<std::int64_t> get_int(const Json& obj, const char* key, const std::string
         return fail(field(where, key) + " is missing");
     if (!it->is_number_integer())
         return fail(field(where, key) + " must be a whole number");
+    // 2^63 and above read as int64 would wrap to a negative number.
+    if (it->is_number_unsigned() &&
+        it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+        return fail(field(where, key) + " is too large");
     return it->get<std::int64_t>();
 }
 

@@ -277,3 +277,16 @@ TEST_F(StoreTest, MakingRoomNeverRemovesWhatIsStillOnScreen) {
     EXPECT_FALSE(store.has_object(content::sha256_hex(a)));
     EXPECT_TRUE(store.has_object(content::sha256_hex(e)));
 }
+
+TEST(DisplayConfig, RepeatedKeysDeepNestingAndHugeNumbersAreRefusedByName) {
+    auto repeated = app::parse_config(R"({"display_id": "a", "display_id": "b"})", "display.json");
+    ASSERT_FALSE(repeated);
+    EXPECT_EQ(repeated.error().message,
+              "display.json: the key \"display_id\" appears twice in one object");
+    auto deep = app::parse_config(std::string(1000, '[') + std::string(1000, ']'), "display.json");
+    ASSERT_FALSE(deep);
+    EXPECT_NE(deep.error().message.find("display.json: JSON nested deeper"), std::string::npos);
+    auto huge = app::parse_config(R"({"poll_interval_s": 1e400})", "display.json");
+    ASSERT_FALSE(huge);
+    EXPECT_NE(huge.error().message.find("display.json"), std::string::npos);
+}
