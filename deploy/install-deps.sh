@@ -9,7 +9,7 @@ packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ " $* " == *" --test "* ]]; then
-    packages+=(libgtest-dev xvfb xauth nginx-light)
+    packages+=(libgtest-dev xvfb xauth nginx-light python3-pil time)
 fi
 if [[ " $* " == *" --fuzz "* ]]; then
     packages+=(clang-16 libclang-rt-16-dev llvm-16)
