@@ -22,7 +22,7 @@ c=$work/c
 limit_mib=768
 rss_limit_mib=512
 sanitized=0
-if ldd "$kiosk" | grep -qE 'lib(asan|tsan|ubsan)'; then sanitized=1; fi
+[[ $(ldd "$kiosk" 2>/dev/null) =~ lib(asan|tsan|ubsan) ]] && sanitized=1
 
 # 1. One bundle with every broken image and data file among good slides, played for two rounds.
 (
