@@ -21,6 +21,10 @@ struct ImageInfo {
     bool complete{true}; // False for a JPEG without an end marker after its image data.
 };
 
+// An image file is read whole before it is decoded: a poster larger than this (a 4K poster is a few
+// MiB) is refused, so the file and its pixels together stay within the memory limit.
+inline constexpr std::size_t kMaxImageFileBytes = 64u << 20;
+
 // An SVG is parsed whole before it is drawn: more than this would hold the decoder for seconds.
 inline constexpr std::size_t kMaxSvgBytes = 8u << 20;
 // Elements nested deeper than this are refused (the SVG parser keeps styles for 128 levels).

@@ -9,7 +9,6 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
-#include <sstream>
 #include <utility>
 
 namespace kiosk::media {
@@ -49,6 +48,11 @@ SurfacePtr shrink(SurfacePtr s, double scale) {
     if (!out || SDL_SoftStretchLinear(s.get(), nullptr, out.get(), nullptr) != 0)
         return s;
     return out;
+}
+
+std::string too_large(std::uintmax_t size) {
+    return "an image file of " + std::to_string(size) + " bytes is more than the limit of " +
+           std::to_string(kMaxImageFileBytes >> 20) + " MiB";
 }
 
 // An SVG is drawn straight at the size it is shown, in a box SDL_image cannot exceed: the size the
@@ -126,14 +130,25 @@ Decoded decode_image(const DecodeRequest& r) {
         d.error = r.path.filename().string() + ": cannot be opened";
         return d;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return decode_image_bytes(buf.str(), r);
+    std::error_code ec;
+    auto size = std::filesystem::file_size(r.path, ec);
+    if (ec || size > kMaxImageFileBytes) {
+        d.error = r.path.filename().string() + (ec ? ": cannot be read" : ": " + too_large(size));
+        return d;
+    }
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return decode_image_bytes(bytes, r);
 }
 
 Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
     Decoded d;
     d.key = r.key;
+    if (bytes.size() > kMaxImageFileBytes) {
+        d.error = r.path.filename().string() + ": " + too_large(bytes.size());
+        return d;
+    }
     ImageFormat fmt = sniff_format(bytes.substr(0, 512));
     if (fmt == ImageFormat::Unknown) {
         d.error = r.path.filename().string() + ": not a JPEG, PNG, WebP or SVG image";

@@ -195,6 +195,13 @@ def bundle(out):
     big.save(near_cap, "PNG")
     b.image("near-cap", "posters/near-cap.png", near_cap.getvalue())
     expect.append(("show", "near-cap", ""))
+    # The same with 60 MB of private data in it: the largest file with the most pixels allowed.
+    data = near_cap.getvalue()
+    padded = data[:33] + png_chunk(b"kiSk", bytes(60 << 20)) + data[33:]
+    b.image("near-cap-padded", "posters/near-cap-padded.png", padded)
+    expect.append(("show", "near-cap-padded", ""))
+    refuse("too-large-file", "posters/too-large.png", png[:33] + png_chunk(b"kiSk", bytes(65 << 20)) + png[33:],
+           "more than the limit of 64 MiB")
     expect.append(("show", "svg-claims-huge", ""))
     expect.append(("show", "svg-no-size", ""))
     # Random bit flips: a decoder cannot always tell (JPEG has no checksum), so each is either
@@ -324,6 +331,9 @@ def sources(out):
     }
     expect.append(("pack-refuse", folder("bomb-poster", extra=bad_posters),
                    '"posters/poster.png" is 30000x30000 pixels, more than the player\'s limit'))
+    padded = poster[:33] + png_chunk(b"kiSk", bytes(65 << 20)) + poster[33:]
+    expect.append(("pack-refuse", folder("too-large-poster", extra={"posters/poster.png": padded}),
+                   "more than the player's limit of 64 MiB for an image file"))
     cut = picture("JPEG", (1920, 1080), quality=80)
     expect.append(("pack-refuse", folder("cut-poster", extra={"posters/poster.jpg": cut[: len(cut) // 2]},
                                          ini=settings.replace("posters/poster.png", "posters/poster.jpg")),

@@ -32,6 +32,9 @@ constexpr std::uintmax_t kFileLimit = 64u << 20;
 // Why the player would refuse this image (named by the caller), or nothing: a raster image over the
 // pixel limit (SVGs are drawn at the size they are shown), a cut-short JPEG, a hostile SVG.
 std::optional<std::string> player_refusal(const ImageInfo& info, std::string_view bytes) {
+    if (bytes.size() > kMaxImageFileBytes)
+        return std::to_string(bytes.size()) + " bytes, more than the player's limit of " +
+               std::to_string(kMaxImageFileBytes >> 20) + " MiB for an image file";
     if (!info.complete)
         return std::string("cut short or damaged (no end marker after its image data): save it "
                            "again");
