@@ -331,9 +331,14 @@ def sources(out):
     }
     expect.append(("pack-refuse", folder("bomb-poster", extra=bad_posters),
                    '"posters/poster.png" is 30000x30000 pixels, more than the player\'s limit'))
-    padded = poster[:33] + png_chunk(b"kiSk", bytes(65 << 20)) + poster[33:]
+    # One byte over the 64 MiB a file may have (the player's limit for an image file too).
+    padded = poster[:33] + png_chunk(b"kiSk", bytes(63 << 20)) + poster[33:]
+    padded += b"\0" * ((64 << 20) + 1 - len(padded))
     expect.append(("pack-refuse", folder("too-large-poster", extra={"posters/poster.png": padded}),
-                   "more than the player's limit of 64 MiB for an image file"))
+                   '"posters/poster.png" is 67108865 bytes, more than the limit of 64 MiB'))
+    sheet = results.encode() + b"\n" * (64 << 20)
+    expect.append(("pack-refuse", folder("too-large-sheet", rs=sheet),
+                   '"results.csv" is %d bytes, more than the limit of 64 MiB' % len(sheet)))
     cut = picture("JPEG", (1920, 1080), quality=80)
     expect.append(("pack-refuse", folder("cut-poster", extra={"posters/poster.jpg": cut[: len(cut) // 2]},
                                          ini=settings.replace("posters/poster.png", "posters/poster.jpg")),

@@ -233,6 +233,15 @@ struct Reader {
                     "\" must be a file inside the source folder, like posters/launch.jpg");
             return std::nullopt;
         }
+        std::error_code ec;
+        auto size = fs::file_size(dir / rel, ec);
+        if (!ec && size > kFileLimit) {
+            problems.error(kSettings, line, field,
+                           "the file \"" + name + "\" is " + std::to_string(size) +
+                               " bytes, more than the limit of " +
+                               std::to_string(kFileLimit >> 20) + " MiB");
+            return std::nullopt;
+        }
         auto bytes = content::read_file(dir / rel, kFileLimit);
         if (!bytes) {
             problems.error(kSettings, line, field,
