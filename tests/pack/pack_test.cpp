@@ -75,6 +75,22 @@ TEST(Csv, ReadsUtf8WithBomAndGbk) {
     EXPECT_TRUE(mentions(q, "r.csv", 0, "CSV UTF-8"));
 }
 
+TEST(Csv, ARealReplacementCharacterDoesNotLetBrokenUtf8Through) {
+    // Found by the pack fuzzer: one genuine U+FFFD made the whole file count as UTF-8, the bytes
+    // after it went into the manifest, and writing the manifest threw.
+    Problems p;
+    EXPECT_FALSE(to_utf8("成绩\xEF\xBF\xBD,\xFF\n", "r.csv", p));
+    EXPECT_TRUE(mentions(p, "r.csv", 0, "encoding cannot be told"));
+    Problems q;
+    EXPECT_EQ(to_utf8("成绩\xEF\xBF\xBD\n", "r.csv", q), "成绩\xEF\xBF\xBD\n");
+    // Overlong forms and surrogates are not UTF-8 either.
+    Problems r;
+    auto overlong = to_utf8("a\xC0\xAF", "r.csv", r);
+    EXPECT_TRUE(!overlong || *overlong != "a\xC0\xAF");
+    auto surrogate = to_utf8("\xED\xA0\x80", "r.csv", r);
+    EXPECT_TRUE(!surrogate || *surrogate != "\xED\xA0\x80");
+}
+
 TEST(Csv, AByteOrderMarkBeforeBytesThatAreNotUtf8IsRefused) {
     Problems p;
     EXPECT_FALSE(to_utf8("\xEF\xBB\xBF"
