@@ -4,6 +4,7 @@
 #include "kiosk/core/image_info.hpp"
 
 #include <SDL_image.h>
+#include <SDL_thread.h>
 
 #include <algorithm>
 #include <cmath>
@@ -242,6 +243,11 @@ bool ImageLoader::wait_idle_for(std::chrono::milliseconds limit) {
 }
 
 void ImageLoader::run() {
+    // SDL keeps each thread's error message in memory it frees only for threads it made itself;
+    // this one is a std::thread, so it frees its own when it ends.
+    struct SdlThreadData {
+        ~SdlThreadData() { SDL_TLSCleanup(); }
+    } sdl_thread_data;
     for (;;) {
         DecodeRequest r;
         {

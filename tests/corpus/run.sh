@@ -34,7 +34,9 @@ sanitized=0
 code=$?
 [[ $code == 0 ]] || { tail -20 "$work/err" >&2; fail "the kiosk exited with $code on the corpus bundle"; }
 [[ -s $work/shot.png ]] || fail "no screenshot was written"
-read -r rss_kb wall cpu <"$work/time" || true
+# The last line: GNU time puts "Command terminated by signal N" before it when there was one.
+read -r rss_kb wall cpu < <(tail -n 1 "$work/time" 2>/dev/null) || true
+[[ $rss_kb =~ ^[0-9]+$ ]] || rss_kb=0
 plays=$(cat "$work"/plays/*.csv 2>/dev/null)
 shown() { cut -d, -f5 <<<"$plays" | grep -qx -- "$1"; }
 while IFS=$'\t' read -r kind target text; do
