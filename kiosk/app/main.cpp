@@ -1,11 +1,15 @@
 // The kiosk program's entry point.
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/player_loop.hpp"
+#include "kiosk/media/svg_child.hpp"
 
 #include <chrono>
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    // The kiosk draws SVGs by running itself as a child with limits (media/svg_child.hpp).
+    if (argc > 1 && argv[1] == kiosk::media::kDrawSvgArgument)
+        return kiosk::media::run_svg_child(argc, argv);
     const auto process_start = std::chrono::steady_clock::now();
     std::vector<std::string> args(argv + 1, argv + argc);
     auto options = kiosk::app::parse_options(args);

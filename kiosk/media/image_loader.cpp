@@ -2,6 +2,7 @@
 #include "kiosk/media/image_loader.hpp"
 
 #include "kiosk/core/image_info.hpp"
+#include "kiosk/media/svg_child.hpp"
 
 #include <SDL_image.h>
 #include <SDL_thread.h>
@@ -56,37 +57,6 @@ std::string too_large(std::uintmax_t size) {
            std::to_string(kMaxImageFileBytes >> 20) + " MiB";
 }
 
-// An SVG is drawn straight at the size it is shown, in a box SDL_image cannot exceed: the size the
-// file claims ("200in", or the extent of its shapes when it names none) is never allocated. A
-// small drawing first gives the proportions, which Cover needs to fill its place.
-SurfacePtr draw_svg(const std::function<SDL_RWops*()>& rw, const DecodeRequest& r,
-                    std::string& error) {
-    auto name = r.path.filename().string();
-    auto draw = [&](int w, int h) {
-        SDL_RWops* src = rw();
-        SurfacePtr s(IMG_LoadSizedSVG_RW(src, w, h)); // Does not close its source.
-        SDL_RWclose(src);
-        if (!s)
-            error = name + ": cannot be decoded (" + IMG_GetError() + ")";
-        return s;
-    };
-    constexpr int kProbe = 256;
-    SurfacePtr probe = draw(kProbe, kProbe);
-    if (!probe)
-        return nullptr;
-    Size target = r.target.w > 0 && r.target.h > 0 ? r.target : Size{2048, 2048};
-    double sx = static_cast<double>(target.w) / probe->w;
-    double sy = static_cast<double>(target.h) / probe->h;
-    double scale = r.fit == Fit::Cover ? std::max(sx, sy) : std::min(sx, sy);
-    double w = std::max(1.0, std::round(probe->w * scale));
-    double h = std::max(1.0, std::round(probe->h * scale));
-    if (w * h > static_cast<double>(kMaxPixels)) {
-        error = name + ": drawn at the size it is shown the SVG would be more than the pixel limit";
-        return nullptr;
-    }
-    return draw(static_cast<int>(w), static_cast<int>(h));
-}
-
 } // namespace
 
 ImageFormat sniff_format(std::string_view h) {
@@ -123,7 +93,7 @@ const char* mime_of(ImageFormat f) {
     return "unknown";
 }
 
-Decoded decode_image(const DecodeRequest& r) {
+Decoded decode_image(const DecodeRequest& r, const std::filesystem::path& svg_program) {
     Decoded d;
     d.key = r.key;
     std::ifstream in(r.path, std::ios::binary);
@@ -140,10 +110,11 @@ Decoded decode_image(const DecodeRequest& r) {
     std::string bytes(static_cast<std::size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return decode_image_bytes(bytes, r);
+    return decode_image_bytes(bytes, r, svg_program);
 }
 
-Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
+Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
+                           const std::filesystem::path& svg_program) {
     Decoded d;
     d.key = r.key;
     if (bytes.size() > kMaxImageFileBytes) {
@@ -166,11 +137,14 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
             d.error = r.path.filename().string() + ": " + *why;
             return d;
         }
-        SurfacePtr s = draw_svg(rw, r, d.error);
-        if (s)
-            d.surface = to_argb(std::move(s));
-        else if (d.error.empty())
-            d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
+        // Drawn at the size it is shown, never at the size it claims; in a child process with
+        // limits when there is a program for it (svg_child.hpp).
+        auto name = r.path.filename().string();
+        d.surface = svg_program.empty()
+                        ? draw_svg(bytes, r.target, r.fit, name, d.error)
+                        : draw_svg_in_child(svg_program, bytes, r.target, r.fit, name, d.error);
+        if (!d.surface && d.error.empty())
+            d.error = name + ": cannot be converted (" + SDL_GetError() + ")";
         return d;
     }
     // The header says how big the picture is: refuse a decompression bomb before decoding it.
@@ -206,8 +180,8 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r) {
     return d;
 }
 
-ImageLoader::ImageLoader(std::function<void()> wake)
-    : m_wake(std::move(wake)), m_thread([this] { run(); }) {}
+ImageLoader::ImageLoader(std::function<void()> wake, std::filesystem::path svg_program)
+    : m_wake(std::move(wake)), m_svg_program(std::move(svg_program)), m_thread([this] { run(); }) {}
 
 ImageLoader::~ImageLoader() {
     {
@@ -259,7 +233,7 @@ void ImageLoader::run() {
             m_queue.pop_front();
             m_busy = true;
         }
-        Decoded d = decode_image(r);
+        Decoded d = decode_image(r, m_svg_program);
         {
             std::lock_guard lock(m_mutex);
             m_done.push_back(std::move(d));

@@ -43,15 +43,18 @@ inline constexpr std::uint64_t kMaxPixels = kMaxImagePixels;
 ImageFormat sniff_format(std::string_view head);
 const char* mime_of(ImageFormat f);
 
-// Decodes synchronously (the worker's job; also used by tests).
-Decoded decode_image(const DecodeRequest& request);
+// Decodes synchronously (the worker's job; also used by tests). SVGs are drawn by `svg_program`
+// in a child process with limits (svg_child.hpp), or in this process when it is empty.
+Decoded decode_image(const DecodeRequest& request, const std::filesystem::path& svg_program = {});
 // The same for a file already read into memory (`request.path` only names it in messages).
-Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& request);
+Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& request,
+                           const std::filesystem::path& svg_program = {});
 
 class ImageLoader {
 public:
-    // `wake` is called from the worker after each result, to wake the main loop.
-    explicit ImageLoader(std::function<void()> wake);
+    // `wake` is called from the worker after each result, to wake the main loop. `svg_program`
+    // draws SVGs in a child process (see decode_image).
+    explicit ImageLoader(std::function<void()> wake, std::filesystem::path svg_program = {});
     ~ImageLoader();
     ImageLoader(const ImageLoader&) = delete;
     ImageLoader& operator=(const ImageLoader&) = delete;
@@ -69,6 +72,7 @@ private:
     void run();
 
     std::function<void()> m_wake;
+    std::filesystem::path m_svg_program;
     std::mutex m_mutex;
     std::condition_variable m_cv;
     std::deque<DecodeRequest> m_queue; // Guarded by m_mutex.

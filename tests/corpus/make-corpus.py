@@ -184,6 +184,11 @@ def bundle(out):
     refuse("svg-laughs", "posters/laughs.svg",
            ('<?xml version="1.0"?>\n<!DOCTYPE svg [%s]>\n<svg xmlns="http://www.w3.org/2000/svg">'
             '<text>&l9;</text></svg>' % laughs).encode(), "declares entities")
+    # 58 KB that take minutes to draw: 2000 screen-sized triangles in one path.
+    triangles = "".join("M%d %d L%d %d L%d %d Z" % (i % 1900, i * 7 % 1000, i * 13 % 1920, i * 17 % 1080,
+                                                   i * 29 % 1920, i * 31 % 1080) for i in range(2000))
+    refuse("svg-slow", "posters/slow.svg", svg('<path fill="#B5121B" stroke="#000" stroke-width="3" d="%s"/>' % triangles,
+                                               'width="1920" height="1080"'), "takes more than 5 s to draw")
     # An SVG that claims to be enormous is a valid drawing: it is drawn at the size it is shown.
     b.image("svg-claims-huge", "posters/claims-huge.svg",
             svg('<rect width="10" height="10" fill="#F5C400"/>', 'width="200in" height="200in" viewBox="0 0 10 10"'))
