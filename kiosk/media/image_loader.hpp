@@ -79,7 +79,11 @@ private:
     std::vector<Decoded> m_done;       // Guarded by m_mutex.
     bool m_busy{false};                // Guarded by m_mutex.
     bool m_stop{false};                // Guarded by m_mutex.
-    std::thread m_thread;              // Last: started once the fields above exist.
+    // SDL shares one SDL_PixelFormat per format among all surfaces, made by the first thread that
+    // needs it under a lock that ThreadSanitizer cannot see (SDL is not instrumented). Made here,
+    // before the worker starts, the one every texture upload reads is never first made there.
+    FormatPtr m_argb{SDL_AllocFormat(SDL_PIXELFORMAT_ARGB8888)};
+    std::thread m_thread; // Last: started once the fields above exist.
 };
 
 } // namespace kiosk::media
