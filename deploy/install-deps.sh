@@ -3,18 +3,22 @@
 #   deploy/install-deps.sh          build and run
 #   deploy/install-deps.sh --test   also what the test suite needs
 #   deploy/install-deps.sh --bench  also what bench/ needs (the players it compares with)
+#   deploy/install-deps.sh --fuzz   also clang for the fuzz targets (tools/fuzz)
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev libqrencode-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
-if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xvfb xauth nginx-light zbar-tools xdotool)
+if [[ " $* " == *" --test "* ]]; then
+    packages+=(libgtest-dev xvfb xauth nginx-light python3-pil time zbar-tools xdotool)
     # Service, fleet view and package tests: the notify stand-in, passwords, the dashboard, .deb.
     packages+=(python3 curl openssl chromium dpkg-dev)
 fi
-if [[ "${1:-}" == "--bench" ]]; then
+if [[ " $* " == *" --bench "* ]]; then
     packages+=(xvfb libx11-dev python3 python3-pil chromium feh nginx-light)
+fi
+if [[ " $* " == *" --fuzz "* ]]; then
+    packages+=(clang-16 libclang-rt-16-dev llvm-16)
 fi
 
 missing=()

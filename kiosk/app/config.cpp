@@ -2,6 +2,7 @@
 #include "kiosk/app/config.hpp"
 
 #include "kiosk/content/bundle.hpp"
+#include "kiosk/content/json_util.hpp"
 #include "kiosk/sync/pin.hpp"
 #include "kiosk/ui/browse.hpp"
 
@@ -61,14 +62,12 @@ Result<TouchConfig> parse_touch(const nlohmann::json& j, const std::string& file
 } // namespace
 
 Result<DisplayConfig> parse_config(std::string_view text, const std::string& file) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text, nullptr, true, /*ignore_comments=*/true);
-    } catch (const nlohmann::json::parse_error& e) {
-        return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
-    } catch (const nlohmann::json::exception& e) {
-        return fail(file + ": JSON that cannot be read (" + std::string(e.what()) + ")");
-    }
+    // The same limits as every other JSON the kiosk reads (size, depth, no repeated keys), and
+    // comments, which a technician's config may carry.
+    auto parsed = content::detail::parse_json(text, file, /*allow_comments=*/true);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    const nlohmann::json& j = *parsed;
     if (!j.is_object())
         return fail(file + ": must be a JSON object");
     auto field = [&](const char* k) { return file + ": field \"" + k + "\""; };

@@ -33,7 +33,7 @@ Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
              platform::Display& display, const media::FontSet& fonts,
              std::chrono::steady_clock::time_point process_start)
     : m_options(o), m_bundle(std::move(bundle)), m_display(display), m_fonts(fonts),
-      m_loader(&platform::SdlSession::wake),
+      m_loader(&platform::SdlSession::wake, "/proc/self/exe"),
       m_renderer(display.renderer(), fonts, m_loader, render::budgets_for(display.size())),
       m_show(std::make_unique<ui::Show>(m_bundle, fonts, display.size())),
       m_player(ui::make_player(*m_bundle, o.tags)), m_stats(process_start) {

@@ -2,6 +2,7 @@
 #include "kiosk/app/kiosk.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/player_loop.hpp"
+#include "kiosk/media/svg_child.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -11,6 +12,9 @@
 #include <unistd.h>
 
 int main(int argc, char** argv) {
+    // The kiosk draws SVGs by running itself as a child with limits (media/svg_child.hpp).
+    if (argc > 1 && argv[1] == kiosk::media::kDrawSvgArgument)
+        return kiosk::media::run_svg_child(argc, argv);
     const auto process_start = std::chrono::steady_clock::now();
     // Pictures are large, short-lived buffers (a decoded 1080p poster is 6 to 8 MB). A fixed
     // threshold keeps every one of them in its own mapping, returned to the system when freed;

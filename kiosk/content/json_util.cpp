@@ -1,6 +1,10 @@
 // Typed JSON field access with messages an operator can act on.
 #include "kiosk/content/json_util.hpp"
 
+#include <cstdint>
+#include <set>
+#include <vector>
+
 namespace kiosk::content::detail {
 namespace {
 
@@ -10,7 +14,7 @@ std::string field(const std::string& where, const char* key) {
 
 } // namespace
 
-Result<Json> parse_json(std::string_view text, const std::string& file) {
+Result<Json> parse_json(std::string_view text, const std::string& file, bool allow_comments) {
     // Size and nesting are checked before nlohmann/json sees the text: its parser recurses.
     if (text.size() > kMaxJsonBytes)
         return fail(file + ": " + std::to_string(text.size()) +
@@ -26,6 +30,11 @@ Result<Json> parse_json(std::string_view text, const std::string& file) {
                 in_string = false;
         } else if (c == '"') {
             in_string = true;
+        } else if (allow_comments && c == '/' && i + 1 < text.size() &&
+                   (text[i + 1] == '/' || text[i + 1] == '*')) {
+            // A comment's brackets and quotes do not count.
+            auto end = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i + 2);
+            i = end == std::string_view::npos ? text.size() : end;
         } else if (c == '[' || c == '{') {
             if (++depth > kMaxJsonDepth)
                 return fail(file + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
@@ -34,8 +43,25 @@ Result<Json> parse_json(std::string_view text, const std::string& file) {
             --depth;
         }
     }
+    // Two values for one key would be read differently by different programs (nlohmann/json takes
+    // the last): a signed manifest must mean one thing, so a repeated key is refused.
+    std::vector<std::set<std::string>> open_objects;
+    std::string repeated;
+    auto watch = [&](int, Json::parse_event_t event, Json& parsed) {
+        if (event == Json::parse_event_t::object_start)
+            open_objects.emplace_back();
+        else if (event == Json::parse_event_t::object_end && !open_objects.empty())
+            open_objects.pop_back();
+        else if (event == Json::parse_event_t::key && !open_objects.empty() && repeated.empty() &&
+                 !open_objects.back().insert(parsed.get<std::string>()).second)
+            repeated = parsed.get<std::string>();
+        return true;
+    };
     try {
-        return Json::parse(text);
+        auto json = Json::parse(text, watch, true, allow_comments);
+        if (!repeated.empty())
+            return fail(file + ": the key \"" + repeated + "\" appears twice in one object");
+        return json;
     } catch (const Json::parse_error& e) {
         return fail(file + ": not valid JSON at byte " + std::to_string(e.byte));
     } catch (const Json::exception& e) {
@@ -71,6 +97,10 @@ Result<std::int64_t> get_int(const Json& obj, const char* key, const std::string
         return fail(field(where, key) + " is missing");
     if (!it->is_number_integer())
         return fail(field(where, key) + " must be a whole number");
+    // 2^63 and above read as int64 would wrap to a negative number.
+    if (it->is_number_unsigned() &&
+        it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+        return fail(field(where, key) + " is too large");
     return it->get<std::int64_t>();
 }
 

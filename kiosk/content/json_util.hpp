@@ -18,7 +18,9 @@ inline constexpr int kMaxJsonDepth = 32;
 
 // Parses text without throwing (refusing more than kMaxJsonBytes or kMaxJsonDepth levels); the
 // error names `file` and the byte where parsing stopped.
-Result<Json> parse_json(std::string_view text, const std::string& file);
+// `allow_comments`: // and /* */ comments (the display's config, which technicians annotate).
+Result<Json> parse_json(std::string_view text, const std::string& file,
+                        bool allow_comments = false);
 
 // Each getter returns the value, or an error `<where>: field "<key>": <what>`.
 Result<std::string> get_string(const Json& obj, const char* key, const std::string& where);

@@ -15,13 +15,45 @@ std::string RepeatLimiter::kind_of(std::string_view tag, std::string_view messag
     out.reserve(tag.size() + message.size() + 1);
     out += tag;
     out += '\x1f';
-    bool in_digits = false;
-    for (char c : message) {
-        bool digit = c >= '0' && c <= '9';
-        if (digit && in_digits)
+    // Numbers (a byte count, a status, seconds, a time) do not make a line new, but a file name
+    // or path does: two broken files are two refusals, and both are said. A word keeps its
+    // digits when it has a '/' or ends in an extension like .png.
+    auto keeps_digits = [](std::string_view word) {
+        if (word.find('/') != std::string_view::npos)
+            return true;
+        auto dot = word.rfind('.');
+        if (dot == std::string_view::npos)
+            return false;
+        std::size_t letters = 0;
+        for (std::size_t k = dot + 1; k < word.size(); ++k) {
+            char c = word[k];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                ++letters;
+            else
+                break;
+        }
+        return letters >= 2 && letters <= 5;
+    };
+    std::size_t i = 0;
+    while (i < message.size()) {
+        std::size_t end = message.find_first_of(" \t\"'", i);
+        if (end == i) {
+            out += message[i++];
             continue;
-        out += digit ? '#' : c;
-        in_digits = digit;
+        }
+        if (end == std::string_view::npos)
+            end = message.size();
+        std::string_view word = message.substr(i, end - i);
+        bool keep = keeps_digits(word);
+        bool in_digits = false;
+        for (char c : word) {
+            bool digit = c >= '0' && c <= '9' && !keep;
+            if (digit && in_digits)
+                continue;
+            out += digit ? '#' : c;
+            in_digits = digit;
+        }
+        i = end;
     }
     return out;
 }

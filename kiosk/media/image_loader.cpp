@@ -2,13 +2,15 @@
 #include "kiosk/media/image_loader.hpp"
 
 #include "kiosk/core/image_info.hpp"
+#include "kiosk/media/svg_child.hpp"
 
 #include <SDL_image.h>
+#include <SDL_thread.h>
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <sstream>
+#include <functional>
 #include <utility>
 
 namespace kiosk::media {
@@ -50,6 +52,11 @@ SurfacePtr shrink(SurfacePtr s, double scale) {
     return out;
 }
 
+std::string too_large(std::uintmax_t size) {
+    return "an image file of " + std::to_string(size) + " bytes is more than the limit of " +
+           std::to_string(kMaxImageFileBytes >> 20) + " MiB";
+}
+
 } // namespace
 
 ImageFormat sniff_format(std::string_view h) {
@@ -86,7 +93,7 @@ const char* mime_of(ImageFormat f) {
     return "unknown";
 }
 
-Decoded decode_image(const DecodeRequest& r) {
+Decoded decode_image(const DecodeRequest& r, const std::filesystem::path& svg_program) {
     Decoded d;
     d.key = r.key;
     std::ifstream in(r.path, std::ios::binary);
@@ -94,10 +101,27 @@ Decoded decode_image(const DecodeRequest& r) {
         d.error = r.path.filename().string() + ": cannot be opened";
         return d;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    std::string bytes = buf.str();
-    ImageFormat fmt = sniff_format(std::string_view(bytes).substr(0, 512));
+    std::error_code ec;
+    auto size = std::filesystem::file_size(r.path, ec);
+    if (ec || size > kMaxImageFileBytes) {
+        d.error = r.path.filename().string() + (ec ? ": cannot be read" : ": " + too_large(size));
+        return d;
+    }
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return decode_image_bytes(bytes, r, svg_program);
+}
+
+Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
+                           const std::filesystem::path& svg_program) {
+    Decoded d;
+    d.key = r.key;
+    if (bytes.size() > kMaxImageFileBytes) {
+        d.error = r.path.filename().string() + ": " + too_large(bytes.size());
+        return d;
+    }
+    ImageFormat fmt = sniff_format(bytes.substr(0, 512));
     if (fmt == ImageFormat::Unknown) {
         d.error = r.path.filename().string() + ": not a JPEG, PNG, WebP or SVG image";
         return d;
@@ -107,43 +131,46 @@ Decoded decode_image(const DecodeRequest& r) {
                   " but the manifest says " + r.mime;
         return d;
     }
+    auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
+    if (fmt == ImageFormat::Svg) {
+        if (auto why = svg_refusal(bytes)) {
+            d.error = r.path.filename().string() + ": " + *why;
+            return d;
+        }
+        // Drawn at the size it is shown, never at the size it claims; in a child process with
+        // limits when there is a program for it (svg_child.hpp).
+        auto name = r.path.filename().string();
+        d.surface = svg_program.empty()
+                        ? draw_svg(bytes, r.target, r.fit, name, d.error)
+                        : draw_svg_in_child(svg_program, bytes, r.target, r.fit, name, d.error);
+        if (!d.surface && d.error.empty())
+            d.error = name + ": cannot be converted (" + SDL_GetError() + ")";
+        return d;
+    }
     // The header says how big the picture is: refuse a decompression bomb before decoding it.
     auto info = read_image_info(bytes);
-    if (fmt != ImageFormat::Svg && !info) {
+    if (!info) {
         d.error = r.path.filename().string() + ": the image header cannot be read";
         return d;
     }
-    if (info && static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
-                    kMaxPixels) {
+    if (static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
+        kMaxPixels) {
         d.error = r.path.filename().string() + ": " + std::to_string(info->width) + "x" +
                   std::to_string(info->height) + " pixels is more than the limit of " +
                   std::to_string(kMaxPixels / 1'000'000) + " million";
         return d;
     }
-    auto rw = [&] { return SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())); };
+    if (!info->complete) {
+        d.error = r.path.filename().string() +
+                  ": the JPEG is cut short or damaged (no end marker after its image data)";
+        return d;
+    }
     SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be decoded (" + IMG_GetError() + ")";
         return d;
     }
     double scale = scale_for({s->w, s->h}, r.target, r.fit);
-    if (fmt == ImageFormat::Svg && std::fabs(scale - 1.0) > 0.01) {
-        // Vectors are drawn again at the size they are shown, so they stay sharp when enlarged.
-        int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
-        int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
-        if (static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h) > kMaxPixels) {
-            d.error = r.path.filename().string() +
-                      ": drawn at its size the SVG would be more than the pixel limit";
-            return d;
-        }
-        SDL_RWops* src = rw();
-        SurfacePtr sized(IMG_LoadSizedSVG_RW(src, w, h)); // Does not close its source.
-        SDL_RWclose(src);
-        if (sized) {
-            s = std::move(sized);
-            scale = 1.0;
-        }
-    }
     s = to_picture_format(std::move(s));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
@@ -153,8 +180,8 @@ Decoded decode_image(const DecodeRequest& r) {
     return d;
 }
 
-ImageLoader::ImageLoader(std::function<void()> wake)
-    : m_wake(std::move(wake)), m_thread([this] { run(); }) {}
+ImageLoader::ImageLoader(std::function<void()> wake, std::filesystem::path svg_program)
+    : m_wake(std::move(wake)), m_svg_program(std::move(svg_program)), m_thread([this] { run(); }) {}
 
 ImageLoader::~ImageLoader() {
     {
@@ -190,6 +217,11 @@ bool ImageLoader::wait_idle_for(std::chrono::milliseconds limit) {
 }
 
 void ImageLoader::run() {
+    // SDL keeps each thread's error message in memory it frees only for threads it made itself;
+    // this one is a std::thread, so it frees its own when it ends.
+    struct SdlThreadData {
+        ~SdlThreadData() { SDL_TLSCleanup(); }
+    } sdl_thread_data;
     for (;;) {
         DecodeRequest r;
         {
@@ -201,7 +233,7 @@ void ImageLoader::run() {
             m_queue.pop_front();
             m_busy = true;
         }
-        Decoded d = decode_image(r);
+        Decoded d = decode_image(r, m_svg_program);
         {
             std::lock_guard lock(m_mutex);
             m_done.push_back(std::move(d));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/geometry.hpp"
+#include "kiosk/core/image_info.hpp"
 #include "kiosk/media/sdl_ptr.hpp"
 
 #include <chrono>
@@ -34,21 +35,26 @@ struct Decoded {
 
 enum class ImageFormat { Unknown, Jpeg, Png, Webp, Svg };
 
-// The most pixels an image may have: 50 million (a 4K poster is 8.3 million). Checked from the
-// header before decoding, so a small file claiming 30000x30000 cannot take gigabytes.
-inline constexpr std::uint64_t kMaxPixels = 50'000'000;
+// The most pixels a decoded image may have (kiosk/core/image_info.hpp); an SVG is held to it at the
+// size it is drawn.
+inline constexpr std::uint64_t kMaxPixels = kMaxImagePixels;
 
 // Recognises a format by its first bytes, never by the file's name.
 ImageFormat sniff_format(std::string_view head);
 const char* mime_of(ImageFormat f);
 
-// Decodes synchronously (the worker's job; also used by tests).
-Decoded decode_image(const DecodeRequest& request);
+// Decodes synchronously (the worker's job; also used by tests). SVGs are drawn by `svg_program`
+// in a child process with limits (svg_child.hpp), or in this process when it is empty.
+Decoded decode_image(const DecodeRequest& request, const std::filesystem::path& svg_program = {});
+// The same for a file already read into memory (`request.path` only names it in messages).
+Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& request,
+                           const std::filesystem::path& svg_program = {});
 
 class ImageLoader {
 public:
-    // `wake` is called from the worker after each result, to wake the main loop.
-    explicit ImageLoader(std::function<void()> wake);
+    // `wake` is called from the worker after each result, to wake the main loop. `svg_program`
+    // draws SVGs in a child process (see decode_image).
+    explicit ImageLoader(std::function<void()> wake, std::filesystem::path svg_program = {});
     ~ImageLoader();
     ImageLoader(const ImageLoader&) = delete;
     ImageLoader& operator=(const ImageLoader&) = delete;
@@ -66,13 +72,18 @@ private:
     void run();
 
     std::function<void()> m_wake;
+    std::filesystem::path m_svg_program;
     std::mutex m_mutex;
     std::condition_variable m_cv;
     std::deque<DecodeRequest> m_queue; // Guarded by m_mutex.
     std::vector<Decoded> m_done;       // Guarded by m_mutex.
     bool m_busy{false};                // Guarded by m_mutex.
     bool m_stop{false};                // Guarded by m_mutex.
-    std::thread m_thread;              // Last: started once the fields above exist.
+    // SDL shares one SDL_PixelFormat per format among all surfaces, made by the first thread that
+    // needs it under a lock that ThreadSanitizer cannot see (SDL is not instrumented). Made here,
+    // before the worker starts, the one every texture upload reads is never first made there.
+    FormatPtr m_argb{SDL_AllocFormat(SDL_PIXELFORMAT_ARGB8888)};
+    std::thread m_thread; // Last: started once the fields above exist.
 };
 
 } // namespace kiosk::media

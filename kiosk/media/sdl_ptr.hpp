@@ -18,7 +18,12 @@ struct TextureDeleter {
     void operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
 };
 
+struct FormatDeleter {
+    void operator()(SDL_PixelFormat* f) const { SDL_FreeFormat(f); }
+};
+
 using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+using FormatPtr = std::unique_ptr<SDL_PixelFormat, FormatDeleter>;
 using FontPtr = std::unique_ptr<TTF_Font, FontDeleter>;
 using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
 

@@ -59,15 +59,25 @@ std::string base64_encode(std::string_view bytes) {
 std::optional<std::string> base64_decode(std::string_view text) {
     if (text.size() % 4 != 0 || text.size() > 4096)
         return std::nullopt;
+    // Only the alphabet, with at most two '=' at the very end: OpenSSL would also skip blanks and
+    // control characters around the text, so a key or signature with junk in it could pass.
+    std::size_t padding = 0;
+    while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=')
+        ++padding;
+    for (std::size_t i = 0; i + padding < text.size(); ++i) {
+        char c = text[i];
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '+' || c == '/';
+        if (!ok)
+            return std::nullopt;
+    }
     std::string out(text.size() / 4 * 3 + 1, '\0');
     int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                             reinterpret_cast<const unsigned char*>(text.data()),
                             static_cast<int>(text.size()));
     if (n < 0)
         return std::nullopt;
-    std::size_t pad =
-        (!text.empty() && text.back() == '=') + (text.size() > 1 && text[text.size() - 2] == '=');
-    out.resize(static_cast<std::size_t>(n) - pad);
+    out.resize(static_cast<std::size_t>(n) - padding);
     return out;
 }
 

@@ -363,12 +363,29 @@ missing-object)
 huge-image-header)
     start_with_v1
     make_source "$work/src-2" 2
-    # PNGs whose header claims 30000x30000 pixels (3.6 GB decoded): every poster but p1 (a new
-    # version continues the playlist where it was, so the next slide must be one of them).
-    for i in $(seq 2 50); do
-        printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x75\x30\x00\x00\x75\x30\x08\x06\x00\x00\x00\x00\x00%02x\x00' "$i" >"$work/src-2/posters/p$i.png"
-    done
+    # PNGs whose header claims 30000x30000 pixels (3.6 GB decoded).
+    printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x75\x30\x00\x00\x75\x30\x08\x06\x00\x00\x00\x00\x00\x00\x00' >"$work/bomb.png"
+    cp "$work/src-2/posters/p1.png" "$work/p1-good.png"
+    cp "$work/bomb.png" "$work/src-2/posters/p1.png"
+    # kiosk-pack refuses it; a hostile publisher writes the bundle by hand.
+    "$pack" build "$work/src-2" "$work/bundle-2" 2>/dev/null && fail "kiosk-pack built a bundle with the bomb"
+    cp "$work/p1-good.png" "$work/src-2/posters/p1.png"
     "$pack" build "$work/src-2" "$work/bundle-2" 2>/dev/null || fail "build"
+    # Every poster but p1 becomes a bomb (a new version continues the playlist where it was, so
+    # the next slide must be one of them); each differs in a byte, as distinct objects.
+    for i in $(seq 2 50); do
+        printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x75\x30\x00\x00\x75\x30\x08\x06\x00\x00\x00\x00\x00%02x\x00' "$i" >"$work/bundle-2/posters/p$i.png"
+    done
+    /usr/bin/python3 - "$work/bundle-2" <<'PY'
+import hashlib, json, os, sys
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json"), encoding="utf-8"))
+for i in range(2, 51):
+    name = "posters/p%d.png" % i
+    data = open(os.path.join(d, name), "rb").read()
+    m["assets"][name].update(sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+json.dump(m, open(os.path.join(d, "manifest.json"), "w", encoding="utf-8"), ensure_ascii=False)
+PY
     "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" 2>/dev/null || fail "publish"
     run_kiosk 4
     [[ $(active_version) == 2 ]] || fail "v2 was not activated"

@@ -75,6 +75,22 @@ TEST(Csv, ReadsUtf8WithBomAndGbk) {
     EXPECT_TRUE(mentions(q, "r.csv", 0, "CSV UTF-8"));
 }
 
+TEST(Csv, ARealReplacementCharacterDoesNotLetBrokenUtf8Through) {
+    // Found by the pack fuzzer: one genuine U+FFFD made the whole file count as UTF-8, the bytes
+    // after it went into the manifest, and writing the manifest threw.
+    Problems p;
+    EXPECT_FALSE(to_utf8("成绩\xEF\xBF\xBD,\xFF\n", "r.csv", p));
+    EXPECT_TRUE(mentions(p, "r.csv", 0, "encoding cannot be told"));
+    Problems q;
+    EXPECT_EQ(to_utf8("成绩\xEF\xBF\xBD\n", "r.csv", q), "成绩\xEF\xBF\xBD\n");
+    // Overlong forms and surrogates are not UTF-8 either.
+    Problems r;
+    auto overlong = to_utf8("a\xC0\xAF", "r.csv", r);
+    EXPECT_TRUE(!overlong || *overlong != "a\xC0\xAF");
+    auto surrogate = to_utf8("\xED\xA0\x80", "r.csv", r);
+    EXPECT_TRUE(!surrogate || *surrogate != "\xED\xA0\x80");
+}
+
 TEST(Csv, AByteOrderMarkBeforeBytesThatAreNotUtf8IsRefused) {
     Problems p;
     EXPECT_FALSE(to_utf8("\xEF\xBB\xBF"
@@ -342,6 +358,18 @@ TEST_F(SourceFolder, LikelyMistakesAreWarnings) {
         << p.report();
     EXPECT_TRUE(mentions(p, "settings.ini", -1, "[slide orphan] is never shown")) << p.report();
     EXPECT_TRUE(mentions(p, "posters/unused.jpg", 0, "no slide uses this image")) << p.report();
+}
+
+TEST_F(SourceFolder, APosterOverThePlayersPixelLimitIsRefused) {
+    // The header of a PNG claiming 30000x30000: the player would refuse it, so kiosk-pack does.
+    std::string png("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\x75\x30\0\0\x75\x30\x08\x02\0\0\0", 29);
+    write("posters/huge.png", png);
+    settings(std::string(kGood) + "[slide huge]\nposter = posters/huge.png\n");
+    Problems p;
+    EXPECT_FALSE(pack(p));
+    EXPECT_TRUE(mentions(p, "settings.ini", -1,
+                         "\"posters/huge.png\" is 30000x30000 pixels, more than the player's"))
+        << p.report();
 }
 
 TEST_F(SourceFolder, NoSettingsFileIsNamed) {

@@ -50,6 +50,28 @@ TEST(Signature, PublicKeyLinesRoundTripAndTheIdMustMatch) {
     EXPECT_FALSE(parse_public_key("rsa abc def"));
 }
 
+TEST(Signature, Base64TakesOnlyTheAlphabetWithPaddingAtTheEnd) {
+    EXPECT_EQ(base64_decode("QUJD"), "ABC");
+    EXPECT_EQ(base64_decode("QUI="), "AB");
+    EXPECT_EQ(base64_decode("QQ=="), "A");
+    EXPECT_EQ(base64_decode(""), "");
+    // Found by the signature fuzzer: OpenSSL skips blanks around the text, so "    " was an
+    // empty key and " QUJ" three bytes.
+    EXPECT_FALSE(base64_decode("    "));
+    EXPECT_FALSE(base64_decode("\tQUI"));
+    EXPECT_FALSE(base64_decode("QUJ\n"));
+    EXPECT_FALSE(base64_decode("Q==="));
+    EXPECT_FALSE(base64_decode("===="));
+    EXPECT_FALSE(base64_decode("QU=D"));
+    auto pair = generate_key();
+    ASSERT_TRUE(pair);
+    auto line = format_public_key(pair->public_key);
+    // Four tabs keep the length a multiple of four; OpenSSL alone would skip them.
+    auto space = line.rfind(' ');
+    EXPECT_FALSE(parse_public_key(line.substr(0, space + 1) + "\t\t\t\t" + line.substr(space + 1)));
+    EXPECT_TRUE(parse_public_key(line));
+}
+
 class StoreTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -316,4 +338,17 @@ TEST_F(StoreTest, MakingRoomNeverRemovesWhatIsStillOnScreen) {
     ASSERT_EQ(engine.poll_once(), 4);
     EXPECT_FALSE(store.has_object(content::sha256_hex(a)));
     EXPECT_TRUE(store.has_object(content::sha256_hex(e)));
+}
+
+TEST(DisplayConfig, RepeatedKeysDeepNestingAndHugeNumbersAreRefusedByName) {
+    auto repeated = app::parse_config(R"({"display_id": "a", "display_id": "b"})", "display.json");
+    ASSERT_FALSE(repeated);
+    EXPECT_EQ(repeated.error().message,
+              "display.json: the key \"display_id\" appears twice in one object");
+    auto deep = app::parse_config(std::string(1000, '[') + std::string(1000, ']'), "display.json");
+    ASSERT_FALSE(deep);
+    EXPECT_NE(deep.error().message.find("display.json: JSON nested deeper"), std::string::npos);
+    auto huge = app::parse_config(R"({"poll_interval_s": 1e400})", "display.json");
+    ASSERT_FALSE(huge);
+    EXPECT_NE(huge.error().message.find("display.json"), std::string::npos);
 }

@@ -31,6 +31,19 @@ TEST(RepeatLimiter, NumbersDoNotMakeALineNew) {
               RepeatLimiter::kind_of("sync", "bad signature"));
 }
 
+TEST(RepeatLimiter, TwoFilesAreTwoLinesWhateverTheirNumbers) {
+    // Each broken poster is a refusal of its own, and must be said.
+    EXPECT_NE(RepeatLimiter::kind_of("image", "flip-4.png: cannot be decoded"),
+              RepeatLimiter::kind_of("image", "flip-5.png: cannot be decoded"));
+    EXPECT_NE(RepeatLimiter::kind_of("player", "slide p4: skipped, its image posters/p4.jpg"),
+              RepeatLimiter::kind_of("player", "slide p5: skipped, its image posters/p5.jpg"));
+    // Times, addresses and counts still do not.
+    EXPECT_EQ(RepeatLimiter::kind_of("sync", "no answer from 192.168.0.7 at 2020-11-08T09:30:05"),
+              RepeatLimiter::kind_of("sync", "no answer from 192.168.0.7 at 2020-11-08T09:31:10"));
+    EXPECT_EQ(RepeatLimiter::kind_of("sync", "HTTP 500 after 3.5 s"),
+              RepeatLimiter::kind_of("sync", "HTTP 503 after 12.25 s"));
+}
+
 TEST(RepeatLimiter, OtherLinesStillPass) {
     RepeatLimiter limiter(1, minutes{10});
     RepeatLimiter::Time t0{};

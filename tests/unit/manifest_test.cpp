@@ -175,3 +175,31 @@ TEST(Manifest, LinksAndQrSlides) {
     EXPECT_FALSE(check_link_url("https://"));
     EXPECT_TRUE(check_link_url("http://a.example.org/路径")); // UTF-8 is kept as it is.
 }
+
+TEST(Manifest, ARepeatedKeyIsRefusedAtAnyDepth) {
+    std::vector<Warning> w;
+    auto top =
+        parse_manifest(R"({"schema_version": 1, "bundle_version": 2, "bundle_version": 9})", w);
+    ASSERT_FALSE(top);
+    EXPECT_NE(top.error().message.find("the key \"bundle_version\" appears twice"),
+              std::string::npos)
+        << top.error().message;
+    auto inner = parse_manifest(
+        R"({"schema_version": 1, "theme": {"colors": {"text": "#FFF", "text": "#000"}}})", w);
+    ASSERT_FALSE(inner);
+    EXPECT_NE(inner.error().message.find("\"text\" appears twice"), std::string::npos);
+    // The same key in two different objects is fine.
+    auto siblings =
+        parse_manifest(R"({"schema_version": 2, "a": {"k": 1}, "b": [{"k": 1}, {"k": 2}]})", w);
+    ASSERT_FALSE(siblings);
+    EXPECT_NE(siblings.error().message.find("schema_version"), std::string::npos)
+        << siblings.error().message;
+}
+
+TEST(Manifest, AWholeNumberBeyondInt64IsTooLargeNotNegative) {
+    std::vector<Warning> w;
+    auto m = parse_manifest(R"({"schema_version": 1, "bundle_version": 18446744073709551615})", w);
+    ASSERT_FALSE(m);
+    EXPECT_NE(m.error().message.find("field \"bundle_version\" is too large"), std::string::npos)
+        << m.error().message;
+}

@@ -7,6 +7,7 @@
 
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/time.hpp"
+#include "kiosk/media/svg_child.hpp"
 #include "kiosk/sync/pin.hpp"
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
@@ -321,6 +322,9 @@ int publish_command(const std::vector<std::string>& args) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // preview runs the kiosk's drawing, which draws SVGs in a child: this program, so asked.
+    if (argc > 1 && argv[1] == kiosk::media::kDrawSvgArgument)
+        return kiosk::media::run_svg_child(argc, argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         std::fputs(kUsage, args.empty() ? stderr : stdout);

@@ -2,7 +2,6 @@
 #include "csv.hpp"
 
 #include "ini.hpp"
-#include "kiosk/text/utf8.hpp"
 
 #include <iconv.h>
 
@@ -11,10 +10,30 @@
 namespace kiosk::pack {
 namespace {
 
-bool valid_utf8(const std::string& s) {
-    for (char32_t c : text::decode_utf8(s))
-        if (c == 0xFFFD)
-            return s.find("\xEF\xBF\xBD") != std::string::npos; // A real U+FFFD is fine.
+// Strict UTF-8: shortest forms only, no surrogates, nothing above U+10FFFF. Whatever passes goes
+// into the manifest as it is, and the JSON writer throws on anything less.
+bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80           ? 1
+                        : (c >> 5) == 0x6  ? 2
+                        : (c >> 4) == 0xE  ? 3
+                        : (c >> 3) == 0x1E ? 4
+                                           : 0;
+        if (n == 0 || i + n > s.size())
+            return false;
+        char32_t cp = n == 1 ? c : c & (0x7Fu >> n);
+        for (std::size_t k = 1; k < n; ++k) {
+            auto x = static_cast<unsigned char>(s[i + k]);
+            if ((x & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (x & 0x3Fu);
+        }
+        bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n;
+    }
     return true;
 }
 

@@ -29,6 +29,28 @@ using namespace std::chrono;
 constexpr const char* kSettings = "settings.ini";
 constexpr std::uintmax_t kFileLimit = 64u << 20;
 
+// Why the player would refuse this image (named by the caller), or nothing: a raster image over the
+// pixel limit (SVGs are drawn at the size they are shown), a cut-short JPEG, a hostile SVG.
+std::optional<std::string> player_refusal(const ImageInfo& info, std::string_view bytes) {
+    if (bytes.size() > kMaxImageFileBytes)
+        return std::to_string(bytes.size()) + " bytes, more than the player's limit of " +
+               std::to_string(kMaxImageFileBytes >> 20) + " MiB for an image file";
+    if (!info.complete)
+        return std::string("cut short or damaged (no end marker after its image data): save it "
+                           "again");
+    if (info.mime == "image/svg+xml") {
+        if (auto why = svg_refusal(bytes))
+            return "refused: " + *why;
+        return std::nullopt;
+    }
+    if (static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height) <=
+        kMaxImagePixels)
+        return std::nullopt;
+    return std::to_string(info.width) + "x" + std::to_string(info.height) +
+           " pixels, more than the player's limit of " +
+           std::to_string(kMaxImagePixels / 1'000'000) + " million: scale it down";
+}
+
 bool yes(const std::string& v) {
     static const std::set<std::string> y = {"yes", "y", "true", "1", "是", "x", "X", "√", "示例"};
     return y.contains(v);
@@ -211,6 +233,15 @@ struct Reader {
                     "\" must be a file inside the source folder, like posters/launch.jpg");
             return std::nullopt;
         }
+        std::error_code ec;
+        auto size = fs::file_size(dir / rel, ec);
+        if (!ec && size > kFileLimit) {
+            problems.error(kSettings, line, field,
+                           "the file \"" + name + "\" is " + std::to_string(size) +
+                               " bytes, more than the limit of " +
+                               std::to_string(kFileLimit >> 20) + " MiB");
+            return std::nullopt;
+        }
         auto bytes = content::read_file(dir / rel, kFileLimit);
         if (!bytes) {
             problems.error(kSettings, line, field,
@@ -340,6 +371,10 @@ struct Reader {
                     if (!info) {
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
+                        continue;
+                    }
+                    if (auto why = player_refusal(*info, *bytes)) {
+                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
                     theme["logo"] = e.value;
@@ -719,6 +754,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     if (!info) {
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" is not a JPEG, PNG, WebP or SVG image");
+                        continue;
+                    }
+                    if (auto why = player_refusal(*info, *bytes)) {
+                        problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
                     auto ext = fs::path(e.value).extension().string();
