@@ -217,22 +217,22 @@ SurfacePtr draw_svg_in_child(const std::filesystem::path& program, std::string_v
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    bool cpu_exceeded =
-        WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL);
-    if (timed_out || cpu_exceeded) {
+    bool over_cpu = WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU;
+    if (timed_out || over_cpu || (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && sent)) {
         error = name + ": takes more than " + std::to_string(kSvgCpuLimit.count()) +
                 " s to draw, more than the limit";
         return nullptr;
     }
     if (got.starts_with("error ")) {
-        error = name + ": " +
-                got.substr(6, got.find('\n') == std::string::npos ? std::string::npos
-                                                                  : got.find('\n') - 6);
+        auto nl = got.find('\n');
+        error = name + ": " + got.substr(6, nl == std::string::npos ? std::string::npos : nl - 6);
         return nullptr;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || want == 0 || got.size() < want) {
-        error = name + ": cannot be drawn within " + std::to_string(kSvgMemoryLimit >> 20) +
-                " MiB of memory";
+        error = name + ": cannot be decoded (the drawing process " +
+                (WIFSIGNALED(status) ? "died of signal " + std::to_string(WTERMSIG(status))
+                                     : "failed") +
+                ")";
         return nullptr;
     }
     int cw = 0, ch = 0;
