@@ -179,6 +179,10 @@ for p in "${pin_keys[@]}"; do xdotool mousemove $p click 1; sleep 0.2; done
 wait_for "PIN accepted" || echo "the PIN was not accepted" >>problems
 xdotool mousemove $restart click 1
 wait_for "started, process" 300 2 || echo "no second start" >>problems
+# The new start has its window (and its signal handling) before it is asked to stop.
+sleep 0.5
+xdotool search --sync --onlyvisible --name '^kiosk$' >/dev/null
+sleep 1
 kill -0 $pid || echo "the process is gone" >>problems
 kill -TERM $pid
 wait $pid
