@@ -20,7 +20,7 @@ struct DisplayOptions {
     bool windowed{false};     // A window of `size` instead of fullscreen.
     std::optional<Size> size; // Headless: required. Window: default is the screen's native size.
     RendererChoice renderer{RendererChoice::Auto}; // Window only: headless draws in software.
-    int rotation{0};          // Clockwise degrees (0, 90, 180, 270): how the screen is mounted.
+    int rotation{0}; // Clockwise degrees (0, 90, 180, 270): how the screen is mounted.
 };
 
 class Display {
