@@ -252,8 +252,12 @@ ui::DrawList Kiosk::compose(TimePoint now) const {
     if (p < 1.0)
         list = m_show->frame(m_player, now);
     list.screen = m_show->layout().screen;
-    ui::Canvas cv(list, 0, p);
+    // Fading in or out, the browsing screen is one picture over the slideshow.
+    auto layer = p < 1.0 ? ui::begin_layer(list, {0, 0, list.screen.w, list.screen.h}, p) : 0;
+    ui::Canvas cv(list);
     m_browser->paint(cv, now);
+    if (p < 1.0)
+        ui::end_layer(list, layer);
     return list;
 }
 

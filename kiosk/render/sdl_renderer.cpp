@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace kiosk::render {
 namespace {
@@ -40,8 +41,9 @@ SdlRenderer::SdlRenderer(SDL_Renderer* renderer, const media::FontSet& fonts,
     : m_renderer(renderer), m_fonts(fonts), m_loader(loader), m_images(budgets.image_bytes),
       m_texts(budgets.text_bytes) {
     SDL_RendererInfo info{};
-    m_software =
-        SDL_GetRendererInfo(m_renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    bool known = SDL_GetRendererInfo(m_renderer, &info) == 0;
+    m_software = known && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    m_targets = known && (info.flags & SDL_RENDERER_TARGETTEXTURE) != 0;
 }
 
 void SdlRenderer::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
@@ -150,34 +152,82 @@ void SdlRenderer::warm(const ui::DrawList& list) {
 
 int SdlRenderer::draw(const ui::DrawList& list) {
     ++m_frame;
+    // A frame whose opaque bands cover the screen need not be cleared first: in the software
+    // renderer a clear is a whole screen of memory written for nothing.
+    if (!covers_screen(list)) {
+        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+        SDL_RenderClear(m_renderer);
+    }
+    int missing = draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0);
+    // A layer not shown in this frame (a crossfade that ended) gives its memory back.
+    std::erase_if(m_layers, [this](const Layer& l) { return l.used != m_frame; });
+    return missing;
+}
+
+bool SdlRenderer::covers_screen(const ui::DrawList& list) const {
+    // Opaque fills of the whole width, wherever they are in the list: whatever is drawn before or
+    // after one, its rows never show the clear.
+    std::vector<std::pair<int, int>> rows;
+    for (std::size_t n = 0; n < list.cmds.size(); ++n) {
+        const auto& cmd = list.cmds[n];
+        if (const auto* l = std::get_if<ui::LayerCmd>(&cmd)) {
+            n += l->count; // A layer may be translucent: what it holds covers nothing.
+            continue;
+        }
+        const auto* f = std::get_if<ui::FillCmd>(&cmd);
+        if (f != nullptr && f->color.a == 255 && f->rect.x <= 0 &&
+            f->rect.x + f->rect.w >= list.screen.w && f->rect.h > 0)
+            rows.emplace_back(f->rect.y, f->rect.y + f->rect.h);
+    }
+    std::sort(rows.begin(), rows.end());
+    int covered = 0;
+    for (auto [from, to] : rows) {
+        if (from > covered)
+            return false;
+        covered = std::max(covered, to);
+    }
+    return covered >= list.screen.h;
+}
+
+int SdlRenderer::draw_range(const std::vector<ui::DrawCmd>& cmds, std::size_t begin,
+                            std::size_t end, int dx, int dy, double alpha) {
     int missing = 0;
-    SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
-    SDL_RenderClear(m_renderer);
-    for (const auto& cmd : list.cmds) {
+    auto scaled = [alpha](Uint8 a) { return static_cast<Uint8>(std::lround(a * alpha)); };
+    for (std::size_t n = begin; n < end; ++n) {
+        const auto& cmd = cmds[n];
         if (const auto* f = std::get_if<ui::FillCmd>(&cmd)) {
-            fill(*f);
+            ui::FillCmd moved = *f;
+            moved.rect.x += dx;
+            moved.rect.y += dy;
+            moved.color.a = scaled(f->color.a);
+            // What an opaque picture drawn later covers need not be filled: a slide's background
+            // under its poster is most of the screen, written for nothing on every frame.
+            auto hole = moved.color.a == 255
+                            ? opaque_cover(cmds, n + 1, end, dx, dy, alpha, moved.rect)
+                            : std::nullopt;
+            if (!hole) {
+                fill(moved);
+                continue;
+            }
+            const Rect r = moved.rect;
+            const Rect h = *hole;
+            for (Rect part :
+                 {Rect{r.x, r.y, r.w, h.y - r.y}, Rect{r.x, h.y + h.h, r.w, r.y + r.h - h.y - h.h},
+                  Rect{r.x, h.y, h.x - r.x, h.h},
+                  Rect{h.x + h.w, h.y, r.x + r.w - h.x - h.w, h.h}}) {
+                if (!part.empty())
+                    fill({part, moved.color});
+            }
         } else if (const auto* i = std::get_if<ui::ImageCmd>(&cmd)) {
-            SDL_Texture* tex = image_texture(i->asset, i->area, i->fit, true);
-            if (tex == nullptr) {
+            auto p = placed(*i, dx, dy, alpha);
+            if (!p) {
                 ++missing;
                 continue;
             }
-            int w = 0;
-            int h = 0;
-            Uint32 format = 0;
-            SDL_QueryTexture(tex, &format, nullptr, &w, &h);
-            Placement p = place_image({w, h}, i->area, i->fit);
-            SDL_Rect src{
-                static_cast<int>(std::lround(p.src.x)), static_cast<int>(std::lround(p.src.y)),
-                static_cast<int>(std::lround(p.src.w)), static_cast<int>(std::lround(p.src.h))};
-            SDL_Rect dst{p.dst.x, p.dst.y, p.dst.w, p.dst.h};
-            auto alpha = static_cast<Uint8>(std::lround(255 * i->alpha));
-            // An opaque picture at full alpha is a plain copy; blending it would only cost time
-            // (in SDL's software renderer, more than the copy itself).
-            bool copy = alpha == 255 && !SDL_ISPIXELFORMAT_ALPHA(format);
-            SDL_SetTextureBlendMode(tex, copy ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-            SDL_SetTextureAlphaMod(tex, alpha);
-            SDL_RenderCopy(m_renderer, tex, &src, &dst);
+            SDL_SetTextureBlendMode(p->texture,
+                                    p->opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+            SDL_SetTextureAlphaMod(p->texture, p->alpha);
+            SDL_RenderCopy(m_renderer, p->texture, &p->src, &p->dst);
         } else if (const auto* t = std::get_if<ui::TextCmd>(&cmd)) {
             SDL_Texture* tex = text_texture(*t);
             if (tex == nullptr)
@@ -186,15 +236,146 @@ int SdlRenderer::draw(const ui::DrawList& list) {
             int h = 0;
             SDL_QueryTexture(tex, nullptr, nullptr, &w, &h);
             SDL_SetTextureColorMod(tex, t->color.r, t->color.g, t->color.b);
-            SDL_SetTextureAlphaMod(tex, t->color.a);
-            SDL_Rect dst{t->x, t->y, w, h};
+            SDL_SetTextureAlphaMod(tex, scaled(t->color.a));
+            SDL_Rect dst{t->x + dx, t->y + dy, w, h};
             SDL_RenderCopy(m_renderer, tex, nullptr, &dst);
+        } else if (const auto* l = std::get_if<ui::LayerCmd>(&cmd)) {
+            std::size_t last = std::min(end, n + 1 + l->count);
+            if (dx == 0 && dy == 0 && alpha == 1.0)
+                missing += draw_layer(cmds, n);
+            else // Layers do not nest: an inner one is drawn item by item.
+                missing += draw_range(cmds, n + 1, last, dx, dy, alpha * l->alpha);
+            n = last - 1;
         }
     }
     return missing;
 }
 
-void SdlRenderer::fill(const ui::FillCmd& f) {
+std::optional<SdlRenderer::Placed> SdlRenderer::placed(const ui::ImageCmd& i, int dx, int dy,
+                                                       double alpha) {
+    SDL_Texture* tex = image_texture(i.asset, i.area, i.fit, true);
+    if (tex == nullptr)
+        return std::nullopt;
+    int w = 0;
+    int h = 0;
+    Uint32 format = 0;
+    SDL_QueryTexture(tex, &format, nullptr, &w, &h);
+    Placement p = place_image({w, h}, i.area, i.fit);
+    Placed out;
+    out.texture = tex;
+    out.src = {static_cast<int>(std::lround(p.src.x)), static_cast<int>(std::lround(p.src.y)),
+               static_cast<int>(std::lround(p.src.w)), static_cast<int>(std::lround(p.src.h))};
+    out.dst = {p.dst.x + dx, p.dst.y + dy, p.dst.w, p.dst.h};
+    out.alpha = static_cast<Uint8>(std::lround(255 * std::clamp(i.alpha * alpha, 0.0, 1.0)));
+    // An opaque picture at full alpha is a plain copy; blending it would only cost time (in
+    // SDL's software renderer, more than the copy itself).
+    out.opaque = out.alpha == 255 && !SDL_ISPIXELFORMAT_ALPHA(format);
+    return out;
+}
+
+std::optional<Rect> SdlRenderer::opaque_cover(const std::vector<ui::DrawCmd>& cmds,
+                                              std::size_t from, std::size_t end, int dx, int dy,
+                                              double alpha, Rect fill) {
+    for (std::size_t n = from; n < end; ++n) {
+        if (const auto* l = std::get_if<ui::LayerCmd>(&cmds[n])) {
+            n += l->count; // Cut to its area and perhaps translucent: covers nothing for sure.
+            continue;
+        }
+        const auto* i = std::get_if<ui::ImageCmd>(&cmds[n]);
+        if (i == nullptr)
+            continue;
+        auto p = placed(*i, dx, dy, alpha);
+        if (!p || !p->opaque || p->src.w != p->dst.w || p->src.h != p->dst.h)
+            continue; // A scaled copy may leave its edge pixels to what is under it.
+        const SDL_Rect& d = p->dst;
+        if (d.x >= fill.x && d.y >= fill.y && d.x + d.w <= fill.x + fill.w &&
+            d.y + d.h <= fill.y + fill.h && d.w > 0 && d.h > 0)
+            return Rect{d.x, d.y, d.w, d.h};
+    }
+    return std::nullopt;
+}
+
+int SdlRenderer::draw_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t at) {
+    const auto& l = std::get<ui::LayerCmd>(cmds[at]);
+    std::size_t begin = at + 1;
+    std::size_t end = std::min(cmds.size(), begin + l.count);
+    SDL_Rect area{l.area.x, l.area.y, l.area.w, l.area.h};
+    auto a = static_cast<Uint8>(std::lround(255 * std::clamp(l.alpha, 0.0, 1.0)));
+    if (a == 0 || l.area.empty()) {
+        // Not seen, but what it needs is asked for, so that it is ready when it is.
+        for (std::size_t n = begin; n < end; ++n)
+            if (const auto* i = std::get_if<ui::ImageCmd>(&cmds[n]))
+                image_texture(i->asset, i->area, i->fit, true);
+        return 0;
+    }
+    auto direct = [&] {
+        // Opaque, or where textures cannot be drawn into: drawn straight onto the frame, cut to
+        // its area (then items fade one by one, as the layer's alpha is given to each).
+        SDL_Rect clip{};
+        bool clipped = SDL_RenderIsClipEnabled(m_renderer) == SDL_TRUE;
+        if (clipped)
+            SDL_RenderGetClipRect(m_renderer, &clip);
+        SDL_RenderSetClipRect(m_renderer, &area);
+        fill({l.area, {0, 0, 0, a}});
+        int missing = draw_range(cmds, begin, end, 0, 0, l.alpha);
+        SDL_RenderSetClipRect(m_renderer, clipped ? &clip : nullptr);
+        return missing;
+    };
+    if (a == 255 || !m_targets)
+        return direct();
+
+    std::string key = std::to_string(l.area.x) + "," + std::to_string(l.area.y) + "\n";
+    for (std::size_t n = begin; n < end; ++n)
+        key += ui::to_text(cmds[n]) + "\n";
+    Layer* layer = layer_for(key, {l.area.w, l.area.h});
+    if (layer == nullptr)
+        return direct();
+    int missing = 0;
+    if (layer->key != key) {
+        SDL_Texture* previous = SDL_GetRenderTarget(m_renderer);
+        if (SDL_SetRenderTarget(m_renderer, layer->texture.get()) != 0) {
+            log::warn("render", std::string("cannot draw into a texture: ") + SDL_GetError());
+            m_targets = false;
+            m_layers.clear();
+            SDL_SetRenderTarget(m_renderer, previous);
+            return direct();
+        }
+        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+        SDL_RenderClear(m_renderer);
+        missing = draw_range(cmds, begin, end, -l.area.x, -l.area.y, 1.0);
+        SDL_SetRenderTarget(m_renderer, previous);
+        // Drawn with an image still decoding: drawn again on the next frame.
+        layer->key = missing == 0 ? key : std::string{};
+    }
+    layer->used = m_frame;
+    SDL_SetTextureAlphaMod(layer->texture.get(), a);
+    SDL_RenderCopy(m_renderer, layer->texture.get(), nullptr, &area);
+    return missing;
+}
+
+SdlRenderer::Layer* SdlRenderer::layer_for(const std::string& key, Size size) {
+    for (auto& l : m_layers)
+        if (l.key == key && l.size == size)
+            return &l;
+    // A texture of the right size that this frame has not used yet is drawn over.
+    for (auto& l : m_layers)
+        if (l.size == size && l.used != m_frame)
+            return &l;
+    // Two at most: the incoming slide of a crossfade and a browsing screen fading over it.
+    if (m_layers.size() >= 2)
+        return nullptr;
+    // Without an alpha channel: the layer is opaque, and SDL's software renderer fades an opaque
+    // picture several times faster than one with alpha.
+    media::TexturePtr t(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888,
+                                          SDL_TEXTUREACCESS_TARGET, size.w, size.h));
+    if (!t)
+        return nullptr;
+    SDL_SetTextureBlendMode(t.get(), SDL_BLENDMODE_BLEND);
+    m_layers.push_back({std::string{}, std::move(t), size, 0});
+    return &m_layers.back();
+}
+
+void SdlRenderer::fill(ui::FillCmd f) {
     SDL_Rect r{f.rect.x, f.rect.y, f.rect.w, f.rect.h};
     auto plain = [&] {
         // An opaque fill is a plain fill: SDL's software renderer would blend it pixel by pixel.

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace kiosk::render {
@@ -60,14 +61,43 @@ public:
     }
 
     std::size_t image_bytes() const { return m_images.bytes(); }
+    // Layers kept for the frames that follow (none once no frame shows one).
+    std::size_t layers() const { return m_layers.size(); }
     std::size_t text_bytes() const { return m_texts.bytes(); }
 
 private:
     enum class State { Pending, Failed };
+    // A layer drawn into a texture of its own, kept while the frames that follow show the same
+    // layer at another alpha (a crossfade draws the incoming slide once, not thirty times).
+    struct Layer {
+        std::string key; // The layer's commands as text; empty if drawn with images missing.
+        media::TexturePtr texture;
+        Size size;
+        std::uint64_t used{};
+    };
+    // Draws cmds[begin, end) moved by (dx, dy) with their alpha times `alpha`; returns the number
+    // of images missing.
+    int draw_range(const std::vector<ui::DrawCmd>& cmds, std::size_t begin, std::size_t end, int dx,
+                   int dy, double alpha);
+    int draw_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t at);
+    Layer* layer_for(const std::string& key, Size size);
+    // An image command as it is drawn: its texture and rectangles, or nothing while it decodes.
+    struct Placed {
+        SDL_Texture* texture{};
+        SDL_Rect src{};
+        SDL_Rect dst{};
+        Uint8 alpha{};
+        bool opaque{}; // Drawn as a plain copy.
+    };
+    std::optional<Placed> placed(const ui::ImageCmd& i, int dx, int dy, double alpha);
+    // The rectangle of the first opaque picture in cmds[from, end) that lies wholly inside `fill`.
+    std::optional<Rect> opaque_cover(const std::vector<ui::DrawCmd>& cmds, std::size_t from,
+                                     std::size_t end, int dx, int dy, double alpha, Rect fill);
+    bool covers_screen(const ui::DrawList& list) const;
     SDL_Texture* image_texture(const std::string& asset, Rect area, Fit fit, bool request);
     std::string key_of(const std::string& asset, Size area, Fit fit) const;
     SDL_Texture* text_texture(const ui::TextCmd& t);
-    void fill(const ui::FillCmd& f);
+    void fill(ui::FillCmd f);
 
     SDL_Renderer* m_renderer;
     const media::FontSet& m_fonts;
@@ -81,6 +111,8 @@ private:
     bool m_software{false}; // SDL's software renderer (blended fills are slow there).
     // Opaque tiles of one colour each, for translucent fills in the software renderer.
     std::map<std::uint32_t, media::TexturePtr> m_fill_tiles;
+    std::vector<Layer> m_layers; // Those of the last frame drawn.
+    bool m_targets{false};       // Whether the renderer can draw into textures.
 };
 
 } // namespace kiosk::render

@@ -20,23 +20,38 @@ std::string rect(Rect r) {
 
 } // namespace
 
+std::string to_text(const DrawCmd& cmd) {
+    if (const auto* f = std::get_if<FillCmd>(&cmd))
+        return "fill " + rect(f->rect) + " " + hex(f->color);
+    char a[16];
+    if (const auto* i = std::get_if<ImageCmd>(&cmd)) {
+        std::snprintf(a, sizeof a, "%.2f", i->alpha);
+        return "image " + i->asset + " " + rect(i->area) +
+               (i->fit == Fit::Cover ? " cover " : " fit ") + a;
+    }
+    if (const auto* t = std::get_if<TextCmd>(&cmd))
+        return "text " + std::to_string(t->x) + "," + std::to_string(t->y) + " " +
+               std::to_string(t->style.px) + (t->style.bold ? "b " : " ") + hex(t->color) + " " +
+               t->text;
+    const auto& l = std::get<LayerCmd>(cmd);
+    std::snprintf(a, sizeof a, "%.3f", l.alpha);
+    return "layer " + rect(l.area) + " " + a + " of " + std::to_string(l.count);
+}
+
 std::string DrawList::to_text() const {
     std::string out = "screen " + std::to_string(screen.w) + "x" + std::to_string(screen.h) + "\n";
-    for (const auto& cmd : cmds) {
-        if (const auto* f = std::get_if<FillCmd>(&cmd)) {
-            out += "fill " + rect(f->rect) + " " + hex(f->color) + "\n";
-        } else if (const auto* i = std::get_if<ImageCmd>(&cmd)) {
-            char a[16];
-            std::snprintf(a, sizeof a, "%.2f", i->alpha);
-            out += "image " + i->asset + " " + rect(i->area) +
-                   (i->fit == Fit::Cover ? " cover " : " fit ") + a + "\n";
-        } else if (const auto* t = std::get_if<TextCmd>(&cmd)) {
-            out += "text " + std::to_string(t->x) + "," + std::to_string(t->y) + " " +
-                   std::to_string(t->style.px) + (t->style.bold ? "b " : " ") + hex(t->color) +
-                   " " + t->text + "\n";
-        }
-    }
+    for (const auto& cmd : cmds)
+        out += ui::to_text(cmd) + "\n";
     return out;
+}
+
+std::size_t begin_layer(DrawList& list, Rect area, double alpha) {
+    list.cmds.emplace_back(LayerCmd{area, alpha, 0});
+    return list.cmds.size() - 1;
+}
+
+void end_layer(DrawList& list, std::size_t layer) {
+    std::get<LayerCmd>(list.cmds.at(layer)).count = list.cmds.size() - layer - 1;
 }
 
 std::vector<std::string> DrawList::images() const {

@@ -34,7 +34,17 @@ struct TextCmd {
     Color color;
 };
 
-using DrawCmd = std::variant<FillCmd, ImageCmd, TextCmd>;
+// The `count` commands after it, drawn as one picture: `area` cleared to black, the commands drawn
+// into it (in screen coordinates, cut to `area`), and the picture laid on the frame at `alpha`.
+// A crossfade fades the incoming slide as a whole this way: fading each of its items on its own
+// would show the outgoing slide through every one of them, and cost a blend per item.
+struct LayerCmd {
+    Rect area;
+    double alpha{1.0};
+    std::size_t count{};
+};
+
+using DrawCmd = std::variant<FillCmd, ImageCmd, TextCmd, LayerCmd>;
 
 struct DrawList {
     Size screen;
@@ -45,6 +55,14 @@ struct DrawList {
     // Every image asset the frame uses.
     std::vector<std::string> images() const;
 };
+
+// Opens a layer at the end of `list`; what is added until end_layer(list, returned index) is in it.
+// Layers do not nest.
+std::size_t begin_layer(DrawList& list, Rect area, double alpha);
+void end_layer(DrawList& list, std::size_t layer);
+
+// The text form of one command (without its newline).
+std::string to_text(const DrawCmd& cmd);
 
 // A view onto a draw list that moves and fades everything drawn through it (for transitions).
 class Canvas {

@@ -62,8 +62,10 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
         } else {
             Canvas out(list);
             paint_slide(out, m.slides[*previous], ctx);
-            Canvas in(list, 0, p);
+            auto layer = begin_layer(list, m_layout.slide, p);
+            Canvas in(list);
             paint_slide(in, m.slides[*current], ctx);
+            end_layer(list, layer);
         }
     } else {
         Canvas cv(list);

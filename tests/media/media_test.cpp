@@ -379,6 +379,114 @@ TEST(SdlRenderer, FillsBlendTheSameLargeOrSmall) {
     SDL_DestroyRenderer(r);
 }
 
+namespace {
+
+std::array<int, 3> pixel_of(SDL_Surface* s, int x, int y) {
+    Uint8 c[3];
+    SDL_GetRGB(static_cast<Uint32*>(s->pixels)[y * s->pitch / 4 + x], s->format, &c[0], &c[1],
+               &c[2]);
+    return {c[0], c[1], c[2]};
+}
+
+::testing::AssertionResult near(std::array<int, 3> a, std::array<int, 3> b) {
+    for (std::size_t i = 0; i < 3; ++i)
+        if (std::abs(a[i] - b[i]) > 2)
+            return ::testing::AssertionFailure() << a[0] << "," << a[1] << "," << a[2] << " is not "
+                                                 << b[0] << "," << b[1] << "," << b[2];
+    return ::testing::AssertionSuccess();
+}
+
+} // namespace
+
+TEST(SdlRenderer, LayersFadeAsOnePictureCutToTheirArea) {
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        media::ImageLoader loader([] {});
+        render::SdlRenderer renderer(r, **fonts, loader);
+        auto frame = [&](double alpha) {
+            ui::DrawList list{{640, 360}, {}};
+            list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 360}, Color{200, 0, 0, 255}});
+            auto layer = ui::begin_layer(list, {0, 0, 320, 300}, alpha);
+            // Blue, a white square on it, and a fill reaching out of the layer's area.
+            list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 200}, Color{0, 0, 200, 255}});
+            list.cmds.emplace_back(ui::FillCmd{{100, 100, 50, 50}, Color{255, 255, 255, 255}});
+            list.cmds.emplace_back(ui::FillCmd{{0, 250, 400, 100}, Color{0, 200, 0, 255}});
+            ui::end_layer(list, layer);
+            EXPECT_EQ(renderer.draw(list), 0);
+            renderer.present();
+        };
+        frame(0.5);
+        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
+        EXPECT_TRUE(near(px(5, 5), {100, 0, 100}));
+        // Half white over the red: the white square does not show the blue under it.
+        EXPECT_TRUE(near(px(120, 120), {228, 128, 128}));
+        // The layer's own background is black where nothing is drawn into it.
+        EXPECT_TRUE(near(px(5, 220), {100, 0, 0}));
+        EXPECT_TRUE(near(px(5, 280), {100, 100, 0}));
+        // Cut to the area: outside it the red stays.
+        EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
+        EXPECT_TRUE(near(px(5, 320), {200, 0, 0}));
+        EXPECT_EQ(renderer.layers(), 1u);
+        frame(0.75); // The same layer at another alpha, drawn from the kept picture.
+        EXPECT_TRUE(near(px(5, 5), {50, 0, 150}));
+        EXPECT_TRUE(near(px(120, 120), {241, 191, 191}));
+        EXPECT_EQ(renderer.layers(), 1u);
+        frame(1.0); // Opaque: drawn straight onto the frame, cut all the same.
+        EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
+        EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
+        EXPECT_TRUE(near(px(5, 220), {0, 0, 0}));
+        EXPECT_EQ(renderer.layers(), 0u); // A frame without a faded layer lets it go.
+    }
+    SDL_DestroyRenderer(r);
+}
+
+TEST(SdlRenderer, ClearsOnlyWhatOpaqueBandsLeaveUncovered) {
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 320, 200, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        media::ImageLoader loader([] {});
+        render::SdlRenderer renderer(r, **fonts, loader);
+        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
+        auto draw = [&](std::vector<ui::DrawCmd> cmds) {
+            renderer.draw({{320, 200}, std::move(cmds)});
+            renderer.present();
+        };
+        const Color green{0, 200, 0, 255};
+        const Color blue{0, 0, 200, 255};
+        draw({ui::FillCmd{{0, 0, 320, 200}, green}});
+        // Bands with a one-row gap, a translucent one and one short of the width: the frame
+        // before must not show through any of them.
+        draw({ui::FillCmd{{0, 0, 320, 100}, blue}, ui::FillCmd{{0, 101, 320, 99}, blue}});
+        EXPECT_TRUE(near(px(5, 100), {0, 0, 0}));
+        draw({ui::FillCmd{{0, 0, 320, 200}, Color{0, 0, 200, 128}}});
+        EXPECT_TRUE(near(px(5, 5), {0, 0, 100}));
+        draw({ui::FillCmd{{0, 0, 320, 120}, blue}, ui::FillCmd{{1, 120, 319, 80}, blue}});
+        EXPECT_TRUE(near(px(0, 150), {0, 0, 0}));
+        // Covered in any order, with a layer between them: nothing of the frame before is left.
+        draw({ui::FillCmd{{0, 0, 320, 200}, green}});
+        ui::DrawList list{{320, 200}, {}};
+        list.cmds.emplace_back(ui::FillCmd{{0, 80, 320, 120}, blue});
+        auto layer = ui::begin_layer(list, {0, 0, 320, 200}, 0.5);
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 200}, Color{200, 0, 0, 255}});
+        ui::end_layer(list, layer);
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 80}, blue});
+        renderer.draw(list);
+        renderer.present();
+        EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
+        EXPECT_TRUE(near(px(5, 150), {100, 0, 100}));
+    }
+    SDL_DestroyRenderer(r);
+}
+
 TEST(TextureCache, ImageBudgetFollowsTheScreen) {
     EXPECT_EQ(render::budgets_for({1920, 1080}).image_bytes, 2u * 1920 * 1080 * 4);
     EXPECT_EQ(render::budgets_for({3840, 2160}).image_bytes, 2u * 3840 * 2160 * 4);

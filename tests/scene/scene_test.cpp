@@ -216,7 +216,7 @@ TEST_F(Scene, PortraitSplitsTheHeaderAtTheDot) {
     EXPECT_TRUE(has_text(l, "人人出彩，技能强国"));
 }
 
-TEST_F(Scene, CrossfadeDrawsBothSlidesWithTheNewOneFadingIn) {
+TEST_F(Scene, CrossfadeDrawsBothSlidesWithTheNewOneFadingInAsOnePicture) {
     ui::Show show(m_bundle, m_metrics, {1920, 1080});
     Player p = ui::make_player(*m_bundle);
     TimePoint t0 = at("2020-11-08T09:30:00+08:00");
@@ -226,12 +226,56 @@ TEST_F(Scene, CrossfadeDrawsBothSlidesWithTheNewOneFadingIn) {
     auto l = show.frame(p, mid);
     expect_golden("crossfade", l);
     ASSERT_TRUE(has_text(l, "疫情防控要求"));
-    for (const auto& c : l.cmds) {
-        if (const auto* t = std::get_if<ui::TextCmd>(&c); t && t->text == "疫情防控要求") {
-            EXPECT_EQ(t->color.a, 128);
+    EXPECT_EQ(l.images().front(), "poster.png");
+    // The incoming slide is a layer over the slide area at half alpha; its items are opaque
+    // within it, so the outgoing poster does not show through the notice's card.
+    std::size_t layer = l.cmds.size();
+    for (std::size_t i = 0; i < l.cmds.size(); ++i)
+        if (std::holds_alternative<ui::LayerCmd>(l.cmds[i]))
+            layer = i;
+    ASSERT_LT(layer, l.cmds.size());
+    const auto& lc = std::get<ui::LayerCmd>(l.cmds[layer]);
+    EXPECT_EQ(lc.area, show.layout().slide);
+    EXPECT_DOUBLE_EQ(lc.alpha, 0.5);
+    bool title_inside = false;
+    for (std::size_t i = layer + 1; i <= layer + lc.count; ++i) {
+        if (const auto* t = std::get_if<ui::TextCmd>(&l.cmds[i]); t && t->text == "疫情防控要求") {
+            title_inside = true;
+            EXPECT_EQ(t->color.a, 255);
         }
     }
-    EXPECT_EQ(l.images().front(), "poster.png");
+    EXPECT_TRUE(title_inside);
+    // The header comes after the layer, untouched by the fade.
+    EXPECT_GT(text_y(l, "09:30"), -1);
+}
+
+TEST_F(Scene, EverySampleSlideStaysInsideTheSlideArea) {
+    // A faded slide is cut to the slide area: nothing of any slide may reach past it.
+    auto bundle = load_bundle(std::string(KIOSK_SOURCE_DIR) + "/content");
+    ASSERT_TRUE(bundle) << bundle.error().message;
+    auto shared = *bundle;
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{1280, 720}, Size{3840, 2160}}) {
+        ui::Show show(shared, m_metrics, size);
+        Rect a = show.layout().slide;
+        for (std::size_t i = 0; i < shared->manifest.slides.size(); ++i) {
+            for (const char* when : {"2020-11-08T09:30:00+08:00", "2020-11-10T15:45:00+08:00"}) {
+                auto l = show.slide_preview(i, at(when));
+                for (const auto& c : l.cmds) {
+                    Rect r;
+                    if (const auto* f = std::get_if<ui::FillCmd>(&c))
+                        r = f->rect;
+                    else if (const auto* im = std::get_if<ui::ImageCmd>(&c))
+                        r = im->area;
+                    else if (const auto* t = std::get_if<ui::TextCmd>(&c))
+                        r = {t->x, t->y, text::measure(t->text, m_metrics, t->style), t->style.px};
+                    EXPECT_TRUE(r.x >= a.x && r.y >= a.y && r.x + r.w <= a.x + a.w &&
+                                r.y + r.h <= a.y + a.h)
+                        << shared->manifest.slides[i].id << " at " << size.w << "x" << size.h
+                        << ": " << ui::to_text(c);
+                }
+            }
+        }
+    }
 }
 
 TEST_F(Scene, SlideTransitionPushesTheOldSlideLeft) {
