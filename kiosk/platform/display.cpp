@@ -13,8 +13,10 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
         if (!o.size)
             return fail("a headless run needs --size WxH");
         d->m_size = *o.size;
+        // Without an alpha channel, like a window's: SDL copies an opaque picture onto it as
+        // plain memory, where a frame with alpha would have each pixel's alpha set one by one.
         d->m_surface.reset(
-            SDL_CreateRGBSurfaceWithFormat(0, o.size->w, o.size->h, 32, SDL_PIXELFORMAT_ARGB8888));
+            SDL_CreateRGBSurfaceWithFormat(0, o.size->w, o.size->h, 32, SDL_PIXELFORMAT_RGB888));
         if (!d->m_surface)
             return fail(std::string("cannot make a ") + std::to_string(o.size->w) + "x" +
                         std::to_string(o.size->h) + " frame: " + SDL_GetError());
@@ -113,7 +115,7 @@ bool Display::set_up_rotation() {
     if (SDL_GetRendererOutputSize(m_renderer, &w, &h) != 0)
         return false;
     m_size = m_rotation % 180 == 0 ? Size{w, h} : Size{h, w};
-    m_target.reset(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+    m_target.reset(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
                                      m_size.w, m_size.h));
     if (!m_target)
         return false;
