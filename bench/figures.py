@@ -12,6 +12,7 @@ STATS_RE = {
     "other_changes": r"other changes (\d+)",
     "unchanged_redraws": r"unchanged redraws (\d+)",
     "redrawn_for_window": r"redrawn for the window (\d+)",
+    "partial_frames": r"drawn in part (\d+)",
     "peak_memory_mb": r"peak memory ([0-9.]+) MB",
     "first_frame_ms": r"first frame ([0-9.-]+) ms",
     "renderer": r"renderer (\w+)",

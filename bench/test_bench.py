@@ -57,7 +57,8 @@ class ProcTest(unittest.TestCase):
 
 STATS_LINE = ("stats: frames drawn 286; in transitions 274: p50 14.50 ms, p99 23.59 ms, "
               "max 25.39 ms, over twice the median 0; other changes 11 (max 14.50 ms); redrawn "
-              "for the window 1; unchanged redraws 0; peak memory 60.6 MB; first frame 168.1 ms "
+              "for the window 1; unchanged redraws 0; drawn in part 9; peak memory 60.6 MB; first "
+              "frame 168.1 ms "
               "after start; renderer software")
 
 
@@ -72,6 +73,7 @@ class FiguresTest(unittest.TestCase):
                           s["unchanged_redraws"]), (0, 11, 1, 0))
         self.assertEqual((s["peak_memory_mb"], s["first_frame_ms"], s["renderer"]),
                          (60.6, 168.1, "software"))
+        self.assertEqual(s["partial_frames"], 9)
 
     @unittest.skipUnless(os.environ.get("KIOSK"), "KIOSK names no kiosk binary")
     def test_the_kiosk_prints_what_the_benchmark_reads(self):

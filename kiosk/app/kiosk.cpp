@@ -273,12 +273,15 @@ void Kiosk::draw(TimePoint now) {
         kind = classify_frame(moving, m_exposed, text == m_last_frame, m_missing);
         m_last_frame = std::move(text);
     }
+    if (m_exposed)
+        m_renderer.invalidate();
     m_exposed = false;
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
     before_present(now);
     m_display.present(); // Turned when the screen is mounted rotated.
     m_stats.frame(begin, steady::now(), kind);
+    m_stats.set_partial_frames(m_renderer.partial_frames());
     after_present();
 }
 
@@ -436,6 +439,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     std::uint64_t shown_browse = 0;
     // The start of the slide whose successor was warmed (min: none yet).
     TimePoint warmed_for = TimePoint::min();
+    TimePoint layered_for = TimePoint::min(); // The same, for the crossfade layer drawn ahead.
     steady::time_point last_draw{};
     for (;;) {
         TimePoint now = clock.now();
@@ -455,6 +459,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                 m_player.update(now, ready);
             dirty = true;
             warmed_for = TimePoint::min();
+            layered_for = TimePoint::min();
         }
         update_browser(now, quit);
         if (quit)
@@ -507,6 +512,15 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                 warmed_for = m_player.current_start();
             }
         }
+        // A crossfade's incoming slide is drawn once its images are in: its first frame is then
+        // as quick as the rest.
+        if (!animating && !m_dark && shown_current && layered_for != m_player.current_start()) {
+            auto up = m_player.upcoming_slide();
+            if (!up || m_bundle->manifest.slides[*up].transition != content::Transition::Fade ||
+                m_renderer.prepare_layer(m_show->slide_preview(*up, next_change),
+                                         m_show->layout().slide))
+                layered_for = m_player.current_start();
+        }
         TimePoint wake_at = next_change;
         if (m_gestures)
             if (auto d = m_gestures->deadline())
@@ -545,6 +559,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                         m_browser->set_live(&m_show->live());
                     }
                     warmed_for = TimePoint::min();
+                    layered_for = TimePoint::min();
                 }
                 // Focus, pointer and move events change nothing on the screen.
                 if (e.type == SDL_WINDOWEVENT &&

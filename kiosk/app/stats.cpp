@@ -77,11 +77,12 @@ std::string Stats::report() const {
         buf, sizeof buf,
         "stats: frames drawn %zu; in transitions %zu: p50 %.2f ms, p99 %.2f ms, max %.2f ms, "
         "over twice the median %zu; other changes %zu (max %.2f ms); redrawn for the window %zu; "
-        "unchanged redraws %zu; peak memory %.1f MB; first frame %.1f ms after start; "
-        "renderer %s\n",
+        "unchanged redraws %zu; drawn in part %llu; peak memory %.1f MB; first frame %.1f ms "
+        "after start; renderer %s\n",
         m_frames, frames_of(FrameKind::Transition), percentile(t, 0.5), percentile(t, 0.99), mx,
         count_over_twice_median(t), frames_of(FrameKind::Change), m_other_max_ms,
         frames_of(FrameKind::Exposed), frames_of(FrameKind::Unchanged),
+        static_cast<unsigned long long>(m_partial_frames),
         static_cast<double>(peak_memory_kb()) / 1024.0, m_first_frame_ms.value_or(-1),
         m_renderer.empty() ? "unknown" : m_renderer.c_str());
     return buf;

@@ -33,6 +33,8 @@ public:
     void frame(std::chrono::steady_clock::time_point begin,
                std::chrono::steady_clock::time_point end, FrameKind kind = FrameKind::Change);
     void set_renderer(std::string name) { m_renderer = std::move(name); }
+    // Frames the renderer drew in part only (what changed), of those counted by frame().
+    void set_partial_frames(std::uint64_t n) { m_partial_frames = n; }
     std::string report() const;
     std::size_t frames() const { return m_frames; }
     std::size_t frames_of(FrameKind kind) const { return m_counts[static_cast<int>(kind)]; }
@@ -51,6 +53,7 @@ private:
     std::size_t m_counts[4]{};
     std::size_t m_frames{0};
     std::string m_renderer;
+    std::uint64_t m_partial_frames{0};
     bool m_enabled{false};
 };
 

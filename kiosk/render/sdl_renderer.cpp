@@ -26,6 +26,10 @@ media::TexturePtr upload(SDL_Renderer* r, SDL_Surface* s) {
     return t;
 }
 
+// Rows drawn together in a faded frame: 32 rows of 1920 pixels, with what is laid over them, fit
+// in a core's own cache.
+constexpr int kBand = 32;
+
 } // namespace
 
 Budgets budgets_for(Size screen) {
@@ -152,15 +156,113 @@ void SdlRenderer::warm(const ui::DrawList& list) {
 
 int SdlRenderer::draw(const ui::DrawList& list) {
     ++m_frame;
+    int missing = 0;
+    if (auto damage = damaged(list)) {
+        // Only parts of the picture changed (the clock's minute, the ticker's slogan): the rest
+        // of the last frame is still in the software renderer's buffer, and is left as it is.
+        const bool covered = covers_screen(list);
+        for (const SDL_Rect& part : *damage) {
+            SDL_RenderSetClipRect(m_renderer, &part);
+            if (!covered)
+                fill({{part.x, part.y, part.w, part.h}, {0, 0, 0, 255}});
+            missing = std::max(missing, draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0));
+        }
+        SDL_RenderSetClipRect(m_renderer, nullptr);
+        ++m_partial_frames;
+    } else {
+        missing = draw_all(list);
+    }
+    // A layer not shown in this frame (a crossfade that ended) gives its memory back.
+    std::erase_if(m_layers, [this](const Layer& l) { return l.used != m_frame && !l.ahead; });
+    if (m_software && missing == 0)
+        m_last = list;
+    else
+        m_last.reset();
+    return missing;
+}
+
+std::optional<std::vector<SDL_Rect>> SdlRenderer::damaged(const ui::DrawList& list) {
+    if (!m_last || m_last->screen != list.screen || m_last->cmds.size() != list.cmds.size())
+        return std::nullopt;
+    auto bounds = [this](const ui::DrawCmd& cmd) -> std::optional<SDL_Rect> {
+        if (const auto* f = std::get_if<ui::FillCmd>(&cmd))
+            return SDL_Rect{f->rect.x, f->rect.y, f->rect.w, f->rect.h};
+        if (const auto* i = std::get_if<ui::ImageCmd>(&cmd))
+            return SDL_Rect{i->area.x, i->area.y, i->area.w, i->area.h};
+        if (const auto* t = std::get_if<ui::TextCmd>(&cmd)) {
+            int w = 0;
+            int h = 0;
+            SDL_Texture* tex = text_texture(*t);
+            if (tex == nullptr || SDL_QueryTexture(tex, nullptr, nullptr, &w, &h) != 0)
+                return std::nullopt;
+            return SDL_Rect{t->x, t->y, w, h};
+        }
+        return std::nullopt; // A layer: a crossfade is drawn in full.
+    };
+    std::vector<SDL_Rect> parts;
+    for (std::size_t n = 0; n < list.cmds.size(); ++n) {
+        const auto& now = list.cmds[n];
+        const auto& before = m_last->cmds[n];
+        if (std::holds_alternative<ui::LayerCmd>(now) ||
+            std::holds_alternative<ui::LayerCmd>(before))
+            return std::nullopt;
+        if (ui::to_text(now) == ui::to_text(before))
+            continue;
+        for (const auto* cmd : {&now, &before}) {
+            auto b = bounds(*cmd);
+            if (!b)
+                return std::nullopt;
+            if (SDL_RectEmpty(&*b))
+                continue;
+            // Joined to a part it touches (a line of text to the one it replaces), kept apart
+            // from one across the screen (the clock from the ticker).
+            bool joined = false;
+            for (auto& p : parts) {
+                SDL_Rect grown{p.x - 8, p.y - 8, p.w + 16, p.h + 16};
+                if (SDL_HasIntersection(&grown, &*b)) {
+                    SDL_UnionRect(&p, &*b, &p);
+                    joined = true;
+                    break;
+                }
+            }
+            if (!joined)
+                parts.push_back(*b);
+        }
+    }
+    // Past a third of the screen, or in many pieces, drawing it all is as quick.
+    long area = 0;
+    for (const auto& p : parts)
+        area += static_cast<long>(p.w) * p.h;
+    if (parts.size() > 4 || area * 3 > static_cast<long>(list.screen.w) * list.screen.h)
+        return std::nullopt;
+    return parts;
+}
+
+int SdlRenderer::draw_all(const ui::DrawList& list) {
     // A frame whose opaque bands cover the screen need not be cleared first: in the software
     // renderer a clear is a whole screen of memory written for nothing.
     if (!covers_screen(list)) {
         SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
         SDL_RenderClear(m_renderer);
     }
-    int missing = draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0);
-    // A layer not shown in this frame (a crossfade that ended) gives its memory back.
-    std::erase_if(m_layers, [this](const Layer& l) { return l.used != m_frame; });
+    int missing = 0;
+    bool faded = std::any_of(list.cmds.begin(), list.cmds.end(), [](const ui::DrawCmd& c) {
+        const auto* l = std::get_if<ui::LayerCmd>(&c);
+        return l != nullptr && l->alpha > 0.0 && l->alpha < 1.0;
+    });
+    if (m_software && faded && list.screen.h > kBand) {
+        // In software a faded frame is drawn a band of rows at a time: each band's pixels stay in
+        // the processor's cache from the outgoing slide's copy to the incoming one's blend,
+        // instead of going out to memory and back between them.
+        for (int y = 0; y < list.screen.h; y += kBand) {
+            SDL_Rect band{0, y, list.screen.w, std::min(kBand, list.screen.h - y)};
+            SDL_RenderSetClipRect(m_renderer, &band);
+            missing = std::max(missing, draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0));
+        }
+        SDL_RenderSetClipRect(m_renderer, nullptr);
+    } else {
+        missing = draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0);
+    }
     return missing;
 }
 
@@ -315,7 +417,10 @@ int SdlRenderer::draw_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t at
         bool clipped = SDL_RenderIsClipEnabled(m_renderer) == SDL_TRUE;
         if (clipped)
             SDL_RenderGetClipRect(m_renderer, &clip);
-        SDL_RenderSetClipRect(m_renderer, &area);
+        SDL_Rect cut = area;
+        if (clipped && SDL_IntersectRect(&area, &clip, &cut) == SDL_FALSE)
+            return 0;
+        SDL_RenderSetClipRect(m_renderer, &cut);
         fill({l.area, {0, 0, 0, a}});
         int missing = draw_range(cmds, begin, end, 0, 0, l.alpha);
         SDL_RenderSetClipRect(m_renderer, clipped ? &clip : nullptr);
@@ -324,33 +429,63 @@ int SdlRenderer::draw_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t at
     if (a == 255 || !m_targets)
         return direct();
 
-    std::string key = std::to_string(l.area.x) + "," + std::to_string(l.area.y) + "\n";
-    for (std::size_t n = begin; n < end; ++n)
-        key += ui::to_text(cmds[n]) + "\n";
-    Layer* layer = layer_for(key, {l.area.w, l.area.h});
+    int missing = 0;
+    Layer* layer = render_layer(cmds, begin, end, l.area, missing);
     if (layer == nullptr)
         return direct();
-    int missing = 0;
-    if (layer->key != key) {
-        SDL_Texture* previous = SDL_GetRenderTarget(m_renderer);
-        if (SDL_SetRenderTarget(m_renderer, layer->texture.get()) != 0) {
-            log::warn("render", std::string("cannot draw into a texture: ") + SDL_GetError());
-            m_targets = false;
-            m_layers.clear();
-            SDL_SetRenderTarget(m_renderer, previous);
-            return direct();
-        }
-        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
-        SDL_RenderClear(m_renderer);
-        missing = draw_range(cmds, begin, end, -l.area.x, -l.area.y, 1.0);
-        SDL_SetRenderTarget(m_renderer, previous);
-        // Drawn with an image still decoding: drawn again on the next frame.
-        layer->key = missing == 0 ? key : std::string{};
-    }
     layer->used = m_frame;
+    layer->ahead = false;
     SDL_SetTextureAlphaMod(layer->texture.get(), a);
     SDL_RenderCopy(m_renderer, layer->texture.get(), nullptr, &area);
     return missing;
+}
+
+SdlRenderer::Layer* SdlRenderer::render_layer(const std::vector<ui::DrawCmd>& cmds,
+                                              std::size_t begin, std::size_t end, Rect area,
+                                              int& missing) {
+    std::string key = std::to_string(area.x) + "," + std::to_string(area.y) + "\n";
+    for (std::size_t n = begin; n < end; ++n)
+        key += ui::to_text(cmds[n]) + "\n";
+    Layer* layer = layer_for(key, {area.w, area.h});
+    if (layer == nullptr || layer->key == key)
+        return layer;
+    SDL_Texture* previous = SDL_GetRenderTarget(m_renderer);
+    // Drawing into another texture loses the clip rectangle of the one drawn into now.
+    SDL_Rect clip{};
+    bool clipped = SDL_RenderIsClipEnabled(m_renderer) == SDL_TRUE;
+    if (clipped)
+        SDL_RenderGetClipRect(m_renderer, &clip);
+    if (SDL_SetRenderTarget(m_renderer, layer->texture.get()) != 0) {
+        log::warn("render", std::string("cannot draw into a texture: ") + SDL_GetError());
+        m_targets = false;
+        m_layers.clear();
+        SDL_SetRenderTarget(m_renderer, previous);
+        return nullptr;
+    }
+    SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+    SDL_RenderClear(m_renderer);
+    missing = draw_range(cmds, begin, end, -area.x, -area.y, 1.0);
+    SDL_SetRenderTarget(m_renderer, previous);
+    SDL_RenderSetClipRect(m_renderer, clipped ? &clip : nullptr);
+    // Drawn with an image still decoding: drawn again on the next frame.
+    layer->key = missing == 0 ? key : std::string{};
+    return layer;
+}
+
+bool SdlRenderer::prepare_layer(const ui::DrawList& content, Rect area) {
+    if (!m_targets || area.empty())
+        return false;
+    for (const auto& cmd : content.cmds) {
+        if (const auto* i = std::get_if<ui::ImageCmd>(&cmd);
+            i != nullptr && image_texture(i->asset, i->area, i->fit, true) == nullptr)
+            return false; // Not decoded yet: asked for, and tried again once it is.
+    }
+    int missing = 0;
+    Layer* layer = render_layer(content.cmds, 0, content.cmds.size(), area, missing);
+    if (layer == nullptr || missing > 0)
+        return false;
+    layer->ahead = true;
+    return true;
 }
 
 SdlRenderer::Layer* SdlRenderer::layer_for(const std::string& key, Size size) {

@@ -39,6 +39,12 @@ public:
     // Draws the list into the back buffer. Returns the number of images that were not decoded yet.
     int draw(const ui::DrawList& list);
     void present();
+    // The picture on screen was lost (the window was uncovered or resized): the next frame is
+    // drawn whole. Otherwise, in the software renderer, a frame that differs from the last in a
+    // small part is drawn in that part alone.
+    void invalidate() { m_last.reset(); }
+    // Frames drawn in part only, so far.
+    std::uint64_t partial_frames() const { return m_partial_frames; }
 
     // Whether the image for `area` is ready; asks the worker for it when it is not.
     content::Readiness image_state(const std::string& asset, Size area, Fit fit);
@@ -48,6 +54,10 @@ public:
     bool decoded_before(const std::string& asset, Size area, Fit fit) const;
     // Prepares a frame that is coming (text rendered, images requested) without drawing it.
     void warm(const ui::DrawList& list);
+    // Draws `content` into a layer over `area` ahead of the crossfade that will show it, so the
+    // fade's first frame costs no more than the others. False while its images are decoding
+    // (they are asked for), or where the renderer cannot draw into textures.
+    bool prepare_layer(const ui::DrawList& content, Rect area);
     // Uploads what the worker finished. Returns true if anything arrived.
     bool accept_decoded();
 
@@ -74,7 +84,11 @@ private:
         media::TexturePtr texture;
         Size size;
         std::uint64_t used{};
+        bool ahead{}; // Drawn ahead of the frame that shows it, and kept for it.
     };
+    // The layer of cmds[begin, end) over `area`, drawn now unless it is kept from before.
+    Layer* render_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t begin, std::size_t end,
+                        Rect area, int& missing);
     // Draws cmds[begin, end) moved by (dx, dy) with their alpha times `alpha`; returns the number
     // of images missing.
     int draw_range(const std::vector<ui::DrawCmd>& cmds, std::size_t begin, std::size_t end, int dx,
@@ -94,6 +108,10 @@ private:
     std::optional<Rect> opaque_cover(const std::vector<ui::DrawCmd>& cmds, std::size_t from,
                                      std::size_t end, int dx, int dy, double alpha, Rect fill);
     bool covers_screen(const ui::DrawList& list) const;
+    // The parts that differ from the last frame drawn, when they can be drawn alone (none if
+    // nothing changed); nothing when the whole frame is to be drawn.
+    std::optional<std::vector<SDL_Rect>> damaged(const ui::DrawList& list);
+    int draw_all(const ui::DrawList& list);
     SDL_Texture* image_texture(const std::string& asset, Rect area, Fit fit, bool request);
     std::string key_of(const std::string& asset, Size area, Fit fit) const;
     SDL_Texture* text_texture(const ui::TextCmd& t);
@@ -111,8 +129,10 @@ private:
     bool m_software{false}; // SDL's software renderer (blended fills are slow there).
     // Opaque tiles of one colour each, for translucent fills in the software renderer.
     std::map<std::uint32_t, media::TexturePtr> m_fill_tiles;
-    std::vector<Layer> m_layers; // Those of the last frame drawn.
-    bool m_targets{false};       // Whether the renderer can draw into textures.
+    std::vector<Layer> m_layers;        // Those of the last frame drawn.
+    std::optional<ui::DrawList> m_last; // The last frame, whole on screen (software only).
+    std::uint64_t m_partial_frames{};
+    bool m_targets{false}; // Whether the renderer can draw into textures.
 };
 
 } // namespace kiosk::render

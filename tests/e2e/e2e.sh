@@ -180,6 +180,29 @@ week-preview)
         --every 1m "$work/p.png" 2>"$work/err"
     [[ $? == 2 ]] && grep -q "more than 400" "$work/err" || fail "too many frames not refused"
     ;;
+partial-redraw-matches-whole)
+    # On a still slide only the ticker's slogan (here a long one giving way to a short one) and the
+    # clock change, and the software renderer draws only those parts over the last frame. Each
+    # picture must be the one drawn whole at the same moment.
+    cat >"$work/r.replay" <<'REPLAY'
+65    shot a.png
+69.5  shot b.png
+70.5  shot c.png
+75    shot d.png
+REPLAY
+    (cd "$work" && "$kiosk" --content "$content" --headless --size 1280x720 \
+        --clock 2020-11-09T10:29:50+08:00 --replay r.replay --stats >out 2>err) ||
+        { cat "$work/err" >&2; fail "the replay failed"; }
+    parts=$(sed -nE 's/.*drawn in part ([0-9]+);.*/\1/p' "$work/out")
+    (( ${parts:-0} >= 2 )) || fail "no frame was drawn in part: $(cat "$work/out")"
+    for shot in a:65 b:69.5 c:70.5 d:75; do
+        run --content "$content" --size 1280x720 --clock 2020-11-09T10:29:50+08:00 \
+            --after "${shot#*:}" --screenshot "$work/whole.png"
+        expect_code 0
+        cmp -s "$work/${shot%%:*}.png" "$work/whole.png" ||
+            fail "the frame at ${shot#*:} s drawn in part differs from the one drawn whole"
+    done
+    ;;
 week-of-proof-of-play)
     # A simulated week through the real player: every day has a file, and the report adds up.
     run --content "$content" --size 640x360 --clock 2020-11-08T00:00:00+08:00 --after 604800 \

@@ -487,6 +487,57 @@ TEST(SdlRenderer, ClearsOnlyWhatOpaqueBandsLeaveUncovered) {
     SDL_DestroyRenderer(r);
 }
 
+TEST(SdlRenderer, RedrawsOnlyWhatChangedUntilThePictureIsLost) {
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_RGB888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        media::ImageLoader loader([] {});
+        render::SdlRenderer renderer(r, **fonts, loader);
+        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
+        const Color grey{40, 40, 40, 255};
+        auto frame = [&](const std::string& clock, Color band) {
+            ui::DrawList list{{640, 360}, {}};
+            list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 300}, grey});
+            list.cmds.emplace_back(ui::FillCmd{{0, 300, 640, 60}, band});
+            list.cmds.emplace_back(
+                ui::TextCmd{clock, {24, true}, 500, 10, Color{255, 255, 255, 255}});
+            EXPECT_EQ(renderer.draw(list), 0);
+            renderer.present();
+        };
+        frame("10:30", grey);
+        EXPECT_EQ(renderer.partial_frames(), 0u);
+        // A mark the next frames must leave alone if they draw only what changed.
+        SDL_FillRect(target.get(), nullptr, 0);
+        static_cast<Uint32*>(target->pixels)[5 * target->pitch / 4 + 5] = 0x00FF00;
+        frame("10:31", grey); // The clock alone changed.
+        EXPECT_EQ(renderer.partial_frames(), 1u);
+        EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
+        EXPECT_TRUE(near(px(490, 5), {0, 0, 0}));
+        // The clock's rectangle, old and new, was drawn again: grey around its digits.
+        bool white = false;
+        for (int x = 500; x < 560; ++x)
+            white = white || near(px(x, 22), {255, 255, 255});
+        EXPECT_TRUE(white);
+        EXPECT_TRUE(near(px(501, 11), {40, 40, 40}));
+        frame("10:31", grey); // Nothing changed: nothing drawn.
+        EXPECT_EQ(renderer.partial_frames(), 2u);
+        EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
+        frame("10:31", Color{0, 0, 200, 255}); // A band of a sixth: still in part.
+        EXPECT_EQ(renderer.partial_frames(), 3u);
+        EXPECT_TRUE(near(px(5, 330), {0, 0, 200}));
+        EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
+        renderer.invalidate(); // The window lost its picture: all of it is drawn.
+        frame("10:31", Color{0, 0, 200, 255});
+        EXPECT_EQ(renderer.partial_frames(), 3u);
+        EXPECT_TRUE(near(px(5, 5), {40, 40, 40}));
+    }
+    SDL_DestroyRenderer(r);
+}
+
 TEST(TextureCache, ImageBudgetFollowsTheScreen) {
     EXPECT_EQ(render::budgets_for({1920, 1080}).image_bytes, 2u * 1920 * 1080 * 4);
     EXPECT_EQ(render::budgets_for({3840, 2160}).image_bytes, 2u * 3840 * 2160 * 4);

@@ -45,8 +45,10 @@ TEST(Stats, ReportSplitsTransitionsFromOtherFrames) {
     EXPECT_EQ(s.frames(), 9u);
     EXPECT_EQ(s.frames_of(FrameKind::Transition), 5u);
     EXPECT_EQ(s.transition_ms(), (std::vector<double>{4, 4, 5, 4, 9}));
+    s.set_partial_frames(3);
     auto r = s.report();
     EXPECT_NE(r.find("frames drawn 9;"), std::string::npos) << r;
+    EXPECT_NE(r.find("drawn in part 3;"), std::string::npos) << r;
     EXPECT_NE(r.find("in transitions 5: p50 4.00 ms, p99 9.00 ms, max 9.00 ms, over twice the "
                      "median 1;"),
               std::string::npos)
