@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 namespace kiosk::render {
 namespace {
@@ -172,8 +173,15 @@ int SdlRenderer::draw(const ui::DrawList& list) {
     } else {
         missing = draw_all(list);
     }
-    // A layer not shown in this frame (a crossfade that ended) gives its memory back.
-    std::erase_if(m_layers, [this](const Layer& l) { return l.used != m_frame && !l.ahead; });
+    // Of the layers this frame did not show (a crossfade that ended), one is kept for the next
+    // crossfade to draw into: a new slide-sized texture is thousands of fresh pages for the
+    // kernel to fault in and zero, at every slide. The others give their memory back.
+    bool spare = false;
+    std::erase_if(m_layers, [this, &spare](const Layer& l) {
+        if (l.used == m_frame || l.ahead)
+            return false;
+        return std::exchange(spare, true);
+    });
     if (m_software && missing == 0)
         m_last = list;
     else

@@ -71,7 +71,7 @@ public:
     }
 
     std::size_t image_bytes() const { return m_images.bytes(); }
-    // Layers kept for the frames that follow (none once no frame shows one).
+    // Layers kept for the frames that follow (one at most once no frame shows one).
     std::size_t layers() const { return m_layers.size(); }
     std::size_t text_bytes() const { return m_texts.bytes(); }
 

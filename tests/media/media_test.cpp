@@ -440,7 +440,7 @@ TEST(SdlRenderer, LayersFadeAsOnePictureCutToTheirArea) {
         EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
         EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
         EXPECT_TRUE(near(px(5, 220), {0, 0, 0}));
-        EXPECT_EQ(renderer.layers(), 0u); // A frame without a faded layer lets it go.
+        EXPECT_EQ(renderer.layers(), 1u); // Kept for the next crossfade to draw into.
     }
     SDL_DestroyRenderer(r);
 }
