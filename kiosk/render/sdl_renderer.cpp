@@ -443,9 +443,80 @@ int SdlRenderer::draw_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t at
         return direct();
     layer->used = m_frame;
     layer->ahead = false;
+    if (m_extent_frame != m_frame || m_extent_at != at) {
+        m_extent = fade_extent(cmds, at);
+        m_extent_frame = m_frame;
+        m_extent_at = at;
+    }
+    if (m_extent.empty())
+        return missing; // Nothing under the layer differs from it.
+    SDL_Rect src{m_extent.x - l.area.x, m_extent.y - l.area.y, m_extent.w, m_extent.h};
+    SDL_Rect dst{m_extent.x, m_extent.y, m_extent.w, m_extent.h};
     SDL_SetTextureAlphaMod(layer->texture.get(), a);
-    SDL_RenderCopy(m_renderer, layer->texture.get(), nullptr, &area);
+    SDL_RenderCopy(m_renderer, layer->texture.get(), &src, &dst);
     return missing;
+}
+
+Rect SdlRenderer::fade_extent(const std::vector<ui::DrawCmd>& cmds, std::size_t at) {
+    const auto& l = std::get<ui::LayerCmd>(cmds[at]);
+    const std::size_t begin = at + 1;
+    const std::size_t end = std::min(cmds.size(), begin + l.count);
+    auto covers = [&l](Rect r) {
+        return r.x <= l.area.x && r.y <= l.area.y && r.x + r.w >= l.area.x + l.area.w &&
+               r.y + r.h >= l.area.y + l.area.h;
+    };
+    // The layer's own background: an opaque fill of its whole area, first.
+    const auto* bg = begin < end ? std::get_if<ui::FillCmd>(&cmds[begin]) : nullptr;
+    if (bg == nullptr || bg->color.a != 255 || !covers(bg->rect))
+        return l.area;
+    // The last fill of the same colour over the whole area before the layer, at the top level
+    // (the outgoing slide's background).
+    std::optional<std::size_t> under;
+    for (std::size_t n = 0; n < at; ++n) {
+        if (const auto* inner = std::get_if<ui::LayerCmd>(&cmds[n])) {
+            n += inner->count;
+            under.reset(); // What that layer left is not known here.
+            continue;
+        }
+        const auto* f = std::get_if<ui::FillCmd>(&cmds[n]);
+        if (f != nullptr && f->color == bg->color && covers(f->rect))
+            under = n;
+    }
+    if (!under)
+        return l.area;
+    // Outside what was drawn over that fill and what the layer draws over its own background,
+    // the layer lays a colour on itself.
+    SDL_Rect u{0, 0, 0, 0};
+    auto add = [&](const ui::DrawCmd& cmd) {
+        std::optional<SDL_Rect> b;
+        if (const auto* f = std::get_if<ui::FillCmd>(&cmd)) {
+            b = SDL_Rect{f->rect.x, f->rect.y, f->rect.w, f->rect.h};
+        } else if (const auto* i = std::get_if<ui::ImageCmd>(&cmd)) {
+            auto p = placed(*i, 0, 0, 1.0);
+            b = p ? p->dst : SDL_Rect{i->area.x, i->area.y, i->area.w, i->area.h};
+        } else if (const auto* t = std::get_if<ui::TextCmd>(&cmd)) {
+            int w = 0;
+            int h = 0;
+            if (SDL_Texture* tex = text_texture(*t))
+                SDL_QueryTexture(tex, nullptr, nullptr, &w, &h);
+            b = SDL_Rect{t->x, t->y, w, h};
+        }
+        if (!b || SDL_RectEmpty(&*b))
+            return;
+        if (SDL_RectEmpty(&u))
+            u = *b;
+        else
+            SDL_UnionRect(&u, &*b, &u);
+    };
+    for (std::size_t n = *under + 1; n < at; ++n)
+        add(cmds[n]);
+    for (std::size_t n = begin + 1; n < end; ++n)
+        add(cmds[n]);
+    SDL_Rect area{l.area.x, l.area.y, l.area.w, l.area.h};
+    SDL_Rect cut{0, 0, 0, 0};
+    if (SDL_RectEmpty(&u) || SDL_IntersectRect(&u, &area, &cut) == SDL_FALSE)
+        return {};
+    return {cut.x, cut.y, cut.w, cut.h};
 }
 
 SdlRenderer::Layer* SdlRenderer::render_layer(const std::vector<ui::DrawCmd>& cmds,

@@ -71,6 +71,8 @@ public:
     }
 
     std::size_t image_bytes() const { return m_images.bytes(); }
+    // The part of the screen the last faded layer was laid on (fade_extent()).
+    Rect last_fade_extent() const { return m_extent; }
     // Layers kept for the frames that follow (one at most once no frame shows one).
     std::size_t layers() const { return m_layers.size(); }
     std::size_t text_bytes() const { return m_texts.bytes(); }
@@ -108,6 +110,12 @@ private:
     std::optional<Rect> opaque_cover(const std::vector<ui::DrawCmd>& cmds, std::size_t from,
                                      std::size_t end, int dx, int dy, double alpha, Rect fill);
     bool covers_screen(const ui::DrawList& list) const;
+    // The part of the faded layer cmds[at] that can differ from what is under it. Where the
+    // layer's background (its first command, an opaque fill of its area) lies over a fill of the
+    // same colour, only what was drawn over that fill since, or over the layer's background,
+    // changes pixels: elsewhere the fade would blend a colour with itself. Two portrait posters
+    // on a landscape screen fade in their own width, not the screen's.
+    Rect fade_extent(const std::vector<ui::DrawCmd>& cmds, std::size_t at);
     // The parts that differ from the last frame drawn, when they can be drawn alone (none if
     // nothing changed); nothing when the whole frame is to be drawn.
     std::optional<std::vector<SDL_Rect>> damaged(const ui::DrawList& list);
@@ -129,7 +137,10 @@ private:
     bool m_software{false}; // SDL's software renderer (blended fills are slow there).
     // Opaque tiles of one colour each, for translucent fills in the software renderer.
     std::map<std::uint32_t, media::TexturePtr> m_fill_tiles;
-    std::vector<Layer> m_layers;        // Those of the last frame drawn.
+    std::vector<Layer> m_layers; // Those of the last frame drawn.
+    Rect m_extent;               // fade_extent() of the layer m_extent_at in frame m_extent_frame.
+    std::size_t m_extent_at{};
+    std::uint64_t m_extent_frame{};
     std::optional<ui::DrawList> m_last; // The last frame, whole on screen (software only).
     std::uint64_t m_partial_frames{};
     bool m_targets{false}; // Whether the renderer can draw into textures.

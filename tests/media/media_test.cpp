@@ -445,6 +445,48 @@ TEST(SdlRenderer, LayersFadeAsOnePictureCutToTheirArea) {
     SDL_DestroyRenderer(r);
 }
 
+TEST(SdlRenderer, FadesOnlyWhereTheSlidesCanDiffer) {
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_RGB888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        media::ImageLoader loader([] {});
+        render::SdlRenderer renderer(r, **fonts, loader);
+        const Rect area{0, 40, 640, 280};
+        const Color bg{26, 26, 26, 255};
+        auto frame = [&](Color incoming_bg, bool items) {
+            ui::DrawList list{{640, 360}, {}};
+            list.cmds.emplace_back(ui::FillCmd{area, bg});
+            if (items) // The outgoing slide's item.
+                list.cmds.emplace_back(ui::FillCmd{{100, 60, 50, 50}, Color{0, 200, 0, 255}});
+            auto layer = ui::begin_layer(list, area, 0.5);
+            list.cmds.emplace_back(ui::FillCmd{area, incoming_bg});
+            if (items) // The incoming one's.
+                list.cmds.emplace_back(ui::FillCmd{{300, 200, 40, 20}, Color{0, 0, 200, 255}});
+            ui::end_layer(list, layer);
+            list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 40}, Color{200, 0, 0, 255}});
+            renderer.draw(list);
+            renderer.present();
+        };
+        frame(bg, true);
+        EXPECT_EQ(renderer.last_fade_extent(), (Rect{100, 60, 240, 160}));
+        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
+        EXPECT_TRUE(near(px(120, 80), {13, 113, 13}));
+        EXPECT_TRUE(near(px(320, 210), {13, 13, 113}));
+        EXPECT_TRUE(near(px(600, 300), {26, 26, 26}));
+        frame(Color{200, 200, 200, 255}, true); // Another background: all of the area fades.
+        EXPECT_EQ(renderer.last_fade_extent(), area);
+        EXPECT_TRUE(near(px(600, 300), {113, 113, 113}));
+        frame(bg, false); // The same background and nothing on it: nothing to lay.
+        EXPECT_TRUE(renderer.last_fade_extent().empty());
+        EXPECT_TRUE(near(px(600, 300), {26, 26, 26}));
+    }
+    SDL_DestroyRenderer(r);
+}
+
 TEST(SdlRenderer, ClearsOnlyWhatOpaqueBandsLeaveUncovered) {
     auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
     ASSERT_TRUE(fonts) << fonts.error().message;
