@@ -16,6 +16,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -339,46 +340,6 @@ TEST(Images, OpacityIsReadFromThePixels) {
     EXPECT_TRUE(media::is_opaque(rgb24.get()));
 }
 
-TEST(SdlRenderer, FillsBlendTheSameLargeOrSmall) {
-    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
-    ASSERT_TRUE(fonts) << fonts.error().message;
-    media::SurfacePtr target(
-        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
-    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
-    ASSERT_NE(r, nullptr);
-    {
-        media::ImageLoader loader([] {});
-        render::SdlRenderer renderer(r, **fonts, loader);
-        ui::DrawList list{{640, 360}, {}};
-        list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 360}, Color{200, 0, 0, 255}});
-        // Large (drawn in tiles) and small (SDL's own blend), both half over the red.
-        list.cmds.emplace_back(ui::FillCmd{{0, 0, 600, 300}, Color{0, 0, 200, 128}});
-        list.cmds.emplace_back(ui::FillCmd{{610, 310, 20, 20}, Color{0, 0, 200, 128}});
-        // An opaque fill after them is opaque.
-        list.cmds.emplace_back(ui::FillCmd{{0, 340, 100, 20}, Color{0, 200, 0, 255}});
-        renderer.draw(list);
-        renderer.present();
-        auto pixel = [&](int x, int y) {
-            Uint8 c[3];
-            SDL_GetRGB(static_cast<Uint32*>(target->pixels)[y * target->pitch / 4 + x],
-                       target->format, &c[0], &c[1], &c[2]);
-            return std::array<int, 3>{c[0], c[1], c[2]};
-        };
-        auto near = [](std::array<int, 3> a, std::array<int, 3> b) {
-            for (std::size_t i = 0; i < 3; ++i)
-                if (std::abs(a[i] - b[i]) > 2)
-                    return false;
-            return true;
-        };
-        EXPECT_TRUE(near(pixel(5, 5), {100, 0, 100})) << pixel(5, 5)[0] << "," << pixel(5, 5)[2];
-        EXPECT_TRUE(near(pixel(599, 299), {100, 0, 100}));
-        EXPECT_TRUE(near(pixel(615, 315), {100, 0, 100}));
-        EXPECT_TRUE(near(pixel(620, 5), {200, 0, 0})); // Outside both.
-        EXPECT_TRUE(near(pixel(50, 350), {0, 200, 0}));
-    }
-    SDL_DestroyRenderer(r);
-}
-
 namespace {
 
 std::array<int, 3> pixel_of(SDL_Surface* s, int x, int y) {
@@ -396,188 +357,205 @@ std::array<int, 3> pixel_of(SDL_Surface* s, int x, int y) {
     return ::testing::AssertionSuccess();
 }
 
+// A software renderer drawing into a surface of its own, and an SdlRenderer on it.
+class SoftwareFrame {
+public:
+    SoftwareFrame(int w, int h, Uint32 format)
+        : m_fonts(media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf")),
+          m_target(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, format)),
+          m_sdl(m_target ? SDL_CreateSoftwareRenderer(m_target.get()) : nullptr) {
+        if (m_fonts && m_sdl != nullptr)
+            m_renderer.emplace(m_sdl, **m_fonts, m_loader);
+    }
+    SoftwareFrame(const SoftwareFrame&) = delete;
+    SoftwareFrame& operator=(const SoftwareFrame&) = delete;
+    ~SoftwareFrame() {
+        m_renderer.reset(); // Its textures before their renderer.
+        if (m_sdl != nullptr)
+            SDL_DestroyRenderer(m_sdl);
+    }
+    bool ready() const { return m_renderer.has_value(); }
+    render::SdlRenderer& renderer() { return *m_renderer; }
+    SDL_Surface* target() { return m_target.get(); }
+
+private:
+    Result<std::unique_ptr<media::FontSet>> m_fonts;
+    media::SurfacePtr m_target;
+    SDL_Renderer* m_sdl;
+    media::ImageLoader m_loader{[] {}};
+    std::optional<render::SdlRenderer> m_renderer;
+};
+
 } // namespace
 
+TEST(SdlRenderer, FillsBlendTheSameLargeOrSmall) {
+    SoftwareFrame f(640, 360, SDL_PIXELFORMAT_ARGB8888);
+    ASSERT_TRUE(f.ready());
+    auto& renderer = f.renderer();
+    ui::DrawList list{{640, 360}, {}};
+    list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 360}, Color{200, 0, 0, 255}});
+    // Large (drawn in tiles) and small (SDL's own blend), both half over the red.
+    list.cmds.emplace_back(ui::FillCmd{{0, 0, 600, 300}, Color{0, 0, 200, 128}});
+    list.cmds.emplace_back(ui::FillCmd{{610, 310, 20, 20}, Color{0, 0, 200, 128}});
+    // An opaque fill after them is opaque.
+    list.cmds.emplace_back(ui::FillCmd{{0, 340, 100, 20}, Color{0, 200, 0, 255}});
+    renderer.draw(list);
+    renderer.present();
+    auto pixel = [&](int x, int y) { return pixel_of(f.target(), x, y); };
+    EXPECT_TRUE(near(pixel(5, 5), {100, 0, 100}));
+    EXPECT_TRUE(near(pixel(599, 299), {100, 0, 100}));
+    EXPECT_TRUE(near(pixel(615, 315), {100, 0, 100}));
+    EXPECT_TRUE(near(pixel(620, 5), {200, 0, 0})); // Outside both.
+    EXPECT_TRUE(near(pixel(50, 350), {0, 200, 0}));
+}
+
 TEST(SdlRenderer, LayersFadeAsOnePictureCutToTheirArea) {
-    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
-    ASSERT_TRUE(fonts) << fonts.error().message;
-    media::SurfacePtr target(
-        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888));
-    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
-    ASSERT_NE(r, nullptr);
-    {
-        media::ImageLoader loader([] {});
-        render::SdlRenderer renderer(r, **fonts, loader);
-        auto frame = [&](double alpha) {
-            ui::DrawList list{{640, 360}, {}};
-            list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 360}, Color{200, 0, 0, 255}});
-            auto layer = ui::begin_layer(list, {0, 0, 320, 300}, alpha);
-            // Blue, a white square on it, and a fill reaching out of the layer's area.
-            list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 200}, Color{0, 0, 200, 255}});
-            list.cmds.emplace_back(ui::FillCmd{{100, 100, 50, 50}, Color{255, 255, 255, 255}});
-            list.cmds.emplace_back(ui::FillCmd{{0, 250, 400, 100}, Color{0, 200, 0, 255}});
-            ui::end_layer(list, layer);
-            EXPECT_EQ(renderer.draw(list), 0);
-            renderer.present();
-        };
-        frame(0.5);
-        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
-        EXPECT_TRUE(near(px(5, 5), {100, 0, 100}));
-        // Half white over the red: the white square does not show the blue under it.
-        EXPECT_TRUE(near(px(120, 120), {228, 128, 128}));
-        // The layer's own background is black where nothing is drawn into it.
-        EXPECT_TRUE(near(px(5, 220), {100, 0, 0}));
-        EXPECT_TRUE(near(px(5, 280), {100, 100, 0}));
-        // Cut to the area: outside it the red stays.
-        EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
-        EXPECT_TRUE(near(px(5, 320), {200, 0, 0}));
-        EXPECT_EQ(renderer.layers(), 1u);
-        frame(0.75); // The same layer at another alpha, drawn from the kept picture.
-        EXPECT_TRUE(near(px(5, 5), {50, 0, 150}));
-        EXPECT_TRUE(near(px(120, 120), {241, 191, 191}));
-        EXPECT_EQ(renderer.layers(), 1u);
-        frame(1.0); // Opaque: drawn straight onto the frame, cut all the same.
-        EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
-        EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
-        EXPECT_TRUE(near(px(5, 220), {0, 0, 0}));
-        EXPECT_EQ(renderer.layers(), 1u); // Kept for the next crossfade to draw into.
-    }
-    SDL_DestroyRenderer(r);
+    SoftwareFrame f(640, 360, SDL_PIXELFORMAT_ARGB8888);
+    ASSERT_TRUE(f.ready());
+    auto& renderer = f.renderer();
+    auto frame = [&](double alpha) {
+        ui::DrawList list{{640, 360}, {}};
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 360}, Color{200, 0, 0, 255}});
+        auto layer = ui::begin_layer(list, {0, 0, 320, 300}, alpha);
+        // Blue, a white square on it, and a fill reaching out of the layer's area.
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 200}, Color{0, 0, 200, 255}});
+        list.cmds.emplace_back(ui::FillCmd{{100, 100, 50, 50}, Color{255, 255, 255, 255}});
+        list.cmds.emplace_back(ui::FillCmd{{0, 250, 400, 100}, Color{0, 200, 0, 255}});
+        ui::end_layer(list, layer);
+        EXPECT_EQ(renderer.draw(list), 0);
+        renderer.present();
+    };
+    frame(0.5);
+    auto px = [&](int x, int y) { return pixel_of(f.target(), x, y); };
+    EXPECT_TRUE(near(px(5, 5), {100, 0, 100}));
+    // Half white over the red: the white square does not show the blue under it.
+    EXPECT_TRUE(near(px(120, 120), {228, 128, 128}));
+    // The layer's own background is black where nothing is drawn into it.
+    EXPECT_TRUE(near(px(5, 220), {100, 0, 0}));
+    EXPECT_TRUE(near(px(5, 280), {100, 100, 0}));
+    // Cut to the area: outside it the red stays.
+    EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
+    EXPECT_TRUE(near(px(5, 320), {200, 0, 0}));
+    EXPECT_EQ(renderer.layers(), 1u);
+    frame(0.75); // The same layer at another alpha, drawn from the kept picture.
+    EXPECT_TRUE(near(px(5, 5), {50, 0, 150}));
+    EXPECT_TRUE(near(px(120, 120), {241, 191, 191}));
+    EXPECT_EQ(renderer.layers(), 1u);
+    frame(1.0); // Opaque: drawn straight onto the frame, cut all the same.
+    EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
+    EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
+    EXPECT_TRUE(near(px(5, 220), {0, 0, 0}));
+    EXPECT_EQ(renderer.layers(), 1u); // Kept for the next crossfade to draw into.
 }
 
 TEST(SdlRenderer, FadesOnlyWhereTheSlidesCanDiffer) {
-    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
-    ASSERT_TRUE(fonts) << fonts.error().message;
-    media::SurfacePtr target(
-        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_RGB888));
-    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
-    ASSERT_NE(r, nullptr);
-    {
-        media::ImageLoader loader([] {});
-        render::SdlRenderer renderer(r, **fonts, loader);
-        const Rect area{0, 40, 640, 280};
-        const Color bg{26, 26, 26, 255};
-        auto frame = [&](Color incoming_bg, bool items) {
-            ui::DrawList list{{640, 360}, {}};
-            list.cmds.emplace_back(ui::FillCmd{area, bg});
-            if (items) // The outgoing slide's item.
-                list.cmds.emplace_back(ui::FillCmd{{100, 60, 50, 50}, Color{0, 200, 0, 255}});
-            auto layer = ui::begin_layer(list, area, 0.5);
-            list.cmds.emplace_back(ui::FillCmd{area, incoming_bg});
-            if (items) // The incoming one's.
-                list.cmds.emplace_back(ui::FillCmd{{300, 200, 40, 20}, Color{0, 0, 200, 255}});
-            ui::end_layer(list, layer);
-            list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 40}, Color{200, 0, 0, 255}});
-            renderer.draw(list);
-            renderer.present();
-        };
-        frame(bg, true);
-        EXPECT_EQ(renderer.last_fade_extent(), (Rect{100, 60, 240, 160}));
-        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
-        EXPECT_TRUE(near(px(120, 80), {13, 113, 13}));
-        EXPECT_TRUE(near(px(320, 210), {13, 13, 113}));
-        EXPECT_TRUE(near(px(600, 300), {26, 26, 26}));
-        frame(Color{200, 200, 200, 255}, true); // Another background: all of the area fades.
-        EXPECT_EQ(renderer.last_fade_extent(), area);
-        EXPECT_TRUE(near(px(600, 300), {113, 113, 113}));
-        frame(bg, false); // The same background and nothing on it: nothing to lay.
-        EXPECT_TRUE(renderer.last_fade_extent().empty());
-        EXPECT_TRUE(near(px(600, 300), {26, 26, 26}));
-    }
-    SDL_DestroyRenderer(r);
+    SoftwareFrame f(640, 360, SDL_PIXELFORMAT_RGB888);
+    ASSERT_TRUE(f.ready());
+    auto& renderer = f.renderer();
+    const Rect area{0, 40, 640, 280};
+    const Color bg{26, 26, 26, 255};
+    auto frame = [&](Color incoming_bg, bool items) {
+        ui::DrawList list{{640, 360}, {}};
+        list.cmds.emplace_back(ui::FillCmd{area, bg});
+        if (items) // The outgoing slide's item.
+            list.cmds.emplace_back(ui::FillCmd{{100, 60, 50, 50}, Color{0, 200, 0, 255}});
+        auto layer = ui::begin_layer(list, area, 0.5);
+        list.cmds.emplace_back(ui::FillCmd{area, incoming_bg});
+        if (items) // The incoming one's.
+            list.cmds.emplace_back(ui::FillCmd{{300, 200, 40, 20}, Color{0, 0, 200, 255}});
+        ui::end_layer(list, layer);
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 40}, Color{200, 0, 0, 255}});
+        renderer.draw(list);
+        renderer.present();
+    };
+    frame(bg, true);
+    EXPECT_EQ(renderer.last_fade_extent(), (Rect{100, 60, 240, 160}));
+    auto px = [&](int x, int y) { return pixel_of(f.target(), x, y); };
+    EXPECT_TRUE(near(px(120, 80), {13, 113, 13}));
+    EXPECT_TRUE(near(px(320, 210), {13, 13, 113}));
+    EXPECT_TRUE(near(px(600, 300), {26, 26, 26}));
+    frame(Color{200, 200, 200, 255}, true); // Another background: all of the area fades.
+    EXPECT_EQ(renderer.last_fade_extent(), area);
+    EXPECT_TRUE(near(px(600, 300), {113, 113, 113}));
+    frame(bg, false); // The same background and nothing on it: nothing to lay.
+    EXPECT_TRUE(renderer.last_fade_extent().empty());
+    EXPECT_TRUE(near(px(600, 300), {26, 26, 26}));
 }
 
 TEST(SdlRenderer, ClearsOnlyWhatOpaqueBandsLeaveUncovered) {
-    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
-    ASSERT_TRUE(fonts) << fonts.error().message;
-    media::SurfacePtr target(
-        SDL_CreateRGBSurfaceWithFormat(0, 320, 200, 32, SDL_PIXELFORMAT_ARGB8888));
-    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
-    ASSERT_NE(r, nullptr);
-    {
-        media::ImageLoader loader([] {});
-        render::SdlRenderer renderer(r, **fonts, loader);
-        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
-        auto draw = [&](std::vector<ui::DrawCmd> cmds) {
-            renderer.draw({{320, 200}, std::move(cmds)});
-            renderer.present();
-        };
-        const Color green{0, 200, 0, 255};
-        const Color blue{0, 0, 200, 255};
-        draw({ui::FillCmd{{0, 0, 320, 200}, green}});
-        // Bands with a one-row gap, a translucent one and one short of the width: the frame
-        // before must not show through any of them.
-        draw({ui::FillCmd{{0, 0, 320, 100}, blue}, ui::FillCmd{{0, 101, 320, 99}, blue}});
-        EXPECT_TRUE(near(px(5, 100), {0, 0, 0}));
-        draw({ui::FillCmd{{0, 0, 320, 200}, Color{0, 0, 200, 128}}});
-        EXPECT_TRUE(near(px(5, 5), {0, 0, 100}));
-        draw({ui::FillCmd{{0, 0, 320, 120}, blue}, ui::FillCmd{{1, 120, 319, 80}, blue}});
-        EXPECT_TRUE(near(px(0, 150), {0, 0, 0}));
-        // Covered in any order, with a layer between them: nothing of the frame before is left.
-        draw({ui::FillCmd{{0, 0, 320, 200}, green}});
-        ui::DrawList list{{320, 200}, {}};
-        list.cmds.emplace_back(ui::FillCmd{{0, 80, 320, 120}, blue});
-        auto layer = ui::begin_layer(list, {0, 0, 320, 200}, 0.5);
-        list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 200}, Color{200, 0, 0, 255}});
-        ui::end_layer(list, layer);
-        list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 80}, blue});
-        renderer.draw(list);
+    SoftwareFrame f(320, 200, SDL_PIXELFORMAT_ARGB8888);
+    ASSERT_TRUE(f.ready());
+    auto& renderer = f.renderer();
+    auto px = [&](int x, int y) { return pixel_of(f.target(), x, y); };
+    auto draw = [&](std::vector<ui::DrawCmd> cmds) {
+        renderer.draw({{320, 200}, std::move(cmds)});
         renderer.present();
-        EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
-        EXPECT_TRUE(near(px(5, 150), {100, 0, 100}));
-    }
-    SDL_DestroyRenderer(r);
+    };
+    const Color green{0, 200, 0, 255};
+    const Color blue{0, 0, 200, 255};
+    draw({ui::FillCmd{{0, 0, 320, 200}, green}});
+    // Bands with a one-row gap, a translucent one and one short of the width: the frame
+    // before must not show through any of them.
+    draw({ui::FillCmd{{0, 0, 320, 100}, blue}, ui::FillCmd{{0, 101, 320, 99}, blue}});
+    EXPECT_TRUE(near(px(5, 100), {0, 0, 0}));
+    draw({ui::FillCmd{{0, 0, 320, 200}, Color{0, 0, 200, 128}}});
+    EXPECT_TRUE(near(px(5, 5), {0, 0, 100}));
+    draw({ui::FillCmd{{0, 0, 320, 120}, blue}, ui::FillCmd{{1, 120, 319, 80}, blue}});
+    EXPECT_TRUE(near(px(0, 150), {0, 0, 0}));
+    // Covered in any order, with a layer between them: nothing of the frame before is left.
+    draw({ui::FillCmd{{0, 0, 320, 200}, green}});
+    ui::DrawList list{{320, 200}, {}};
+    list.cmds.emplace_back(ui::FillCmd{{0, 80, 320, 120}, blue});
+    auto layer = ui::begin_layer(list, {0, 0, 320, 200}, 0.5);
+    list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 200}, Color{200, 0, 0, 255}});
+    ui::end_layer(list, layer);
+    list.cmds.emplace_back(ui::FillCmd{{0, 0, 320, 80}, blue});
+    renderer.draw(list);
+    renderer.present();
+    EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
+    EXPECT_TRUE(near(px(5, 150), {100, 0, 100}));
 }
 
 TEST(SdlRenderer, RedrawsOnlyWhatChangedUntilThePictureIsLost) {
-    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
-    ASSERT_TRUE(fonts) << fonts.error().message;
-    media::SurfacePtr target(
-        SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_RGB888));
-    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
-    ASSERT_NE(r, nullptr);
-    {
-        media::ImageLoader loader([] {});
-        render::SdlRenderer renderer(r, **fonts, loader);
-        auto px = [&](int x, int y) { return pixel_of(target.get(), x, y); };
-        const Color grey{40, 40, 40, 255};
-        auto frame = [&](const std::string& clock, Color band) {
-            ui::DrawList list{{640, 360}, {}};
-            list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 300}, grey});
-            list.cmds.emplace_back(ui::FillCmd{{0, 300, 640, 60}, band});
-            list.cmds.emplace_back(
-                ui::TextCmd{clock, {24, true}, 500, 10, Color{255, 255, 255, 255}});
-            EXPECT_EQ(renderer.draw(list), 0);
-            renderer.present();
-        };
-        frame("10:30", grey);
-        EXPECT_EQ(renderer.partial_frames(), 0u);
-        // A mark the next frames must leave alone if they draw only what changed.
-        SDL_FillRect(target.get(), nullptr, 0);
-        static_cast<Uint32*>(target->pixels)[5 * target->pitch / 4 + 5] = 0x00FF00;
-        frame("10:31", grey); // The clock alone changed.
-        EXPECT_EQ(renderer.partial_frames(), 1u);
-        EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
-        EXPECT_TRUE(near(px(490, 5), {0, 0, 0}));
-        // The clock's rectangle, old and new, was drawn again: grey around its digits.
-        bool white = false;
-        for (int x = 500; x < 560; ++x)
-            white = white || near(px(x, 22), {255, 255, 255});
-        EXPECT_TRUE(white);
-        EXPECT_TRUE(near(px(501, 11), {40, 40, 40}));
-        frame("10:31", grey); // Nothing changed: nothing drawn.
-        EXPECT_EQ(renderer.partial_frames(), 2u);
-        EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
-        frame("10:31", Color{0, 0, 200, 255}); // A band of a sixth: still in part.
-        EXPECT_EQ(renderer.partial_frames(), 3u);
-        EXPECT_TRUE(near(px(5, 330), {0, 0, 200}));
-        EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
-        renderer.invalidate(); // The window lost its picture: all of it is drawn.
-        frame("10:31", Color{0, 0, 200, 255});
-        EXPECT_EQ(renderer.partial_frames(), 3u);
-        EXPECT_TRUE(near(px(5, 5), {40, 40, 40}));
-    }
-    SDL_DestroyRenderer(r);
+    SoftwareFrame f(640, 360, SDL_PIXELFORMAT_RGB888);
+    ASSERT_TRUE(f.ready());
+    auto& renderer = f.renderer();
+    auto px = [&](int x, int y) { return pixel_of(f.target(), x, y); };
+    const Color grey{40, 40, 40, 255};
+    auto frame = [&](const std::string& clock, Color band) {
+        ui::DrawList list{{640, 360}, {}};
+        list.cmds.emplace_back(ui::FillCmd{{0, 0, 640, 300}, grey});
+        list.cmds.emplace_back(ui::FillCmd{{0, 300, 640, 60}, band});
+        list.cmds.emplace_back(ui::TextCmd{clock, {24, true}, 500, 10, Color{255, 255, 255, 255}});
+        EXPECT_EQ(renderer.draw(list), 0);
+        renderer.present();
+    };
+    frame("10:30", grey);
+    EXPECT_EQ(renderer.partial_frames(), 0u);
+    // A mark the next frames must leave alone if they draw only what changed.
+    SDL_FillRect(f.target(), nullptr, 0);
+    static_cast<Uint32*>(f.target()->pixels)[5 * f.target()->pitch / 4 + 5] = 0x00FF00;
+    frame("10:31", grey); // The clock alone changed.
+    EXPECT_EQ(renderer.partial_frames(), 1u);
+    EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
+    EXPECT_TRUE(near(px(490, 5), {0, 0, 0}));
+    // The clock's rectangle, old and new, was drawn again: grey around its digits.
+    bool white = false;
+    for (int x = 500; x < 560; ++x)
+        white = white || near(px(x, 22), {255, 255, 255});
+    EXPECT_TRUE(white);
+    EXPECT_TRUE(near(px(501, 11), {40, 40, 40}));
+    frame("10:31", grey); // Nothing changed: nothing drawn.
+    EXPECT_EQ(renderer.partial_frames(), 2u);
+    EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
+    frame("10:31", Color{0, 0, 200, 255}); // A band of a sixth: still in part.
+    EXPECT_EQ(renderer.partial_frames(), 3u);
+    EXPECT_TRUE(near(px(5, 330), {0, 0, 200}));
+    EXPECT_TRUE(near(px(5, 5), {0, 255, 0}));
+    renderer.invalidate(); // The window lost its picture: all of it is drawn.
+    frame("10:31", Color{0, 0, 200, 255});
+    EXPECT_EQ(renderer.partial_frames(), 3u);
+    EXPECT_TRUE(near(px(5, 5), {40, 40, 40}));
 }
 
 TEST(TextureCache, ImageBudgetFollowsTheScreen) {
