@@ -159,19 +159,26 @@ int SdlRenderer::draw(const ui::DrawList& list) {
     ++m_frame;
     int missing = 0;
     if (auto damage = damaged(list)) {
-        // Only parts of the picture changed (the clock's minute, the ticker's slogan): the rest
-        // of the last frame is still in the software renderer's buffer, and is left as it is.
+        // Only parts of the picture changed (the clock's minute, the ticker's slogan, the
+        // incoming slide's alpha in a crossfade): the rest of the last frame is still in the
+        // software renderer's buffer, and is left as it is.
         const bool covered = covers_screen(list);
         for (const SDL_Rect& part : *damage) {
-            SDL_RenderSetClipRect(m_renderer, &part);
-            if (!covered)
+            if (!covered) {
+                SDL_RenderSetClipRect(m_renderer, &part);
                 fill({{part.x, part.y, part.w, part.h}, {0, 0, 0, 255}});
-            missing = std::max(missing, draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0));
+            }
+            missing = std::max(missing, draw_region(list, part));
         }
-        SDL_RenderSetClipRect(m_renderer, nullptr);
         ++m_partial_frames;
     } else {
-        missing = draw_all(list);
+        // A frame whose opaque bands cover the screen need not be cleared first: in the software
+        // renderer a clear is a whole screen of memory written for nothing.
+        if (!covers_screen(list)) {
+            SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+            SDL_RenderClear(m_renderer);
+        }
+        missing = draw_region(list, {0, 0, list.screen.w, list.screen.h});
     }
     // Of the layers this frame did not show (a crossfade that ended), one is kept for the next
     // crossfade to draw into: a new slide-sized texture is thousands of fresh pages for the
@@ -211,11 +218,21 @@ std::optional<std::vector<SDL_Rect>> SdlRenderer::damaged(const ui::DrawList& li
     for (std::size_t n = 0; n < list.cmds.size(); ++n) {
         const auto& now = list.cmds[n];
         const auto& before = m_last->cmds[n];
-        if (std::holds_alternative<ui::LayerCmd>(now) ||
-            std::holds_alternative<ui::LayerCmd>(before))
-            return std::nullopt;
         if (ui::to_text(now) == ui::to_text(before))
             continue;
+        const auto* layer_now = std::get_if<ui::LayerCmd>(&now);
+        const auto* layer_before = std::get_if<ui::LayerCmd>(&before);
+        if (layer_now != nullptr || layer_before != nullptr) {
+            // The same layer at another alpha (the next frame of a crossfade) changes the part
+            // it is laid on; what it holds is compared item by item below.
+            if (layer_now == nullptr || layer_before == nullptr ||
+                layer_now->area != layer_before->area || layer_now->count != layer_before->count)
+                return std::nullopt;
+            Rect e = fade_extent(list.cmds, n);
+            if (!e.empty())
+                parts.push_back({e.x, e.y, e.w, e.h});
+            continue;
+        }
         for (const auto* cmd : {&now, &before}) {
             auto b = bounds(*cmd);
             if (!b)
@@ -237,40 +254,31 @@ std::optional<std::vector<SDL_Rect>> SdlRenderer::damaged(const ui::DrawList& li
                 parts.push_back(*b);
         }
     }
-    // Past a third of the screen, or in many pieces, drawing it all is as quick.
+    // In many pieces, or as large as the screen, drawing it all is as quick.
     long area = 0;
     for (const auto& p : parts)
         area += static_cast<long>(p.w) * p.h;
-    if (parts.size() > 4 || area * 3 > static_cast<long>(list.screen.w) * list.screen.h)
+    if (parts.size() > 4 || area >= static_cast<long>(list.screen.w) * list.screen.h)
         return std::nullopt;
     return parts;
 }
 
-int SdlRenderer::draw_all(const ui::DrawList& list) {
-    // A frame whose opaque bands cover the screen need not be cleared first: in the software
-    // renderer a clear is a whole screen of memory written for nothing.
-    if (!covers_screen(list)) {
-        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
-        SDL_RenderClear(m_renderer);
-    }
+int SdlRenderer::draw_region(const ui::DrawList& list, SDL_Rect region) {
     int missing = 0;
     bool faded = std::any_of(list.cmds.begin(), list.cmds.end(), [](const ui::DrawCmd& c) {
         const auto* l = std::get_if<ui::LayerCmd>(&c);
         return l != nullptr && l->alpha > 0.0 && l->alpha < 1.0;
     });
-    if (m_software && faded && list.screen.h > kBand) {
-        // In software a faded frame is drawn a band of rows at a time: each band's pixels stay in
-        // the processor's cache from the outgoing slide's copy to the incoming one's blend,
-        // instead of going out to memory and back between them.
-        for (int y = 0; y < list.screen.h; y += kBand) {
-            SDL_Rect band{0, y, list.screen.w, std::min(kBand, list.screen.h - y)};
-            SDL_RenderSetClipRect(m_renderer, &band);
-            missing = std::max(missing, draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0));
-        }
-        SDL_RenderSetClipRect(m_renderer, nullptr);
-    } else {
-        missing = draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0);
+    // In software a faded frame is drawn a band of rows at a time: each band's pixels stay in the
+    // processor's cache from the outgoing slide's copy to the incoming one's blend, instead of
+    // going out to memory and back between them.
+    const int band = m_software && faded ? kBand : region.h;
+    for (int y = region.y; y < region.y + region.h; y += std::max(band, 1)) {
+        SDL_Rect part{region.x, y, region.w, std::min(band, region.y + region.h - y)};
+        SDL_RenderSetClipRect(m_renderer, &part);
+        missing = std::max(missing, draw_range(list.cmds, 0, list.cmds.size(), 0, 0, 1.0));
     }
+    SDL_RenderSetClipRect(m_renderer, nullptr);
     return missing;
 }
 

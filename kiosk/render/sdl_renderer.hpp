@@ -119,7 +119,8 @@ private:
     // The parts that differ from the last frame drawn, when they can be drawn alone (none if
     // nothing changed); nothing when the whole frame is to be drawn.
     std::optional<std::vector<SDL_Rect>> damaged(const ui::DrawList& list);
-    int draw_all(const ui::DrawList& list);
+    // Draws the whole list cut to `region` (in bands of rows when faded, in software).
+    int draw_region(const ui::DrawList& list, SDL_Rect region);
     SDL_Texture* image_texture(const std::string& asset, Rect area, Fit fit, bool request);
     std::string key_of(const std::string& asset, Size area, Fit fit) const;
     SDL_Texture* text_texture(const ui::TextCmd& t);

@@ -182,9 +182,12 @@ week-preview)
     ;;
 partial-redraw-matches-whole)
     # On a still slide only the ticker's slogan (here a long one giving way to a short one) and the
-    # clock change, and the software renderer draws only those parts over the last frame. Each
-    # picture must be the one drawn whole at the same moment.
+    # clock change, and in a crossfade only the incoming slide's alpha: the software renderer
+    # draws only those parts over the last frame. Each picture must be the one drawn whole at the
+    # same moment.
     cat >"$work/r.replay" <<'REPLAY'
+20.3  shot e.png
+20.7  shot f.png
 65    shot a.png
 69.5  shot b.png
 70.5  shot c.png
@@ -194,8 +197,8 @@ REPLAY
         --clock 2020-11-09T10:29:50+08:00 --replay r.replay --stats >out 2>err) ||
         { cat "$work/err" >&2; fail "the replay failed"; }
     parts=$(sed -nE 's/.*drawn in part ([0-9]+);.*/\1/p' "$work/out")
-    (( ${parts:-0} >= 2 )) || fail "no frame was drawn in part: $(cat "$work/out")"
-    for shot in a:65 b:69.5 c:70.5 d:75; do
+    (( ${parts:-0} >= 3 )) || fail "too few frames were drawn in part: $(cat "$work/out")"
+    for shot in e:20.3 f:20.7 a:65 b:69.5 c:70.5 d:75; do
         run --content "$content" --size 1280x720 --clock 2020-11-09T10:29:50+08:00 \
             --after "${shot#*:}" --screenshot "$work/whole.png"
         expect_code 0
