@@ -22,7 +22,8 @@ c=$work/c
 limit_mib=768
 rss_limit_mib=512
 sanitized=0
-[[ $(ldd "$kiosk" 2>/dev/null) =~ lib(asan|tsan|ubsan) ]] && sanitized=1
+# A sanitizer runtime, linked as a shared library (GCC) or into the program (clang).
+grep -qaE '__(asan|tsan)_init|__ubsan_handle' "$kiosk" && sanitized=1
 
 # 1. One bundle with every broken image and data file among good slides, played for ten minutes
 #    (two rounds and more, however many slides are skipped).
