@@ -199,21 +199,6 @@ int SdlRenderer::draw(const ui::DrawList& list) {
 std::optional<std::vector<SDL_Rect>> SdlRenderer::damaged(const ui::DrawList& list) {
     if (!m_last || m_last->screen != list.screen || m_last->cmds.size() != list.cmds.size())
         return std::nullopt;
-    auto bounds = [this](const ui::DrawCmd& cmd) -> std::optional<SDL_Rect> {
-        if (const auto* f = std::get_if<ui::FillCmd>(&cmd))
-            return SDL_Rect{f->rect.x, f->rect.y, f->rect.w, f->rect.h};
-        if (const auto* i = std::get_if<ui::ImageCmd>(&cmd))
-            return SDL_Rect{i->area.x, i->area.y, i->area.w, i->area.h};
-        if (const auto* t = std::get_if<ui::TextCmd>(&cmd)) {
-            int w = 0;
-            int h = 0;
-            SDL_Texture* tex = text_texture(*t);
-            if (tex == nullptr || SDL_QueryTexture(tex, nullptr, nullptr, &w, &h) != 0)
-                return std::nullopt;
-            return SDL_Rect{t->x, t->y, w, h};
-        }
-        return std::nullopt; // A layer: a crossfade is drawn in full.
-    };
     std::vector<SDL_Rect> parts;
     for (std::size_t n = 0; n < list.cmds.size(); ++n) {
         const auto& now = list.cmds[n];
@@ -228,15 +213,15 @@ std::optional<std::vector<SDL_Rect>> SdlRenderer::damaged(const ui::DrawList& li
             if (layer_now == nullptr || layer_before == nullptr ||
                 layer_now->area != layer_before->area || layer_now->count != layer_before->count)
                 return std::nullopt;
-            Rect e = fade_extent(list.cmds, n);
+            Rect e = layer_in_frame(list.cmds, n).extent;
             if (!e.empty())
                 parts.push_back({e.x, e.y, e.w, e.h});
             continue;
         }
         for (const auto* cmd : {&now, &before}) {
-            auto b = bounds(*cmd);
+            auto b = bounds_of(*cmd);
             if (!b)
-                return std::nullopt;
+                return std::nullopt; // A text that cannot be drawn: the frame is drawn whole.
             if (SDL_RectEmpty(&*b))
                 continue;
             // Joined to a part it touches (a line of text to the one it replaces), kept apart
@@ -445,24 +430,65 @@ int SdlRenderer::draw_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t at
     if (a == 255 || !m_targets)
         return direct();
 
+    // Drawn in bands, a frame comes here once a band: what is worked out once a frame is kept.
+    const LayerInFrame& in_frame = layer_in_frame(cmds, at);
     int missing = 0;
-    Layer* layer = render_layer(cmds, begin, end, l.area, missing);
+    Layer* layer = render_layer(cmds, begin, end, l.area, in_frame.key, missing);
     if (layer == nullptr)
         return direct();
     layer->used = m_frame;
     layer->ahead = false;
-    if (m_extent_frame != m_frame || m_extent_at != at) {
-        m_extent = fade_extent(cmds, at);
-        m_extent_frame = m_frame;
-        m_extent_at = at;
-    }
-    if (m_extent.empty())
+    const Rect& e = in_frame.extent;
+    if (e.empty())
         return missing; // Nothing under the layer differs from it.
-    SDL_Rect src{m_extent.x - l.area.x, m_extent.y - l.area.y, m_extent.w, m_extent.h};
-    SDL_Rect dst{m_extent.x, m_extent.y, m_extent.w, m_extent.h};
+    SDL_Rect src{e.x - l.area.x, e.y - l.area.y, e.w, e.h};
+    SDL_Rect dst{e.x, e.y, e.w, e.h};
     SDL_SetTextureAlphaMod(layer->texture.get(), a);
     SDL_RenderCopy(m_renderer, layer->texture.get(), &src, &dst);
     return missing;
+}
+
+std::optional<SDL_Rect> SdlRenderer::bounds_of(const ui::DrawCmd& cmd) {
+    if (const auto* f = std::get_if<ui::FillCmd>(&cmd))
+        return SDL_Rect{f->rect.x, f->rect.y, f->rect.w, f->rect.h};
+    if (const auto* i = std::get_if<ui::ImageCmd>(&cmd)) {
+        if (auto p = placed(*i, 0, 0, 1.0))
+            return p->dst;
+        return SDL_Rect{i->area.x, i->area.y, i->area.w, i->area.h}; // Not decoded yet.
+    }
+    if (const auto* t = std::get_if<ui::TextCmd>(&cmd)) {
+        int w = 0;
+        int h = 0;
+        SDL_Texture* tex = text_texture(*t);
+        if (tex == nullptr || SDL_QueryTexture(tex, nullptr, nullptr, &w, &h) != 0)
+            return std::nullopt;
+        return SDL_Rect{t->x, t->y, w, h};
+    }
+    return std::nullopt; // A layer.
+}
+
+namespace {
+
+// What a layer's texture holds: its place and its commands as text.
+std::string layer_key(const std::vector<ui::DrawCmd>& cmds, std::size_t begin, std::size_t end,
+                      Rect area) {
+    std::string key = std::to_string(area.x) + "," + std::to_string(area.y) + "\n";
+    for (std::size_t n = begin; n < end; ++n)
+        key += ui::to_text(cmds[n]) + "\n";
+    return key;
+}
+
+} // namespace
+
+const SdlRenderer::LayerInFrame& SdlRenderer::layer_in_frame(const std::vector<ui::DrawCmd>& cmds,
+                                                             std::size_t at) {
+    if (m_layer_in_frame.frame != m_frame || m_layer_in_frame.at != at) {
+        const auto& l = std::get<ui::LayerCmd>(cmds[at]);
+        m_layer_in_frame = {
+            m_frame, at, layer_key(cmds, at + 1, std::min(cmds.size(), at + 1 + l.count), l.area),
+            fade_extent(cmds, at)};
+    }
+    return m_layer_in_frame;
 }
 
 Rect SdlRenderer::fade_extent(const std::vector<ui::DrawCmd>& cmds, std::size_t at) {
@@ -495,31 +521,19 @@ Rect SdlRenderer::fade_extent(const std::vector<ui::DrawCmd>& cmds, std::size_t 
     // Outside what was drawn over that fill and what the layer draws over its own background,
     // the layer lays a colour on itself.
     SDL_Rect u{0, 0, 0, 0};
-    auto add = [&](const ui::DrawCmd& cmd) {
-        std::optional<SDL_Rect> b;
-        if (const auto* f = std::get_if<ui::FillCmd>(&cmd)) {
-            b = SDL_Rect{f->rect.x, f->rect.y, f->rect.w, f->rect.h};
-        } else if (const auto* i = std::get_if<ui::ImageCmd>(&cmd)) {
-            auto p = placed(*i, 0, 0, 1.0);
-            b = p ? p->dst : SDL_Rect{i->area.x, i->area.y, i->area.w, i->area.h};
-        } else if (const auto* t = std::get_if<ui::TextCmd>(&cmd)) {
-            int w = 0;
-            int h = 0;
-            if (SDL_Texture* tex = text_texture(*t))
-                SDL_QueryTexture(tex, nullptr, nullptr, &w, &h);
-            b = SDL_Rect{t->x, t->y, w, h};
-        }
-        if (!b || SDL_RectEmpty(&*b))
-            return;
+    for (std::size_t n = *under + 1; n < end; ++n) {
+        if (n == at || n == begin)
+            continue; // The layer itself and its background.
+        auto b = bounds_of(cmds[n]);
+        if (!b)
+            return l.area;
+        if (SDL_RectEmpty(&*b))
+            continue;
         if (SDL_RectEmpty(&u))
             u = *b;
         else
             SDL_UnionRect(&u, &*b, &u);
-    };
-    for (std::size_t n = *under + 1; n < at; ++n)
-        add(cmds[n]);
-    for (std::size_t n = begin + 1; n < end; ++n)
-        add(cmds[n]);
+    }
     SDL_Rect area{l.area.x, l.area.y, l.area.w, l.area.h};
     SDL_Rect cut{0, 0, 0, 0};
     if (SDL_RectEmpty(&u) || SDL_IntersectRect(&u, &area, &cut) == SDL_FALSE)
@@ -529,10 +543,7 @@ Rect SdlRenderer::fade_extent(const std::vector<ui::DrawCmd>& cmds, std::size_t 
 
 SdlRenderer::Layer* SdlRenderer::render_layer(const std::vector<ui::DrawCmd>& cmds,
                                               std::size_t begin, std::size_t end, Rect area,
-                                              int& missing) {
-    std::string key = std::to_string(area.x) + "," + std::to_string(area.y) + "\n";
-    for (std::size_t n = begin; n < end; ++n)
-        key += ui::to_text(cmds[n]) + "\n";
+                                              const std::string& key, int& missing) {
     Layer* layer = layer_for(key, {area.w, area.h});
     if (layer == nullptr || layer->key == key)
         return layer;
@@ -568,7 +579,8 @@ bool SdlRenderer::prepare_layer(const ui::DrawList& content, Rect area) {
             return false; // Not decoded yet: asked for, and tried again once it is.
     }
     int missing = 0;
-    Layer* layer = render_layer(content.cmds, 0, content.cmds.size(), area, missing);
+    Layer* layer = render_layer(content.cmds, 0, content.cmds.size(), area,
+                                layer_key(content.cmds, 0, content.cmds.size(), area), missing);
     if (layer == nullptr || missing > 0)
         return false;
     layer->ahead = true;

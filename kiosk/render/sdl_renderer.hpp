@@ -72,7 +72,7 @@ public:
 
     std::size_t image_bytes() const { return m_images.bytes(); }
     // The part of the screen the last faded layer was laid on (fade_extent()).
-    Rect last_fade_extent() const { return m_extent; }
+    Rect last_fade_extent() const { return m_layer_in_frame.extent; }
     // Layers kept for the frames that follow (one at most once no frame shows one).
     std::size_t layers() const { return m_layers.size(); }
     std::size_t text_bytes() const { return m_texts.bytes(); }
@@ -90,7 +90,18 @@ private:
     };
     // The layer of cmds[begin, end) over `area`, drawn now unless it is kept from before.
     Layer* render_layer(const std::vector<ui::DrawCmd>& cmds, std::size_t begin, std::size_t end,
-                        Rect area, int& missing);
+                        Rect area, const std::string& key, int& missing);
+    // A faded layer's key and fade extent, worked out once for the frame being drawn.
+    struct LayerInFrame {
+        std::uint64_t frame{};
+        std::size_t at{};
+        std::string key;
+        Rect extent;
+    };
+    const LayerInFrame& layer_in_frame(const std::vector<ui::DrawCmd>& cmds, std::size_t at);
+    // Where a command draws: a fill's rectangle, a picture's placed rectangle (its area while it
+    // decodes), a text's; nothing for a layer or a text that cannot be drawn.
+    std::optional<SDL_Rect> bounds_of(const ui::DrawCmd& cmd);
     // Draws cmds[begin, end) moved by (dx, dy) with their alpha times `alpha`; returns the number
     // of images missing.
     int draw_range(const std::vector<ui::DrawCmd>& cmds, std::size_t begin, std::size_t end, int dx,
@@ -139,9 +150,7 @@ private:
     // Opaque tiles of one colour each, for translucent fills in the software renderer.
     std::map<std::uint32_t, media::TexturePtr> m_fill_tiles;
     std::vector<Layer> m_layers; // Those of the last frame drawn.
-    Rect m_extent;               // fade_extent() of the layer m_extent_at in frame m_extent_frame.
-    std::size_t m_extent_at{};
-    std::uint64_t m_extent_frame{};
+    LayerInFrame m_layer_in_frame;
     std::optional<ui::DrawList> m_last; // The last frame, whole on screen (software only).
     std::uint64_t m_partial_frames{};
     bool m_targets{false}; // Whether the renderer can draw into textures.
