@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config
-          libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libunibreak-dev libqrencode-dev
+          libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libjpeg-dev libunibreak-dev libqrencode-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ " $* " == *" --test "* ]]; then
     packages+=(libgtest-dev xvfb xauth nginx-light python3-pil time zbar-tools xdotool)

@@ -2,6 +2,7 @@
 #include "kiosk/media/image_loader.hpp"
 
 #include "kiosk/core/image_info.hpp"
+#include "kiosk/media/jpeg_decode.hpp"
 #include "kiosk/media/svg_child.hpp"
 
 #include <SDL_image.h>
@@ -41,14 +42,21 @@ double scale_for(Size image, Size target, Fit fit) {
     return fit == Fit::Contain ? std::min(sx, sy) : std::max(sx, sy);
 }
 
-SurfacePtr shrink(SurfacePtr s, double scale) {
-    if (!s || scale >= 0.999)
+// The size an image of `image` pixels is shown at, at `scale` (never enlarged).
+Size scaled_size(Size image, double scale) {
+    if (scale >= 0.999)
+        return image;
+    return {std::max(1, static_cast<int>(std::lround(image.w * scale))),
+            std::max(1, static_cast<int>(std::lround(image.h * scale)))};
+}
+
+// `s` at `size`, or null if the scaled picture cannot be made.
+SurfacePtr shrink_to(SurfacePtr s, Size size) {
+    if (!s || (s->w == size.w && s->h == size.h))
         return s;
-    int w = std::max(1, static_cast<int>(std::lround(s->w * scale)));
-    int h = std::max(1, static_cast<int>(std::lround(s->h * scale)));
-    SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, s->format->format));
+    SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, s->format->format));
     if (!out || SDL_SoftStretchLinear(s.get(), nullptr, out.get(), nullptr) != 0)
-        return s;
+        return nullptr;
     return out;
 }
 
@@ -165,18 +173,38 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
                   ": the JPEG is cut short or damaged (no end marker after its image data)";
         return d;
     }
+    if (fmt == ImageFormat::Jpeg) {
+        // Straight into the picture format, at the size needed or the next eighth up.
+        const double scale = scale_for({info->width, info->height}, r.target, r.fit);
+        auto jpeg = decode_jpeg(bytes, jpeg_scale_eighths({info->width, info->height}, scale));
+        if (jpeg.surface) {
+            d.surface = shrink_to(std::move(jpeg.surface), scaled_size(jpeg.full, scale));
+            if (!d.surface)
+                d.error =
+                    r.path.filename().string() + ": cannot be scaled (" + SDL_GetError() + ")";
+            return d;
+        }
+        if (!jpeg.unsupported) {
+            d.error = r.path.filename().string() + ": cannot be decoded (" + jpeg.error + ")";
+            return d;
+        }
+        // CMYK and YCCK JPEGs (from print workflows) go the way of the other formats.
+    }
     SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be decoded (" + IMG_GetError() + ")";
         return d;
     }
-    double scale = scale_for({s->w, s->h}, r.target, r.fit);
+    const double scale = scale_for({s->w, s->h}, r.target, r.fit);
+    const Size size = scaled_size({s->w, s->h}, scale);
     s = to_picture_format(std::move(s));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
         return d;
     }
-    d.surface = shrink(std::move(s), scale);
+    d.surface = shrink_to(std::move(s), size);
+    if (!d.surface)
+        d.error = r.path.filename().string() + ": cannot be scaled (" + SDL_GetError() + ")";
     return d;
 }
 
