@@ -27,6 +27,25 @@ media::TexturePtr upload(SDL_Renderer* r, SDL_Surface* s) {
     return t;
 }
 
+// Of `textures`, one of the size and format of `s`, given its pixels: an upload into pages already
+// in memory (a new texture's are fresh ones, which the kernel faults in and zeroes one by one).
+media::TexturePtr reuse(std::vector<media::TexturePtr>& textures, SDL_Surface* s) {
+    for (auto& t : textures) {
+        Uint32 format = 0;
+        int access = 0;
+        int w = 0;
+        int h = 0;
+        if (!t || SDL_QueryTexture(t.get(), &format, &access, &w, &h) != 0)
+            continue;
+        if (format != s->format->format || access != SDL_TEXTUREACCESS_STATIC || w != s->w ||
+            h != s->h)
+            continue;
+        if (SDL_UpdateTexture(t.get(), nullptr, s->pixels, s->pitch) == 0)
+            return std::move(t);
+    }
+    return nullptr;
+}
+
 // Rows drawn together in a faded frame: 32 rows of 1920 pixels, with what is laid over them, fit
 // in a core's own cache.
 constexpr int kBand = 32;
@@ -116,14 +135,24 @@ bool SdlRenderer::accept_decoded() {
             state->second = State::Failed;
             continue;
         }
-        auto tex = upload(m_renderer, d.surface.get());
+        std::size_t bytes =
+            static_cast<std::size_t>(d.surface->w) * static_cast<std::size_t>(d.surface->h) * 4;
+        // The picture it replaces in the cache goes first (a poster no longer on screen); of the
+        // size of this one, its texture takes the new pixels. The decoded pixels go as soon as
+        // they are copied.
+        auto evicted = m_images.make_room(bytes, m_frame);
+        media::TexturePtr tex = reuse(evicted, d.surface.get());
+        evicted.clear();
+        if (tex)
+            ++m_reused_textures;
+        else
+            tex = upload(m_renderer, d.surface.get());
+        d.surface.reset();
         if (!tex) {
             log::error("image", asset_of(d.key) + ": cannot make a texture: " + SDL_GetError());
             state->second = State::Failed;
             continue;
         }
-        std::size_t bytes =
-            static_cast<std::size_t>(d.surface->w) * static_cast<std::size_t>(d.surface->h) * 4;
         m_images.put(d.key, std::move(tex), bytes, 0, m_frame);
         m_decodable.insert(d.key);
         m_states.erase(state);
@@ -180,15 +209,10 @@ int SdlRenderer::draw(const ui::DrawList& list) {
         }
         missing = draw_region(list, {0, 0, list.screen.w, list.screen.h});
     }
-    // Of the layers this frame did not show (a crossfade that ended), one is kept for the next
-    // crossfade to draw into: a new slide-sized texture is thousands of fresh pages for the
-    // kernel to fault in and zero, at every slide. The others give their memory back.
-    bool spare = false;
-    std::erase_if(m_layers, [this, &spare](const Layer& l) {
-        if (l.used == m_frame || l.ahead)
-            return false;
-        return std::exchange(spare, true);
-    });
+    // The layers this frame did not show (a crossfade that ended) give their memory back: the
+    // next crossfade's is drawn ahead, while the screen is still, and meanwhile the picture it
+    // took the place of is decoded without it in memory too.
+    std::erase_if(m_layers, [this](const Layer& l) { return l.used != m_frame && !l.ahead; });
     if (m_software && missing == 0)
         m_last = list;
     else

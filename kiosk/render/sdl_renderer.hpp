@@ -71,6 +71,8 @@ public:
     }
 
     std::size_t image_bytes() const { return m_images.bytes(); }
+    // Decoded pictures put into the texture of one the cache let go, instead of a new one.
+    std::uint64_t reused_textures() const { return m_reused_textures; }
     // The part of the screen the last faded layer was laid on (fade_extent()).
     Rect last_fade_extent() const { return m_layer_in_frame.extent; }
     // Layers kept for the frames that follow (one at most once no frame shows one).
@@ -153,6 +155,7 @@ private:
     LayerInFrame m_layer_in_frame;
     std::optional<ui::DrawList> m_last; // The last frame, whole on screen (software only).
     std::uint64_t m_partial_frames{};
+    std::uint64_t m_reused_textures{};
     bool m_targets{false}; // Whether the renderer can draw into textures.
 };
 

@@ -30,8 +30,15 @@ SDL_Texture* TextureCache::put(const std::string& key, media::TexturePtr texture
     return raw;
 }
 
-void TextureCache::evict(std::uint64_t frame, const std::string& keep) {
-    while (m_bytes > m_budget && !m_lru.empty()) {
+std::vector<media::TexturePtr> TextureCache::make_room(std::size_t bytes, std::uint64_t current) {
+    std::vector<media::TexturePtr> out;
+    evict(current, std::string{}, bytes, &out);
+    return out;
+}
+
+void TextureCache::evict(std::uint64_t frame, const std::string& keep, std::size_t reserve,
+                         std::vector<media::TexturePtr>* out) {
+    while (m_bytes + reserve > m_budget && !m_lru.empty()) {
         // Skip what is on screen now: over budget beats a missing picture.
         auto victim = std::find_if(m_lru.rbegin(), m_lru.rend(), [&](const std::string& k) {
             return k != keep && m_entries.at(k).frame < frame;
@@ -41,6 +48,8 @@ void TextureCache::evict(std::uint64_t frame, const std::string& keep) {
         auto it = m_entries.find(*victim);
         m_bytes -= it->second.bytes;
         m_lru.erase(it->second.lru);
+        if (out != nullptr)
+            out->push_back(std::move(it->second.texture));
         m_entries.erase(it);
     }
 }

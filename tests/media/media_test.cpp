@@ -294,6 +294,38 @@ TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
     SDL_DestroyRenderer(r);
 }
 
+TEST(TextureCache, MakesRoomBeforeANewPictureIsMade) {
+    media::SurfacePtr target(
+        SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+    ASSERT_NE(r, nullptr);
+    {
+        render::TextureCache cache(3 * 1024);
+        auto tex = [&] {
+            return media::TexturePtr(
+                SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 16, 16));
+        };
+        cache.put("a", tex(), 1024, 1, 1);
+        cache.put("b", tex(), 1024, 2, 2);
+        cache.put("c", tex(), 1024, 3, 3);
+        cache.get("b", 3); // "b" and "c" are on screen in frame 3; "a" is the one to go.
+        cache.make_room(1024, 3);
+        EXPECT_FALSE(cache.contains("a"));
+        EXPECT_TRUE(cache.contains("b") && cache.contains("c"));
+        EXPECT_EQ(cache.bytes(), 2u * 1024);
+        // Room enough already: nothing goes.
+        cache.make_room(1024, 3);
+        EXPECT_EQ(cache.size(), 2u);
+        // Nothing but what is on screen: nothing goes, the new picture goes over the budget.
+        cache.make_room(3 * 1024, 3);
+        EXPECT_EQ(cache.size(), 2u);
+        // Once they are off screen, room is made for a picture of the whole budget.
+        cache.make_room(3 * 1024, 4);
+        EXPECT_EQ(cache.bytes(), 0u);
+    }
+    SDL_DestroyRenderer(r);
+}
+
 TEST(Platform, OnlyWindowEventsThatLoseThePictureRedraw) {
     for (auto e : {SDL_WINDOWEVENT_SHOWN, SDL_WINDOWEVENT_EXPOSED, SDL_WINDOWEVENT_SIZE_CHANGED,
                    SDL_WINDOWEVENT_RESTORED})
@@ -445,7 +477,8 @@ TEST(SdlRenderer, LayersFadeAsOnePictureCutToTheirArea) {
     EXPECT_TRUE(near(px(5, 5), {0, 0, 200}));
     EXPECT_TRUE(near(px(350, 280), {200, 0, 0}));
     EXPECT_TRUE(near(px(5, 220), {0, 0, 0}));
-    EXPECT_EQ(renderer.layers(), 1u); // Kept for the next crossfade to draw into.
+    // The fade is over: its picture's memory goes back (the next one is drawn ahead).
+    EXPECT_EQ(renderer.layers(), 0u);
 }
 
 TEST(SdlRenderer, FadesOnlyWhereTheSlidesCanDiffer) {
@@ -602,4 +635,59 @@ TEST(SdlRenderer, KeepsFewPicturesButRemembersWhichDecoded) {
         EXPECT_TRUE(renderer.decoded_before("posters/theme.jpg", area, Fit::Contain));
     }
     SDL_DestroyRenderer(r);
+}
+
+TEST(SdlRenderer, APictureOfTheSameSizeTakesTheTextureOfTheOneItPushesOut) {
+    auto bundle = content::load_bundle(kRoot / "content");
+    ASSERT_TRUE(bundle) << bundle.error().message;
+    auto fonts = media::FontSet::open(kRoot / "fonts" / "kiosk-cjk.ttf");
+    ASSERT_TRUE(fonts) << fonts.error().message;
+    const Size area{400, 400};
+    // Both 1920x1080: 400x225 here. theme.jpg is 1800x1200: 400x267.
+    const std::string first = "posters/launch.jpg";
+    const std::string same_size = "posters/provincial-competition.webp";
+    const std::string other_size = "posters/theme.jpg";
+    auto shot = [&](const std::vector<std::string>& assets, std::uint64_t& reused) {
+        media::SurfacePtr target(
+            SDL_CreateRGBSurfaceWithFormat(0, 400, 400, 32, SDL_PIXELFORMAT_RGB888));
+        SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
+        EXPECT_NE(r, nullptr);
+        {
+            media::ImageLoader loader([] {});
+            // Room for one picture of 400x400 at most.
+            render::SdlRenderer renderer(r, **fonts, loader, {400 * 400 * 4, 1 << 20});
+            renderer.set_bundle(*bundle);
+            for (const auto& asset : assets) {
+                // The picture before is no longer on screen, and can make room.
+                EXPECT_EQ(renderer.draw(ui::DrawList{{400, 400}, {}}), 0);
+                while (renderer.image_state(asset, area, Fit::Contain) ==
+                       content::Readiness::Pending) {
+                    loader.wait_idle();
+                    renderer.accept_decoded();
+                }
+                ui::DrawList list{{400, 400}, {}};
+                list.cmds.emplace_back(ui::ImageCmd{asset, {0, 0, 400, 400}, Fit::Contain});
+                EXPECT_EQ(renderer.draw(list), 0);
+                renderer.present();
+            }
+            reused = renderer.reused_textures();
+        }
+        SDL_DestroyRenderer(r);
+        return target;
+    };
+    std::uint64_t reused = 0;
+    auto after_reuse = shot({first, same_size}, reused);
+    EXPECT_EQ(reused, 1u);
+    std::uint64_t fresh_reused = 0;
+    auto fresh = shot({same_size}, fresh_reused);
+    EXPECT_EQ(fresh_reused, 0u);
+    // The texture taken over shows the new picture, every pixel as a new texture would.
+    int differing = 0;
+    for (int y = 0; y < 400; ++y)
+        for (int x = 0; x < 400; ++x)
+            differing += pixel_of(after_reuse.get(), x, y) != pixel_of(fresh.get(), x, y);
+    EXPECT_EQ(differing, 0);
+    // A picture of another size gets a texture of its own.
+    shot({first, other_size}, reused);
+    EXPECT_EQ(reused, 0u);
 }
