@@ -424,11 +424,13 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                              ? loop_start + std::chrono::duration_cast<steady::duration>(
                                                 std::chrono::duration<double>(*m_options.run_for_s))
                              : steady::time_point::max();
-    // The first slide's image is still decoding at start: wait for it a little, so the first
-    // frame shows content rather than the "preparing" screen (and a slow disk cannot hold the
-    // screen black for longer than that).
+    // The first slide's image is asked for, then the window shown while it decodes (showing a
+    // fullscreen window takes the display server a while). If it is still decoding after that,
+    // it is waited for a little, so the first frame shows content rather than the "preparing"
+    // screen (and a slow disk cannot hold the screen black for longer than that).
     if (!m_dark)
         m_player.update(clock.now(), ready);
+    m_display.show();
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
@@ -581,6 +583,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
 int Kiosk::replay(TimePoint start, const std::vector<ReplayStep>& steps) {
     using K = ReplayStep::Kind;
     auto ready = [this](std::size_t s) { return this->ready(s, true); };
+    m_display.show();
     TimePoint now = start;
     m_player.update(now, ready);
     bool quit = false;

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <unistd.h>
 
 namespace kiosk::app {
@@ -51,6 +52,45 @@ std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::pa
     return b;
 }
 
+// What to show at start. With a config, content comes from the channel: the store's active
+// version (checked again: signature and every object), else the previous one, else the local
+// bundle until the first version arrives. Without a readable local bundle, the fallback screen;
+// null when there is nothing to show and the program is to stop (a screenshot of a bad bundle).
+std::shared_ptr<const content::Bundle> choose_bundle(const Options& opts,
+                                                     const DisplayConfig* config,
+                                                     sync::Store* store,
+                                                     const std::filesystem::path& data_dir) {
+    if (config != nullptr && store != nullptr) {
+        for (auto stored : {store->active(), store->previous()}) {
+            if (!stored)
+                continue;
+            auto key = sync::verify(stored->bytes, stored->signature, config->trusted_keys);
+            auto loaded = key ? content::load_bundle_from_store(store->objects_dir(), stored->bytes)
+                              : fail(key.error().message);
+            if (loaded && (*loaded)->problems.empty()) {
+                log::info("store", "showing stored version " + std::to_string(stored->version));
+                return *loaded;
+            }
+            log::warn("store", "stored version " + std::to_string(stored->version) +
+                                   " is not usable: " +
+                                   (loaded ? (*loaded)->problems.front() : loaded.error().message));
+        }
+    }
+    auto content_dir = opts.content.empty() ? data_dir / "content" : opts.content;
+    auto loaded = content::load_bundle(content_dir);
+    if (!loaded) {
+        log::error("bundle", loaded.error().message);
+        return opts.screenshot ? nullptr : fallback_bundle(data_dir);
+    }
+    const auto& bundle = *loaded;
+    for (const auto& p : bundle->problems)
+        log::warn("bundle", "bundle " + std::to_string(bundle->manifest.bundle_version) + ": " + p);
+    if (bundle->manifest.playlist.empty())
+        log::warn("bundle",
+                  content_dir.string() + ": nothing playable; showing the fallback screen");
+    return bundle;
+}
+
 } // namespace
 
 int run(const Options& o, steady::time_point process_start) {
@@ -63,13 +103,9 @@ int run(const Options& o, steady::time_point process_start) {
         log::error("kiosk", "cannot find fonts/kiosk-cjk.ttf; give its folder with --data-dir");
         return 2;
     }
-    // With a config, content comes from the channel: the store's active version (checked again:
-    // signature and every object), else the previous one, else the local bundle until the first
-    // version arrives.
     Options opts = o;
     std::optional<DisplayConfig> config;
     std::unique_ptr<sync::Store> store;
-    std::shared_ptr<const content::Bundle> bundle;
     if (o.config) {
         auto c = load_config(*o.config);
         if (!c) {
@@ -90,38 +126,30 @@ int run(const Options& o, steady::time_point process_start) {
             log::error("store", opened.error().message);
             return 2;
         }
-        for (auto stored : {store->active(), store->previous()}) {
-            if (!stored || bundle)
-                continue;
-            auto key = sync::verify(stored->bytes, stored->signature, config->trusted_keys);
-            auto loaded = key ? content::load_bundle_from_store(store->objects_dir(), stored->bytes)
-                              : fail(key.error().message);
-            if (loaded && (*loaded)->problems.empty()) {
-                bundle = *loaded;
-                log::info("store", "showing stored version " + std::to_string(stored->version));
-            } else {
-                log::warn("store",
-                          "stored version " + std::to_string(stored->version) + " is not usable: " +
-                              (loaded ? (*loaded)->problems.front() : loaded.error().message));
-            }
-        }
     }
-    auto content_dir = opts.content.empty() ? *data_dir / "content" : opts.content;
-    if (bundle) {
-    } else if (auto loaded = content::load_bundle(content_dir)) {
-        bundle = *loaded;
-        for (const auto& p : bundle->problems)
-            log::warn("bundle",
-                      "bundle " + std::to_string(bundle->manifest.bundle_version) + ": " + p);
-        if (bundle->manifest.playlist.empty())
-            log::warn("bundle",
-                      content_dir.string() + ": nothing playable; showing the fallback screen");
-    } else {
-        log::error("bundle", loaded.error().message);
-        if (o.screenshot)
-            return 2;
-        bundle = fallback_bundle(*data_dir);
+
+    // The bundle is read and checked (every object's SHA-256) and the font opened on a helper
+    // thread, while this one starts SDL and opens the window: the two take about as long, and
+    // neither needs the other.
+    auto ttf = media::FontLibrary::start();
+    if (!ttf) {
+        log::error("kiosk", ttf.error().message);
+        return 2;
     }
+    struct Prepared {
+        std::shared_ptr<const content::Bundle> bundle; // Null: nothing to show, exit.
+        std::unique_ptr<media::FontSet> fonts;         // Null: `font_error` says why.
+        std::string font_error;
+    };
+    auto preparing = std::async(std::launch::async, [&] {
+        Prepared p;
+        p.bundle = choose_bundle(opts, config ? &*config : nullptr, store.get(), *data_dir);
+        if (auto f = media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf"))
+            p.fonts = std::move(*f);
+        else
+            p.font_error = f.error().message;
+        return p;
+    });
 
     if (config)
         choose_video_driver(config->unattended.video);
@@ -147,15 +175,19 @@ int run(const Options& o, steady::time_point process_start) {
         log::error("kiosk", display.error().message);
         return 2;
     }
-    auto fonts = media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf");
-    if (!fonts) {
-        log::error("kiosk", fonts.error().message);
+    auto prepared = preparing.get();
+    auto bundle = prepared.bundle;
+    if (!bundle)
+        return 2;
+    if (!prepared.fonts) {
+        log::error("kiosk", prepared.font_error);
         return 2;
     }
+    const media::FontSet& fonts = *prepared.fonts;
 
     int code = 0;
     {
-        Kiosk kiosk(opts, bundle, **display, **fonts, process_start);
+        Kiosk kiosk(opts, bundle, **display, fonts, process_start);
         if (o.start_slide) {
             if (auto begun = kiosk.begin_at(*o.start_slide); !begun) {
                 log::error("kiosk", begun.error().message);

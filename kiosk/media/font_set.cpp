@@ -6,6 +6,16 @@
 
 namespace kiosk::media {
 
+Result<std::unique_ptr<FontLibrary>> FontLibrary::start() {
+    if (TTF_Init() != 0)
+        return fail(std::string("SDL_ttf cannot start: ") + TTF_GetError());
+    return std::unique_ptr<FontLibrary>(new FontLibrary());
+}
+
+FontLibrary::~FontLibrary() {
+    TTF_Quit();
+}
+
 Result<std::unique_ptr<FontSet>> FontSet::open(const std::filesystem::path& ttf) {
     std::ifstream in(ttf, std::ios::binary);
     if (!in)

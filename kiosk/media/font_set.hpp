@@ -12,7 +12,21 @@
 
 namespace kiosk::media {
 
-// Main thread only: SDL_ttf fonts are not shared between threads.
+// SDL_ttf, started and stopped with this object's life: fonts are opened within it and closed
+// before it ends. It needs no other part of SDL, so fonts can be opened while the display is.
+class FontLibrary {
+public:
+    static Result<std::unique_ptr<FontLibrary>> start();
+    ~FontLibrary();
+    FontLibrary(const FontLibrary&) = delete;
+    FontLibrary& operator=(const FontLibrary&) = delete;
+
+private:
+    FontLibrary() = default;
+};
+
+// One thread at a time: SDL_ttf fonts are not shared between threads. (At start the fonts are
+// opened on a helper thread and handed to the main thread, which uses them from then on.)
 class FontSet final : public text::Metrics {
 public:
     static Result<std::unique_ptr<FontSet>> open(const std::filesystem::path& ttf);

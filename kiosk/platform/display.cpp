@@ -5,6 +5,8 @@
 
 #include <SDL_image.h>
 
+#include <utility>
+
 namespace kiosk::platform {
 
 Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
@@ -28,7 +30,7 @@ Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& o) {
             return fail(std::string("cannot make the rotated frame: ") + SDL_GetError());
         return d;
     }
-    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    Uint32 flags = SDL_WINDOW_HIDDEN | SDL_WINDOW_ALLOW_HIGHDPI; // Shown by show().
     int w = 0;
     int h = 0;
     if (o.windowed && o.size) {
@@ -123,7 +125,17 @@ bool Display::set_up_rotation() {
     return SDL_SetRenderTarget(m_renderer, m_target.get()) == 0;
 }
 
+void Display::show() {
+    if (m_window == nullptr || std::exchange(m_shown, true))
+        return;
+    SDL_ShowWindow(m_window);
+    refresh_size();
+    log::debug("display",
+               "window shown, " + std::to_string(m_size.w) + "x" + std::to_string(m_size.h));
+}
+
 void Display::present() {
+    show(); // A frame is never drawn into a window nobody sees.
     if (!m_target) {
         SDL_RenderPresent(m_renderer);
         return;

@@ -33,6 +33,11 @@ public:
     SDL_Renderer* renderer() const { return m_renderer; }
     // The size frames are drawn at: the output's, turned by the rotation.
     Size size() const { return m_size; }
+    // A window is opened hidden: showing it fullscreen takes the display server a while (under
+    // X11, SDL waits up to 100 ms for a window manager to answer), which the program spends
+    // better by having the first frame's pictures decoded meanwhile. Shows it (once; nothing
+    // when headless) and re-reads the size the screen gave it.
+    void show();
     // Shows the frame drawn since the last present, turned by the rotation.
     void present();
     // Headless only: the output as the screen would show it (turned), for tests.
@@ -54,6 +59,7 @@ private:
     // the output turned at present: one full-screen copy a frame, only when something changed.
     bool set_up_rotation();
     int m_rotation{0};
+    bool m_shown{false};
     media::TexturePtr m_target;
     SDL_Window* m_window{nullptr};
     SDL_Renderer* m_renderer{nullptr};

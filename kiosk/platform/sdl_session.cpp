@@ -3,7 +3,6 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <SDL_ttf.h>
 
 #include <atomic>
 
@@ -29,15 +28,12 @@ Result<std::unique_ptr<SdlSession>> SdlSession::start(Video video) {
     int img = IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP;
     if ((IMG_Init(img) & img) != img)
         return fail(std::string("SDL_image lacks a format: ") + IMG_GetError());
-    if (TTF_Init() != 0)
-        return fail(std::string("SDL_ttf cannot start: ") + TTF_GetError());
     s->m_wake_event = SDL_RegisterEvents(1);
     g_wake_event = s->m_wake_event;
     return s;
 }
 
 SdlSession::~SdlSession() {
-    TTF_Quit();
     IMG_Quit();
     SDL_Quit();
 }

@@ -1,4 +1,5 @@
-// SDL, SDL_image and SDL_ttf started in order and stopped in reverse, as one object owned by main.
+// SDL and SDL_image started in order and stopped in reverse, as one object owned by main. (SDL_ttf
+// is media::FontLibrary: fonts need no display.)
 #pragma once
 
 #include "kiosk/core/error.hpp"

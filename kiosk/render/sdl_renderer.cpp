@@ -102,6 +102,8 @@ SDL_Texture* SdlRenderer::image_texture(const std::string& asset, Rect area, Fit
         return nullptr;
     }
     m_states[key] = State::Pending;
+    log::debug("image", "decoding " + asset + " for " + std::to_string(size.w) + "x" +
+                            std::to_string(size.h));
     m_loader.request({key, m_bundle->asset_path(asset), info->second.type, size, fit});
     return nullptr;
 }

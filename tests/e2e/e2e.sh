@@ -145,9 +145,15 @@ xvfb-window)
     # allocations for the life of the process. Every other case runs with it on.
     ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
     xvfb-run -a -s "-screen 0 1280x720x24" "$kiosk" --content "$content" --clock 2020-11-08T09:30:00+08:00 \
-        --speed 4 --run-for 4 --stats >"$work/out" 2>"$work/err"
+        --speed 4 --run-for 4 --stats --verbose >"$work/out" 2>"$work/err"
     [[ $? == 0 ]] || { cat "$work/err" >&2; fail "kiosk under Xvfb failed"; }
     grep -qE "frames drawn [1-9]" "$work/out" || fail "no frames under Xvfb: $(cat "$work/out")"
+    # The window opens hidden, and the first slide's poster is being decoded while it is shown
+    # (showing a fullscreen window waits on the X server and any window manager).
+    asked=$(grep -n "image: decoding posters/" "$work/err" | head -1 | cut -d: -f1)
+    shown=$(grep -n "display: window shown, 1280x720" "$work/err" | head -1 | cut -d: -f1)
+    [[ -n $asked && -n $shown ]] || { cat "$work/err" >&2; fail "no decode or no window in the log"; }
+    ((asked < shown)) || { cat "$work/err" >&2; fail "the first poster was asked for only after the window was shown"; }
     ;;
 pack-builds-the-sample)
     # The sample bundle in the repository is exactly what kiosk-pack makes of its source folder.

@@ -55,3 +55,37 @@ TEST(Rotation, TurnsTheFrameClockwise) {
         EXPECT_EQ(px[1], 0);
     }
 }
+
+TEST(Window, OpensHiddenUntilShownAndIsShownOnce) {
+    // SDL's offscreen video driver: real windows, no display server.
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    ASSERT_EQ(SDL_InitSubSystem(SDL_INIT_VIDEO), 0) << SDL_GetError();
+    {
+        auto d = platform::Display::open(
+            {false, true, Size{320, 200}, platform::RendererChoice::Software, 0});
+        ASSERT_TRUE(d) << d.error().message;
+        SDL_Window* w = (*d)->window();
+        ASSERT_NE(w, nullptr);
+        // Hidden while the program prepares its first frame; its size already known.
+        EXPECT_NE(SDL_GetWindowFlags(w) & SDL_WINDOW_HIDDEN, 0u);
+        EXPECT_EQ((*d)->size(), (Size{320, 200}));
+        (*d)->show();
+        EXPECT_NE(SDL_GetWindowFlags(w) & SDL_WINDOW_SHOWN, 0u);
+        EXPECT_EQ(SDL_GetWindowFlags(w) & SDL_WINDOW_HIDDEN, 0u);
+        // Hidden again by someone else, it is not shown again by show(): it is shown once, and
+        // a lost window is the main loop's business (it raises it).
+        SDL_HideWindow(w);
+        (*d)->show();
+        EXPECT_NE(SDL_GetWindowFlags(w) & SDL_WINDOW_HIDDEN, 0u);
+    }
+    {
+        // A frame is never presented into a window nobody sees.
+        auto d = platform::Display::open(
+            {false, true, Size{320, 200}, platform::RendererChoice::Software, 0});
+        ASSERT_TRUE(d) << d.error().message;
+        SDL_RenderClear((*d)->renderer());
+        (*d)->present();
+        EXPECT_NE(SDL_GetWindowFlags((*d)->window()) & SDL_WINDOW_SHOWN, 0u);
+    }
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}

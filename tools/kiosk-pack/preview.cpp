@@ -155,7 +155,9 @@ int preview_command(const std::vector<std::string>& args) {
     auto session = platform::SdlSession::start(platform::Video::Headless);
     auto display =
         session ? platform::Display::open({true, false, o.size}) : fail(session.error().message);
-    auto fonts = media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf");
+    auto ttf = media::FontLibrary::start();
+    auto fonts = ttf ? media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf")
+                     : fail(ttf.error().message);
     if (!session || !display || !fonts) {
         cleanup();
         std::fprintf(stderr, "kiosk-pack preview: cannot start the renderer\n");
