@@ -1,5 +1,6 @@
 // The player's image loading path: format sniffing, the header check against the pixel cap, then
-// SDL_image (libjpeg, libpng, libwebp, nanosvg) and scaling to the place it is shown in.
+// libjpeg-turbo (JPEG, scaled in the decoder) or SDL_image (libpng, libwebp, nanosvg, CMYK JPEGs)
+// and scaling to the place it is shown in.
 #include "fuzz_util.hpp"
 #include "kiosk/media/image_loader.hpp"
 
@@ -26,6 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         request.target = Size{3840, 2160};
     if ((pick & 4) != 0)
         request.target = Size{320, 180};
+    // Places smaller than the seeds: JPEGs decoded at an eighth to seven eighths of their size.
+    if ((pick & 8) != 0)
+        request.target = Size{37, 23};
+    if ((pick & 16) != 0)
+        request.target = Size{5, 3};
     auto decoded = media::decode_image_bytes(bytes, request);
     // Either pixels or a reason naming the file.
     if (!decoded.surface && decoded.error.find("poster") == std::string::npos)

@@ -39,11 +39,11 @@ def key_line(raw):
     return "ed25519 %s %s" % (hashlib.sha256(raw).hexdigest()[:16], base64.b64encode(raw).decode())
 
 
-def image(fmt, size=(48, 32), **kw):
+def image(fmt, size=(48, 32), mode="RGB", **kw):
     img = Image.new("RGB", size, (181, 18, 27))
     ImageDraw.Draw(img).rectangle([4, 4, size[0] - 5, size[1] - 5], fill=(245, 196, 0))
     out = io.BytesIO()
-    img.save(out, fmt, **kw)
+    img.convert(mode).save(out, fmt, **kw)
     return out.getvalue()
 
 
@@ -53,6 +53,10 @@ SVG = (b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2
 IMAGES = {
     "tiny.jpg": image("JPEG", quality=80),
     "progressive.jpg": image("JPEG", quality=60, progressive=True),
+    # Larger than the fuzzer's smallest places: decoded at a fraction of its size.
+    "subsampled.jpg": image("JPEG", (160, 96), quality=70, subsampling=2),
+    "grey.jpg": image("JPEG", mode="L", quality=70),
+    "cmyk.jpg": image("JPEG", mode="CMYK", quality=70),  # Not libjpeg-turbo's to turn into RGB.
     "tiny.png": image("PNG"),
     "palette.png": image("PNG", (16, 16), bits=4, optimize=True),
     "lossy.webp": image("WEBP", quality=50),
