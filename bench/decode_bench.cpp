@@ -49,7 +49,8 @@ void reset_peak() {
 
 int main(int argc, char** argv) {
     using namespace kiosk;
-    mallopt(M_MMAP_THRESHOLD, 1 << 20); // As the kiosk (kiosk/app/main.cpp).
+    // Pictures in mappings of their own, as in the kiosk (kiosk/app/main.cpp, app/unattended.cpp).
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     if (argc < 2) {
         std::fprintf(stderr,
                      "usage: decode-bench IMAGE [--target WxH] [--fit contain|cover] [--runs N]\n");

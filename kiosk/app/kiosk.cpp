@@ -261,6 +261,23 @@ ui::DrawList Kiosk::compose(TimePoint now) const {
     return list;
 }
 
+void Kiosk::lay_out_for(Size screen) {
+    auto live = m_show->live();
+    m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, screen);
+    m_show->set_live(std::move(live));
+    if (m_browser) {
+        m_browser->set_screen(screen);
+        m_browser->set_live(&m_show->live());
+    }
+}
+
+void Kiosk::show_window() {
+    const Size opened_at = m_display.size();
+    m_display.show();
+    if (m_display.size() != opened_at)
+        lay_out_for(m_display.size());
+}
+
 void Kiosk::draw(TimePoint now) {
     m_now = now;
     // Outside the on-hours the screen is black.
@@ -430,7 +447,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     // screen (and a slow disk cannot hold the screen black for longer than that).
     if (!m_dark)
         m_player.update(clock.now(), ready);
-    m_display.show();
+    show_window();
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
@@ -554,12 +571,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
         if (SDL_WaitEventTimeout(&e, timeout_ms) != 0) {
             do {
                 if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                    m_show =
-                        std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.refresh_size());
-                    if (m_browser) {
-                        m_browser->set_screen(m_display.size());
-                        m_browser->set_live(&m_show->live());
-                    }
+                    lay_out_for(m_display.refresh_size());
                     warmed_for = TimePoint::min();
                     layered_for = TimePoint::min();
                 }
@@ -583,7 +595,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
 int Kiosk::replay(TimePoint start, const std::vector<ReplayStep>& steps) {
     using K = ReplayStep::Kind;
     auto ready = [this](std::size_t s) { return this->ready(s, true); };
-    m_display.show();
+    show_window();
     TimePoint now = start;
     m_player.update(now, ready);
     bool quit = false;

@@ -81,6 +81,11 @@ private:
     std::optional<std::int64_t> m_results_to_report; // A sequence not yet seen on a board.
     std::optional<TimePoint> m_sim_time;
     void draw(TimePoint now);
+    // The scenes laid out again for the screen's size (after a resize).
+    void lay_out_for(Size screen);
+    // Shows the window (once), and lays the scenes out again if the screen gave it another size
+    // than the one it was opened at.
+    void show_window();
     // The frame at `now`: the slideshow, the browsing screens over it, or both while fading.
     ui::DrawList compose(TimePoint now) const;
     // Input, window and key events; sets `quit` when the program is to end.

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <future>
+#include <locale.h>
 #include <unistd.h>
 
 namespace kiosk::app {
@@ -128,6 +129,11 @@ int run(const Options& o, steady::time_point process_start) {
         }
     }
 
+    // Before the helper below starts: setenv is not safe while another thread reads the
+    // environment.
+    if (config)
+        choose_video_driver(config->unattended.video);
+
     // The bundle is read and checked (every object's SHA-256) and the font opened on a helper
     // thread, while this one starts SDL and opens the window: the two take about as long, and
     // neither needs the other.
@@ -142,27 +148,38 @@ int run(const Options& o, steady::time_point process_start) {
         std::string font_error;
     };
     auto preparing = std::async(std::launch::async, [&] {
+        // In the "C" locale of its own: SDL's X11 start switches the process to the user's
+        // locale for a moment, and JSON numbers must not be read with a decimal comma then.
+        locale_t c_locale = newlocale(LC_ALL_MASK, "C", nullptr);
+        locale_t previous = c_locale != nullptr ? uselocale(c_locale) : nullptr;
         Prepared p;
         p.bundle = choose_bundle(opts, config ? &*config : nullptr, store.get(), *data_dir);
         if (auto f = media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf"))
             p.fonts = std::move(*f);
         else
             p.font_error = f.error().message;
+        if (c_locale != nullptr) {
+            uselocale(previous);
+            freelocale(c_locale);
+        }
         return p;
     });
+    // SDL is not stopped under the helper's feet when the display cannot be opened.
+    auto leave = [&preparing](int status) {
+        preparing.wait();
+        return status;
+    };
 
-    if (config)
-        choose_video_driver(config->unattended.video);
     auto session = platform::SdlSession::start(o.headless ? platform::Video::Headless
                                                           : platform::Video::Window);
     if (!session) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, session.error().message.c_str());
             explain_video_failure();
-            return 3;
+            return leave(3);
         }
         log::error("kiosk", session.error().message);
-        return 2;
+        return leave(2);
     }
     auto display = platform::Display::open(
         {o.headless, o.windowed, o.size, o.renderer, config ? config->unattended.rotation : 0});
@@ -170,10 +187,10 @@ int run(const Options& o, steady::time_point process_start) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, display.error().message.c_str());
             explain_video_failure();
-            return 3;
+            return leave(3);
         }
         log::error("kiosk", display.error().message);
-        return 2;
+        return leave(2);
     }
     auto prepared = preparing.get();
     auto bundle = prepared.bundle;

@@ -50,13 +50,14 @@ Size scaled_size(Size image, double scale) {
             std::max(1, static_cast<int>(std::lround(image.h * scale)))};
 }
 
-// `s` at `size`, or null if the scaled picture cannot be made.
+// `s` at `size`; `s` itself if the scaled picture cannot be made (it is shown scaled as it is
+// drawn: a poster larger in memory beats a poster missing).
 SurfacePtr shrink_to(SurfacePtr s, Size size) {
     if (!s || (s->w == size.w && s->h == size.h))
         return s;
     SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, s->format->format));
     if (!out || SDL_SoftStretchLinear(s.get(), nullptr, out.get(), nullptr) != 0)
-        return nullptr;
+        return s;
     return out;
 }
 
@@ -179,16 +180,13 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
         auto jpeg = decode_jpeg(bytes, jpeg_scale_eighths({info->width, info->height}, scale));
         if (jpeg.surface) {
             d.surface = shrink_to(std::move(jpeg.surface), scaled_size(jpeg.full, scale));
-            if (!d.surface)
-                d.error =
-                    r.path.filename().string() + ": cannot be scaled (" + SDL_GetError() + ")";
             return d;
         }
         if (!jpeg.unsupported) {
             d.error = r.path.filename().string() + ": cannot be decoded (" + jpeg.error + ")";
             return d;
         }
-        // CMYK and YCCK JPEGs (from print workflows) go the way of the other formats.
+        // A colour space the decoder does not know goes the way of the other formats.
     }
     SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
     if (!s) {
@@ -203,8 +201,6 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
         return d;
     }
     d.surface = shrink_to(std::move(s), size);
-    if (!d.surface)
-        d.error = r.path.filename().string() + ": cannot be scaled (" + SDL_GetError() + ")";
     return d;
 }
 

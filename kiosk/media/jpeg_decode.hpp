@@ -4,7 +4,8 @@
 // shrunk: a 1080p poster passes through 14.5 MB of buffers, and a 5000x3500 photo through 118 MB,
 // for a picture of 8 MB or less. libjpeg-turbo can instead write 32-bit pixels and scale in the
 // DCT domain by n/8: the decode writes the picture once, at the size the screen needs (or the
-// next size up, then shrunk the rest of the way).
+// next size up, then shrunk the rest of the way). CMYK and YCCK JPEGs (print workflows) are
+// turned into RGB here too, which SDL_image does not do (it showed their inks as colours).
 #pragma once
 
 #include "kiosk/core/geometry.hpp"
@@ -16,14 +17,15 @@
 namespace kiosk::media {
 
 // The DCT scale (numerator over 8) that decodes an image of `image` pixels no smaller than
-// `image` times `scale` on either side: the least of 1..8 that is enough. 8 when `scale` >= 1.
+// `image` times `scale` on either side: the least of 1..8 that is enough. 8 when `scale` is 1 or
+// more (from 0.999: a rounding error is not a scale).
 int jpeg_scale_eighths(Size image, double scale);
 
 struct JpegResult {
     SurfacePtr surface; // XRGB8888 (SDL_PIXELFORMAT_RGB888), or null.
     Size full;          // The image's own size, as its header gives it (0x0 if unreadable).
-    // Null with `unsupported`: a JPEG this path does not take (CMYK, YCCK: the caller decodes it
-    // another way); null without: the data is broken, and `error` says how.
+    // Null with `unsupported`: a JPEG in a colour space this path does not know (the caller
+    // decodes it another way); null without: the data is broken, and `error` says how.
     bool unsupported{false};
     std::string error;
 };

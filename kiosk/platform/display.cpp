@@ -135,7 +135,10 @@ void Display::show() {
 }
 
 void Display::present() {
-    show(); // A frame is never drawn into a window nobody sees.
+    // A frame is never drawn into a window nobody sees. The size is not read again here: that
+    // would make a new rotated frame under the one just drawn (a resize arrives as an event).
+    if (m_window != nullptr && !std::exchange(m_shown, true))
+        SDL_ShowWindow(m_window);
     if (!m_target) {
         SDL_RenderPresent(m_renderer);
         return;

@@ -75,7 +75,8 @@ public:
     std::uint64_t reused_textures() const { return m_reused_textures; }
     // The part of the screen the last faded layer was laid on (fade_extent()).
     Rect last_fade_extent() const { return m_layer_in_frame.extent; }
-    // Layers kept for the frames that follow (one at most once no frame shows one).
+    // Layers kept for the frames that follow: the one this frame showed, and one drawn ahead for
+    // the next crossfade; none once a fade is over and the next is not drawn yet.
     std::size_t layers() const { return m_layers.size(); }
     std::size_t text_bytes() const { return m_texts.bytes(); }
 

@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         request.target = Size{3840, 2160};
     if ((pick & 4) != 0)
         request.target = Size{320, 180};
-    // Places smaller than the seeds: JPEGs decoded at an eighth to seven eighths of their size.
+    // Places smaller than the seeds: JPEGs decoded at an eighth to seven eighths of their size
+    // (the seeds named -place-N end with the byte N after the image, to reach them).
     if ((pick & 8) != 0)
         request.target = Size{37, 23};
     if ((pick & 16) != 0)

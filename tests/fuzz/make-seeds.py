@@ -150,6 +150,15 @@ def seeds():
     for name, data in IMAGES.items():
         put("image_info", name, data)
         put("decode", name, data)
+    # The decode target reads its place from the input's last byte (a JPEG's is its end marker's
+    # 0xD9, always the same place): a byte after the end marker picks the others, so that decodes
+    # at 2/8 (37x23) and 1/8 (5x3, covered) of a 160x96 JPEG are reached, and 320x180.
+    for name, place in [("subsampled", 8), ("subsampled", 16 | 1), ("cmyk-large", 8),
+                        ("grey-large", 4)]:
+        data = {"subsampled": IMAGES["subsampled.jpg"],
+                "cmyk-large": image("JPEG", (160, 96), mode="CMYK", quality=70),
+                "grey-large": image("JPEG", (400, 300), mode="L", quality=70)}[name]
+        put("decode", "%s-place-%d.jpg" % (name, place), data + bytes([place]))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,23 @@ using namespace kiosk;
 
 namespace {
 
+struct EncodeOptions {
+    int quality{92};
+    std::optional<J_COLOR_SPACE> stored_as; // jpeg_set_colorspace (YCCK for CMYK input, say).
+    std::optional<bool> adobe_marker;       // What libjpeg chose, unless given.
+    std::vector<jpeg_scan_info> scans;      // A scan script of one's own (progressive).
+};
+
+EncodeOptions at_quality(int q) {
+    EncodeOptions o;
+    o.quality = q;
+    return o;
+}
+
 // A JPEG of w x h made with libjpeg: `pixel(x, y, out)` writes the sample's components.
 std::string encode(int w, int h, int components, J_COLOR_SPACE space,
-                   const std::function<void(int, int, unsigned char*)>& pixel, int quality = 92) {
+                   const std::function<void(int, int, unsigned char*)>& pixel,
+                   const EncodeOptions& o = {}) {
     jpeg_compress_struct c{};
     jpeg_error_mgr err{};
     c.err = jpeg_std_error(&err);
@@ -36,7 +51,15 @@ std::string encode(int w, int h, int components, J_COLOR_SPACE space,
     c.input_components = components;
     c.in_color_space = space;
     jpeg_set_defaults(&c);
-    jpeg_set_quality(&c, quality, TRUE);
+    jpeg_set_quality(&c, o.quality, TRUE);
+    if (o.stored_as)
+        jpeg_set_colorspace(&c, *o.stored_as);
+    if (o.adobe_marker)
+        c.write_Adobe_marker = *o.adobe_marker ? TRUE : FALSE;
+    if (!o.scans.empty()) {
+        c.scan_info = o.scans.data();
+        c.num_scans = static_cast<int>(o.scans.size());
+    }
     jpeg_start_compress(&c, TRUE);
     std::vector<unsigned char> row(static_cast<std::size_t>(w * components));
     while (c.next_scanline < c.image_height) {
@@ -125,7 +148,7 @@ TEST(Jpeg, AtFullSizeGivesSdlImagesPixelsInThePictureFormat) {
 
 TEST(Jpeg, LargeImagesAreScaledInTheDecoderToTheSizeShown) {
     // 4000x2000 shown in 1000x1000: a quarter, decoded at 2/8 directly.
-    auto bytes = encode(4000, 2000, 3, JCS_RGB, poster_pixel, 85);
+    auto bytes = encode(4000, 2000, 3, JCS_RGB, poster_pixel, at_quality(85));
     media::DecodeRequest r{"k", "big.jpg", "image/jpeg", {1000, 1000}, Fit::Contain};
     auto d = media::decode_image_bytes(bytes, r);
     ASSERT_TRUE(d.surface) << d.error;
@@ -151,28 +174,72 @@ TEST(Jpeg, LargeImagesAreScaledInTheDecoderToTheSizeShown) {
     EXPECT_LT(mean, 4.0); // 1.4 here; 59 with red and blue swapped.
 
     // Between two eighths (4961x3508 into 1920x1080 is 0.31: decoded at 3/8, then shrunk).
-    auto odd = encode(4961, 3508, 3, JCS_RGB, poster_pixel, 70);
+    auto odd = encode(4961, 3508, 3, JCS_RGB, poster_pixel, at_quality(70));
     auto d2 = media::decode_image_bytes(odd, {"k", "odd.jpg", "", {1920, 1080}, Fit::Contain});
     ASSERT_TRUE(d2.surface) << d2.error;
     EXPECT_EQ(d2.surface->w, 1527);
     EXPECT_EQ(d2.surface->h, 1080);
 }
 
-TEST(Jpeg, CmykGoesTheOtherWay) {
-    auto bytes = encode(64, 40, 4, JCS_CMYK, [](int x, int y, unsigned char* p) {
-        p[0] = static_cast<unsigned char>(x * 4);
-        p[1] = static_cast<unsigned char>(y * 6);
+TEST(Jpeg, TheDecoderItselfScalesByEighths) {
+    auto bytes = encode(4000, 2000, 3, JCS_RGB, poster_pixel, at_quality(80));
+    auto quarter = media::decode_jpeg(bytes, 2);
+    ASSERT_TRUE(quarter.surface) << quarter.error;
+    EXPECT_EQ(quarter.surface->w, 1000);
+    EXPECT_EQ(quarter.surface->h, 500);
+    EXPECT_EQ(quarter.full, (Size{4000, 2000}));
+    auto odd = media::decode_jpeg(encode(4961, 3508, 3, JCS_RGB, poster_pixel, at_quality(60)), 3);
+    ASSERT_TRUE(odd.surface) << odd.error;
+    EXPECT_EQ(odd.surface->w, 1861); // 4961 * 3/8, rounded up.
+    EXPECT_EQ(odd.surface->h, 1316);
+}
+
+TEST(Jpeg, PrintInksAreTurnedIntoScreenColours) {
+    // Left: full cyan. Right: half black. In the inverted inks of an Adobe-marked file
+    // (Photoshop's way, 255 is no ink), then as plain inks without the marker, then stored as YCCK.
+    auto inverted = [](int x, int, unsigned char* p) {
+        bool cyan = x < 32;
+        p[0] = cyan ? 0 : 255;
+        p[1] = 255;
+        p[2] = 255;
+        p[3] = cyan ? 255 : 128;
+    };
+    auto plain = [](int x, int, unsigned char* p) {
+        bool cyan = x < 32;
+        p[0] = cyan ? 255 : 0;
+        p[1] = 0;
         p[2] = 0;
-        p[3] = 255;
-    });
-    auto ours = media::decode_jpeg(bytes, 8);
-    EXPECT_FALSE(ours.surface);
-    EXPECT_TRUE(ours.unsupported);
-    // decode_image still shows it, through SDL_image.
-    auto d = media::decode_image_bytes(bytes, {"k", "print.jpg", "", {64, 40}, Fit::Contain});
-    ASSERT_TRUE(d.surface) << d.error;
-    EXPECT_EQ(d.surface->w, 64);
-    EXPECT_EQ(d.surface->h, 40);
+        p[3] = cyan ? 0 : 127;
+    };
+    struct Case {
+        const char* name;
+        std::string bytes;
+    };
+    EncodeOptions no_marker;
+    no_marker.adobe_marker = false;
+    EncodeOptions ycck;
+    ycck.stored_as = JCS_YCCK;
+    for (const auto& c : {Case{"inverted, Adobe marker", encode(64, 40, 4, JCS_CMYK, inverted)},
+                          Case{"plain, no marker", encode(64, 40, 4, JCS_CMYK, plain, no_marker)},
+                          Case{"YCCK", encode(64, 40, 4, JCS_CMYK, inverted, ycck)}}) {
+        SCOPED_TRACE(c.name);
+        auto r = media::decode_jpeg(c.bytes, 8);
+        ASSERT_TRUE(r.surface) << r.error;
+        EXPECT_EQ(r.surface->format->format, SDL_PIXELFORMAT_RGB888);
+        auto near = [](std::array<Uint8, 3> got, std::array<int, 3> want) {
+            for (std::size_t i = 0; i < 3; ++i)
+                if (std::abs(got[i] - want[i]) > 6)
+                    return false;
+            return true;
+        };
+        EXPECT_TRUE(near(rgb_at(r.surface.get(), 10, 20), {0, 255, 255}));
+        EXPECT_TRUE(near(rgb_at(r.surface.get(), 50, 20), {128, 128, 128}));
+        // The same through decode_image, at half the size.
+        auto d = media::decode_image_bytes(c.bytes, {"k", "print.jpg", "", {32, 20}, Fit::Contain});
+        ASSERT_TRUE(d.surface) << d.error;
+        EXPECT_EQ(d.surface->w, 32);
+        EXPECT_TRUE(near(rgb_at(d.surface.get(), 5, 10), {0, 255, 255}));
+    }
 }
 
 TEST(Jpeg, BrokenDataIsAnErrorNotACrash) {
@@ -190,6 +257,57 @@ TEST(Jpeg, BrokenDataIsAnErrorNotACrash) {
     auto cut = media::decode_jpeg(good.substr(0, 30), 8);
     EXPECT_FALSE(cut.surface);
     EXPECT_FALSE(cut.error.empty());
+    // A second frame header after the image: the error comes once its pixels are decoded, when
+    // the picture has been made (and is freed: the sanitizer build would see a leak).
+    std::string twice = good;
+    auto end = twice.rfind("\xFF\xD9");
+    ASSERT_NE(end, std::string::npos);
+    twice.insert(end, good.substr(sof, 2 + 17));
+    auto late = media::decode_jpeg(twice, 8);
+    EXPECT_FALSE(late.surface);
+    EXPECT_FALSE(late.error.empty());
     // And the same decode still works after those (nothing left behind by the jumps).
     EXPECT_TRUE(media::decode_jpeg(good, 8).surface);
+}
+
+TEST(Jpeg, TooManyScansAreRefused) {
+    // A valid progressive JPEG of 760 scans: DC in four steps of precision, then each of the 63
+    // frequencies of each of the three components in four. Encoders write about ten.
+    auto scan = [](int component, int ss, int se, int ah, int al) {
+        jpeg_scan_info s{};
+        s.comps_in_scan = component < 0 ? 3 : 1;
+        for (int i = 0; i < s.comps_in_scan; ++i)
+            s.component_index[i] = component < 0 ? i : component;
+        s.Ss = ss;
+        s.Se = se;
+        s.Ah = ah;
+        s.Al = al;
+        return s;
+    };
+    EncodeOptions many;
+    many.scans.push_back(scan(-1, 0, 0, 0, 3));
+    for (int al = 2; al >= 0; --al)
+        many.scans.push_back(scan(-1, 0, 0, al + 1, al));
+    for (int c = 0; c < 3; ++c) {
+        for (int k = 1; k <= 63; ++k) {
+            many.scans.push_back(scan(c, k, k, 0, 3));
+            for (int al = 2; al >= 0; --al)
+                many.scans.push_back(scan(c, k, k, al + 1, al));
+        }
+    }
+    ASSERT_EQ(many.scans.size(), 760u);
+    auto bytes = encode(16, 16, 3, JCS_RGB, poster_pixel, many);
+    // libjpeg itself reads it.
+    auto whole = sdl_image_decode(bytes);
+    ASSERT_TRUE(whole) << IMG_GetError();
+    auto r = media::decode_jpeg(bytes, 8);
+    EXPECT_FALSE(r.surface);
+    EXPECT_NE(r.error.find("more than 500 scans"), std::string::npos) << r.error;
+    // Ten are fine.
+    EncodeOptions few;
+    few.scans.assign(many.scans.begin(), many.scans.begin() + 4);
+    for (int c = 0; c < 3; ++c)
+        few.scans.push_back(scan(c, 1, 63, 0, 0));
+    auto fine = media::decode_jpeg(encode(16, 16, 3, JCS_RGB, poster_pixel, few), 8);
+    EXPECT_TRUE(fine.surface) << fine.error;
 }

@@ -58,7 +58,7 @@ TEST(Rotation, TurnsTheFrameClockwise) {
 
 TEST(Window, OpensHiddenUntilShownAndIsShownOnce) {
     // SDL's offscreen video driver: real windows, no display server.
-    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
     ASSERT_EQ(SDL_InitSubSystem(SDL_INIT_VIDEO), 0) << SDL_GetError();
     {
         auto d = platform::Display::open(
@@ -72,8 +72,7 @@ TEST(Window, OpensHiddenUntilShownAndIsShownOnce) {
         (*d)->show();
         EXPECT_NE(SDL_GetWindowFlags(w) & SDL_WINDOW_SHOWN, 0u);
         EXPECT_EQ(SDL_GetWindowFlags(w) & SDL_WINDOW_HIDDEN, 0u);
-        // Hidden again by someone else, it is not shown again by show(): it is shown once, and
-        // a lost window is the main loop's business (it raises it).
+        // Hidden again by someone else, it is not shown again by show(), which shows it once.
         SDL_HideWindow(w);
         (*d)->show();
         EXPECT_NE(SDL_GetWindowFlags(w) & SDL_WINDOW_HIDDEN, 0u);
