@@ -255,17 +255,39 @@ TEST(ImageLoader, DecodesOnTheWorkerAndWakesTheCaller) {
     EXPECT_TRUE(loader.drain().empty());
 }
 
+namespace {
+
+// A software renderer of its own, to make textures for a cache (made before the cache, so
+// destroyed after it).
+class TextureMaker {
+public:
+    TextureMaker()
+        : m_target(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888)),
+          m_renderer(m_target ? SDL_CreateSoftwareRenderer(m_target.get()) : nullptr) {}
+    ~TextureMaker() {
+        if (m_renderer != nullptr)
+            SDL_DestroyRenderer(m_renderer);
+    }
+    TextureMaker(const TextureMaker&) = delete;
+    TextureMaker& operator=(const TextureMaker&) = delete;
+    bool ready() const { return m_renderer != nullptr; }
+    media::TexturePtr operator()() const {
+        return media::TexturePtr(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888,
+                                                   SDL_TEXTUREACCESS_STATIC, 16, 16));
+    }
+
+private:
+    media::SurfacePtr m_target;
+    SDL_Renderer* m_renderer;
+};
+
+} // namespace
+
 TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
-    media::SurfacePtr target(
-        SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
-    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
-    ASSERT_NE(r, nullptr);
+    TextureMaker tex;
+    ASSERT_TRUE(tex.ready());
     {
         render::TextureCache cache(3 * 1024);
-        auto tex = [&] {
-            return media::TexturePtr(
-                SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 16, 16));
-        };
         cache.put("a", tex(), 1024, 1, 1);
         cache.put("b", tex(), 1024, 1, 1);
         cache.put("c", tex(), 1024, 1, 1);
@@ -291,20 +313,13 @@ TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
         EXPECT_LE(cache.bytes(), 3u * 1024);
         EXPECT_TRUE(cache.contains("h"));
     }
-    SDL_DestroyRenderer(r);
 }
 
 TEST(TextureCache, MakesRoomBeforeANewPictureIsMade) {
-    media::SurfacePtr target(
-        SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
-    SDL_Renderer* r = SDL_CreateSoftwareRenderer(target.get());
-    ASSERT_NE(r, nullptr);
+    TextureMaker tex;
+    ASSERT_TRUE(tex.ready());
     {
         render::TextureCache cache(3 * 1024);
-        auto tex = [&] {
-            return media::TexturePtr(
-                SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 16, 16));
-        };
         cache.put("a", tex(), 1024, 1, 1);
         cache.put("b", tex(), 1024, 2, 2);
         cache.put("c", tex(), 1024, 3, 3);
@@ -323,7 +338,6 @@ TEST(TextureCache, MakesRoomBeforeANewPictureIsMade) {
         cache.make_room(3 * 1024, 4);
         EXPECT_EQ(cache.bytes(), 0u);
     }
-    SDL_DestroyRenderer(r);
 }
 
 TEST(Platform, OnlyWindowEventsThatLoseThePictureRedraw) {
