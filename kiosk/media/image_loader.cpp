@@ -176,10 +176,11 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
     }
     if (fmt == ImageFormat::Jpeg) {
         // Straight into the picture format, at the size needed or the next eighth up.
-        const double scale = scale_for({info->width, info->height}, r.target, r.fit);
-        auto jpeg = decode_jpeg(bytes, jpeg_scale_eighths({info->width, info->height}, scale));
+        const Size image{info->width, info->height};
+        const Size shown = scaled_size(image, scale_for(image, r.target, r.fit));
+        auto jpeg = decode_jpeg(bytes, jpeg_scale_eighths(image, shown));
         if (jpeg.surface) {
-            d.surface = shrink_to(std::move(jpeg.surface), scaled_size(jpeg.full, scale));
+            d.surface = shrink_to(std::move(jpeg.surface), shown);
             return d;
         }
         if (!jpeg.unsupported) {

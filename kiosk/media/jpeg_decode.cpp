@@ -2,7 +2,6 @@
 #include "kiosk/media/jpeg_decode.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <csetjmp>
 #include <cstddef>
 #include <cstdio> // jpeglib.h needs FILE.
@@ -146,15 +145,10 @@ Outcome decode_into(const unsigned char* data, unsigned long size, int eighths, 
 
 } // namespace
 
-int jpeg_scale_eighths(Size image, double scale) {
-    if (scale >= 0.999 || image.w <= 0 || image.h <= 0)
-        return 8;
-    auto needed = [scale](int side) {
-        return std::max(1L, std::lround(static_cast<double>(side) * scale));
-    };
+int jpeg_scale_eighths(Size image, Size shown) {
     auto decoded = [](int side, int m) { return (static_cast<long>(side) * m + 7) / 8; };
     for (int m = 1; m < 8; ++m)
-        if (decoded(image.w, m) >= needed(image.w) && decoded(image.h, m) >= needed(image.h))
+        if (decoded(image.w, m) >= shown.w && decoded(image.h, m) >= shown.h)
             return m;
     return 8;
 }

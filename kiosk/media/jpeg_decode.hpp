@@ -17,9 +17,9 @@
 namespace kiosk::media {
 
 // The DCT scale (numerator over 8) that decodes an image of `image` pixels no smaller than
-// `image` times `scale` on either side: the least of 1..8 that is enough. 8 when `scale` is 1 or
-// more (from 0.999: a rounding error is not a scale).
-int jpeg_scale_eighths(Size image, double scale);
+// `shown` on either side: the least of 1..8 that is enough (8 when `shown` is the image's size or
+// larger).
+int jpeg_scale_eighths(Size image, Size shown);
 
 struct JpegResult {
     SurfacePtr surface; // XRGB8888 (SDL_PIXELFORMAT_RGB888), or null.

@@ -102,21 +102,21 @@ media::SurfacePtr sdl_image_decode(const std::string& bytes) {
 } // namespace
 
 TEST(Jpeg, DecodesNoSmallerThanNeededAndNoLarger) {
-    EXPECT_EQ(media::jpeg_scale_eighths({1920, 1080}, 1.0), 8);
-    EXPECT_EQ(media::jpeg_scale_eighths({1920, 1080}, 1.7), 8); // Never enlarged.
-    EXPECT_EQ(media::jpeg_scale_eighths({3840, 2160}, 0.5), 4);
-    EXPECT_EQ(media::jpeg_scale_eighths({4961, 3508}, 1080.0 / 3508), 3);
-    EXPECT_EQ(media::jpeg_scale_eighths({800, 800}, 0.01), 1);
-    // Over many sizes and scales: the eighths chosen give at least the pixels the picture needs,
-    // and one eighth fewer would not.
+    EXPECT_EQ(media::jpeg_scale_eighths({1920, 1080}, {1920, 1080}), 8);
+    EXPECT_EQ(media::jpeg_scale_eighths({1920, 1080}, {3264, 1836}), 8); // Never enlarged.
+    EXPECT_EQ(media::jpeg_scale_eighths({3840, 2160}, {1920, 1080}), 4);
+    EXPECT_EQ(media::jpeg_scale_eighths({4961, 3508}, {1527, 1080}), 3);
+    EXPECT_EQ(media::jpeg_scale_eighths({3840, 2160}, {1921, 1080}), 5); // One pixel over a half.
+    EXPECT_EQ(media::jpeg_scale_eighths({800, 800}, {8, 8}), 1);
+    // Over many sizes: the eighths chosen give at least the pixels shown, and one eighth fewer
+    // would not.
     auto decoded = [](int side, int m) { return (side * m + 7) / 8; };
     for (int side : {1, 7, 333, 1080, 1920, 5001}) {
-        for (double scale = 0.02; scale < 1.0; scale += 0.037) {
-            int m = media::jpeg_scale_eighths({side, side}, scale);
-            long needed = std::max(1L, std::lround(side * scale));
-            ASSERT_GE(decoded(side, m), needed) << side << " at " << scale;
+        for (int shown = 1; shown <= side; shown += std::max(1, side / 29)) {
+            int m = media::jpeg_scale_eighths({side, side}, {shown, shown});
+            ASSERT_GE(decoded(side, m), shown) << side << " shown at " << shown;
             if (m > 1) {
-                ASSERT_LT(decoded(side, m - 1), needed) << side << " at " << scale;
+                ASSERT_LT(decoded(side, m - 1), shown) << side << " shown at " << shown;
             }
         }
     }

@@ -281,6 +281,15 @@ private:
     SDL_Renderer* m_renderer;
 };
 
+// Asks for `asset` at `area` and takes it in once the worker has decoded it.
+void decode_now(render::SdlRenderer& renderer, media::ImageLoader& loader, const std::string& asset,
+                Size area) {
+    while (renderer.image_state(asset, area, Fit::Contain) == content::Readiness::Pending) {
+        loader.wait_idle();
+        renderer.accept_decoded();
+    }
+}
+
 } // namespace
 
 TEST(TextureCache, EvictsLeastRecentlyUsedButNeverWhatIsOnScreen) {
@@ -628,12 +637,7 @@ TEST(SdlRenderer, KeepsFewPicturesButRemembersWhichDecoded) {
         render::SdlRenderer renderer(r, **fonts, loader, {400 * 400 * 4, 1 << 20});
         renderer.set_bundle(*bundle);
         const Size area{400, 400};
-        auto settle = [&](const std::string& asset) {
-            while (renderer.image_state(asset, area, Fit::Contain) == content::Readiness::Pending) {
-                loader.wait_idle();
-                renderer.accept_decoded();
-            }
-        };
+        auto settle = [&](const std::string& asset) { decode_now(renderer, loader, asset, area); };
         settle("posters/launch.jpg");
         EXPECT_TRUE(renderer.decoded_before("posters/launch.jpg", area, Fit::Contain));
         EXPECT_FALSE(renderer.decoded_before("posters/theme.jpg", area, Fit::Contain));
@@ -674,11 +678,7 @@ TEST(SdlRenderer, APictureOfTheSameSizeTakesTheTextureOfTheOneItPushesOut) {
             for (const auto& asset : assets) {
                 // The picture before is no longer on screen, and can make room.
                 EXPECT_EQ(renderer.draw(ui::DrawList{{400, 400}, {}}), 0);
-                while (renderer.image_state(asset, area, Fit::Contain) ==
-                       content::Readiness::Pending) {
-                    loader.wait_idle();
-                    renderer.accept_decoded();
-                }
+                decode_now(renderer, loader, asset, area);
                 ui::DrawList list{{400, 400}, {}};
                 list.cmds.emplace_back(ui::ImageCmd{asset, {0, 0, 400, 400}, Fit::Contain});
                 EXPECT_EQ(renderer.draw(list), 0);
