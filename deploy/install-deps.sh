@@ -7,8 +7,10 @@
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config
-          libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev libjpeg-dev libunibreak-dev libqrencode-dev
-          nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
+          libsdl2-dev libsdl2-image-dev libjpeg-dev libfreetype-dev libharfbuzz-dev libicu-dev libqrencode-dev
+          nlohmann-json3-dev libssl-dev libcurl4-openssl-dev
+          # The fonts after the CJK font: symbols (℃, arrows) and colour emoji.
+          fonts-dejavu-core fonts-noto-color-emoji)
 if [[ " $* " == *" --test "* ]]; then
     packages+=(libgtest-dev xvfb xauth nginx-light python3-pil time zbar-tools xdotool)
     # Service, fleet view and package tests: the notify stand-in, passwords, the dashboard, .deb.

@@ -8,6 +8,7 @@ Usage: fonts/make-font.py [SOURCE.ttc] [OUT.ttf]
 """
 import os
 import sys
+import unicodedata
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
@@ -44,6 +45,21 @@ def wanted_code_points():
     return points
 
 
+def empty_glyphs(font, cmap):
+    """Characters the source maps to a glyph without ink (℃, ǎ and a few others in WenQuanYi
+    Micro Hei): left out, so the display draws them with the next font of its chain instead of
+    drawing nothing. White space and format characters are meant to be empty."""
+    glyf = font["glyf"]
+    out = set()
+    for cp, name in cmap.items():
+        category = unicodedata.category(chr(cp))
+        if category[0] in "ZC":
+            continue
+        if glyf[name].numberOfContours == 0:
+            out.add(cp)
+    return out
+
+
 def main():
     font = TTFont(SOURCE, fontNumber=0)
     options = subset.Options()
@@ -54,12 +70,14 @@ def main():
     options.hinting = False  # Hinting is not used at display sizes and doubles the file.
     subsetter = subset.Subsetter(options)
     cmap = font.getBestCmap()
-    wanted = wanted_code_points()
+    wanted = wanted_code_points() - empty_glyphs(font, cmap)
     subsetter.populate(unicodes=[cp for cp in sorted(wanted) if cp in cmap])
     subsetter.subset(font)
     font.save(OUT)
-    missing = sorted(cp for cp in gbk_code_points() if cp not in cmap)
-    print(f"{OUT}: {len(font.getBestCmap())} characters; GBK characters the source lacks: "
+    empty = empty_glyphs(TTFont(SOURCE, fontNumber=0), cmap)
+    missing = sorted(cp for cp in gbk_code_points() if cp not in cmap or cp in empty)
+    print(f"{OUT}: {len(font.getBestCmap())} characters; GBK characters the source lacks or "
+          "draws empty (the next fonts of the chain draw them): "
           + " ".join(f"U+{cp:04X}" for cp in missing))
 
 

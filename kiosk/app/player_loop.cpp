@@ -137,11 +137,6 @@ int run(const Options& o, steady::time_point process_start) {
     // The bundle is read and checked (every object's SHA-256) and the font opened on a helper
     // thread, while this one starts SDL and opens the window: the two take about as long, and
     // neither needs the other.
-    auto ttf = media::FontLibrary::start();
-    if (!ttf) {
-        log::error("kiosk", ttf.error().message);
-        return 2;
-    }
     struct Prepared {
         std::shared_ptr<const content::Bundle> bundle; // Null: nothing to show, exit.
         std::unique_ptr<media::FontSet> fonts;         // Null: `font_error` says why.

@@ -1,8 +1,7 @@
-// Owning pointers for SDL, SDL_image and SDL_ttf handles.
+// Owning pointers for SDL and SDL_image handles.
 #pragma once
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include <memory>
 
@@ -10,9 +9,6 @@ namespace kiosk::media {
 
 struct SurfaceDeleter {
     void operator()(SDL_Surface* s) const { SDL_FreeSurface(s); }
-};
-struct FontDeleter {
-    void operator()(TTF_Font* f) const { TTF_CloseFont(f); }
 };
 struct TextureDeleter {
     void operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
@@ -24,7 +20,6 @@ struct FormatDeleter {
 
 using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 using FormatPtr = std::unique_ptr<SDL_PixelFormat, FormatDeleter>;
-using FontPtr = std::unique_ptr<TTF_Font, FontDeleter>;
 using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
 
 // Converts to 32-bit ARGB (what the renderers upload without another conversion).

@@ -1,5 +1,5 @@
-// SDL and SDL_image started in order and stopped in reverse, as one object owned by main. (SDL_ttf
-// is media::FontLibrary: fonts need no display.)
+// SDL and SDL_image started in order and stopped in reverse, as one object owned by main. (Fonts
+// are media::FontSet, through FreeType: they need no display.)
 #pragma once
 
 #include "kiosk/core/error.hpp"

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <utility>
 
@@ -163,10 +164,15 @@ bool SdlRenderer::accept_decoded() {
 }
 
 SDL_Texture* SdlRenderer::text_texture(const ui::TextCmd& t) {
-    std::string key = std::to_string(t.style.px) + (t.style.bold ? "b|" : "|") + t.text;
+    // Drawn in its colour (emoji keep theirs), so the colour is part of the key; the alpha is
+    // applied when it is drawn.
+    char colour[16];
+    std::snprintf(colour, sizeof colour, "%02x%02x%02x", t.color.r, t.color.g, t.color.b);
+    std::string key =
+        std::to_string(t.style.px) + (t.style.bold ? "b" : "r") + colour + "|" + t.text;
     if (SDL_Texture* tex = m_texts.get(key, m_frame))
         return tex;
-    auto surface = m_fonts.render(t.text, t.style);
+    auto surface = m_fonts.render(t.text, t.style, Color{t.color.r, t.color.g, t.color.b, 255});
     if (!surface)
         return nullptr;
     auto tex = upload(m_renderer, surface.get());
@@ -364,7 +370,6 @@ int SdlRenderer::draw_range(const std::vector<ui::DrawCmd>& cmds, std::size_t be
             int w = 0;
             int h = 0;
             SDL_QueryTexture(tex, nullptr, nullptr, &w, &h);
-            SDL_SetTextureColorMod(tex, t->color.r, t->color.g, t->color.b);
             SDL_SetTextureAlphaMod(tex, scaled(t->color.a));
             SDL_Rect dst{t->x + dx, t->y + dy, w, h};
             SDL_RenderCopy(m_renderer, tex, nullptr, &dst);

@@ -1,110 +1,89 @@
-// Greedy line filling over libunibreak's break opportunities.
+// Greedy line filling over ICU's break opportunities, cluster by cluster.
 #include "kiosk/text/line_break.hpp"
 
-#include "kiosk/text/utf8.hpp"
-
-#include <linebreak.h>
-
-#include <mutex>
+#include "kiosk/text/segment.hpp"
 
 namespace kiosk::text {
 namespace {
 
-bool is_space(char32_t cp) {
-    return cp == U' ' || cp == U'\t' || cp == 0x3000;
-}
-
-// Per character: may the line break after it (1), must it (2), or not (0).
-std::vector<char> break_opportunities(std::string_view utf8, std::size_t count) {
-    static std::once_flag once;
-    std::call_once(once, [] { init_linebreak(); });
-    std::vector<char> by_byte(utf8.size());
-    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(utf8.data()), utf8.size(), "zh",
-                        by_byte.data());
-    std::vector<char> by_char;
-    by_char.reserve(count);
-    for (char b : by_byte) {
-        if (b == LINEBREAK_INSIDEACHAR)
-            continue;
-        by_char.push_back(b == LINEBREAK_MUSTBREAK ? 2 : b == LINEBREAK_ALLOWBREAK ? 1 : 0);
-    }
-    by_char.resize(count, 0);
-    return by_char;
+int advance_of(const Segments& s, std::size_t i, const Metrics& metrics, Style style) {
+    std::string_view c = s.cluster(i);
+    return is_newline(c) ? 0 : metrics.advance(c, style);
 }
 
 } // namespace
 
 int measure(std::string_view utf8, const Metrics& metrics, Style style) {
+    Segments s = segment(utf8);
     int w = 0;
-    for (char32_t cp : decode_utf8(utf8))
-        w += metrics.advance(cp, style);
+    for (std::size_t i = 0; i < s.size(); ++i)
+        w += advance_of(s, i, metrics, style);
     return w;
 }
 
 std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metrics& metrics,
                               Style style) {
-    // Re-encode so the byte positions libunibreak sees match our decoded characters exactly.
-    std::u32string chars = decode_utf8(utf8);
-    std::string clean = encode_utf8(chars);
-    std::vector<char> brk = break_opportunities(clean, chars.size());
+    Segments s = segment(utf8, WithBreaks::Yes);
+    const std::size_t n = s.size();
+    std::vector<int> adv(n);
+    for (std::size_t i = 0; i < n; ++i)
+        adv[i] = advance_of(s, i, metrics, style);
 
     std::vector<Line> lines;
+    // Clusters [begin, end) as a line, without the spaces and the newline it ends with.
     auto emit = [&](std::size_t begin, std::size_t end) {
-        while (end > begin && (is_space(chars[end - 1]) || chars[end - 1] == U'\n'))
+        while (end > begin && (is_space(s.cluster(end - 1)) || is_newline(s.cluster(end - 1))))
             --end;
         Line line;
-        line.text = encode_utf8(std::u32string_view(chars).substr(begin, end - begin));
+        line.text = s.text.substr(s.bounds[begin], s.bounds[end] - s.bounds[begin]);
         for (std::size_t i = begin; i < end; ++i)
-            line.width += metrics.advance(chars[i], style);
+            line.width += adv[i];
         lines.push_back(std::move(line));
     };
 
     std::size_t start = 0;
-    std::size_t last_break = 0; // Break allowed after chars[last_break - 1]; 0 means none yet.
+    std::size_t last_break = 0; // A break is allowed before cluster last_break; 0: none yet.
     int width = 0;
-    for (std::size_t i = 0; i < chars.size(); ++i) {
-        char32_t cp = chars[i];
-        if (cp == U'\n') {
-            emit(start, i);
-            start = i + 1;
-            last_break = 0;
-            width = 0;
-            continue;
-        }
-        int adv = metrics.advance(cp, style);
-        if (width + adv > max_width && !is_space(cp) && i > start) {
+    for (std::size_t i = 0; i < n; ++i) {
+        if (width + adv[i] > max_width && !is_space(s.cluster(i)) && i > start) {
             std::size_t cut = last_break > start ? last_break : i;
             emit(start, cut);
             start = cut;
-            while (start < chars.size() && is_space(chars[start]) && start <= i)
+            while (start < i && is_space(s.cluster(start)))
                 ++start;
             last_break = 0;
             width = 0;
             for (std::size_t k = start; k < i; ++k)
-                width += metrics.advance(chars[k], style);
+                width += adv[k];
         }
-        width += adv;
-        if (brk[i] == 1)
+        width += adv[i];
+        if (s.breaks[i] == Break::Mandatory) {
+            emit(start, i + 1);
+            start = i + 1;
+            last_break = 0;
+            width = 0;
+        } else if (s.breaks[i] == Break::Allowed) {
             last_break = i + 1;
+        }
     }
-    if (start < chars.size() || lines.empty())
-        emit(start, chars.size());
+    if (start < n || lines.empty())
+        emit(start, n);
     return lines;
 }
 
 std::string ellipsize(std::string_view utf8, int max_width, const Metrics& metrics, Style style) {
-    std::u32string chars = decode_utf8(utf8);
+    Segments s = segment(utf8);
     int total = 0;
-    for (char32_t cp : chars)
-        total += metrics.advance(cp, style);
+    for (std::size_t i = 0; i < s.size(); ++i)
+        total += advance_of(s, i, metrics, style);
     if (total <= max_width)
-        return std::string(utf8);
-    int budget = max_width - metrics.advance(U'…', style);
+        return s.text;
+    int budget = max_width - metrics.advance("…", style);
     std::size_t n = 0;
     int w = 0;
-    while (n < chars.size() && w + metrics.advance(chars[n], style) <= budget)
-        w += metrics.advance(chars[n++], style);
-    return encode_utf8(std::u32string_view(chars).substr(0, n)) + "…";
+    while (n < s.size() && w + advance_of(s, n, metrics, style) <= budget)
+        w += advance_of(s, n++, metrics, style);
+    return s.text.substr(0, s.bounds[n]) + "…";
 }
 
 } // namespace kiosk::text

@@ -1,5 +1,6 @@
 // Breaking text into lines that fit a width, by the Unicode line-breaking rules (UAX #14), which
-// already forbid a line to start with ，。、；：？！）」 or end with （「.
+// already forbid a line to start with ，。、；：？！）」 or end with （「. Text is measured and cut
+// by grapheme clusters, never inside one: a flag or an emoji sequence stays whole.
 #pragma once
 
 #include <string>
@@ -14,12 +15,14 @@ struct Style {
     friend bool operator==(const Style&, const Style&) = default;
 };
 
-// What layout needs to know of a font. The SDL_ttf implementation lives in media; tests use a fake.
+// What layout needs to know of a font. The implementation over real fonts lives in media; tests
+// use a fake.
 class Metrics {
 public:
     virtual ~Metrics() = default;
-    // Horizontal advance of one character in pixels. Kerning is off, so a line is the sum.
-    virtual int advance(char32_t cp, Style style) const = 0;
+    // Horizontal advance of one grapheme cluster (valid UTF-8) in pixels, as drawn. Kerning is
+    // off, so a line is the sum of its clusters.
+    virtual int advance(std::string_view cluster, Style style) const = 0;
     // Distance from one baseline to the next.
     virtual int line_height(Style style) const = 0;
 };
@@ -31,12 +34,13 @@ struct Line {
 
 int measure(std::string_view utf8, const Metrics& metrics, Style style);
 
-// Lines of at most `max_width` pixels. `\n` is a forced break. A word wider than the line (a long
-// URL) is cut where it must be, so the result never overflows.
+// Lines of at most `max_width` pixels. A newline (LF, CR LF, U+2028, U+2029, …) is a forced break.
+// A word wider than the line (a long URL) is cut between clusters where it must be, so the result
+// never overflows unless one cluster alone is wider than the line.
 std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metrics& metrics,
                               Style style);
 
-// `utf8` if it fits, else as much as fits followed by `…`.
+// `utf8` if it fits, else as much as fits followed by `…` (cut between clusters).
 std::string ellipsize(std::string_view utf8, int max_width, const Metrics& metrics, Style style);
 
 } // namespace kiosk::text

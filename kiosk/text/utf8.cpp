@@ -1,57 +1,59 @@
-// A strict UTF-8 decoder: overlong forms, surrogates and truncated sequences give U+FFFD.
+// UTF-8 through ICU's macros (unicode/utf8.h), which implement the standard's replacement rule.
 #include "kiosk/text/utf8.hpp"
 
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
 namespace kiosk::text {
+namespace {
+
+// Calls `f(cp)` for each character; each ill-formed subsequence comes as one U+FFFD.
+template <typename F> void for_each_char(std::string_view s, F&& f) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto n = static_cast<std::int64_t>(s.size());
+    std::int64_t i = 0;
+    while (i < n) {
+        UChar32 c = 0;
+        U8_NEXT_OR_FFFD(p, i, n, c);
+        f(static_cast<char32_t>(c));
+    }
+}
+
+} // namespace
 
 std::u32string decode_utf8(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        int len = 0;
-        char32_t cp = 0;
-        char32_t min = 0;
-        if (c < 0x80) {
-            out.push_back(c);
-            ++i;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2, cp = c & 0x1Fu, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, cp = c & 0x0Fu, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, cp = c & 0x07u, min = 0x10000;
-        } else {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        if (i + static_cast<std::size_t>(len) > s.size()) {
-            out.push_back(0xFFFD);
-            break;
-        }
-        bool ok = true;
-        for (int k = 1; k < len; ++k) {
-            auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xC0) != 0x80) {
-                ok = false;
-                break;
-            }
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += static_cast<std::size_t>(len);
+    for_each_char(s, [&](char32_t cp) { out.push_back(cp); });
+    return out;
+}
+
+bool valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto n = static_cast<std::int64_t>(s.size());
+    std::int64_t i = 0;
+    while (i < n) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0)
+            return false;
     }
+    return true;
+}
+
+std::string sanitize_utf8(std::string_view s) {
+    if (valid_utf8(s))
+        return std::string(s);
+    std::string out;
+    out.reserve(s.size() + 8);
+    for_each_char(s, [&](char32_t cp) { append_utf8(out, cp); });
     return out;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));
     } else if (cp < 0x800) {

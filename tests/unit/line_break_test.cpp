@@ -1,5 +1,6 @@
 #include "../support/fake_metrics.hpp"
 #include "kiosk/text/line_break.hpp"
+#include "kiosk/text/segment.hpp"
 #include "kiosk/text/utf8.hpp"
 
 #include <gtest/gtest.h>
@@ -123,4 +124,117 @@ TEST(LineBreak, EllipsizeCutsToWidth) {
     auto cut = text::ellipsize("一二三四五六", 35, m, st); // The ellipsis is 5 px here.
     EXPECT_EQ(cut, "一二三…");
     EXPECT_LE(text::measure(cut, m, st), 35);
+}
+
+namespace {
+
+// Every grapheme cluster of `s`, as the segmenter sees it.
+std::vector<std::string> clusters_of(std::string_view s) {
+    text::Segments seg = text::segment(s);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < seg.size(); ++i)
+        out.emplace_back(seg.cluster(i));
+    return out;
+}
+
+// Lines broken from `s` at every width from 1 to `max_width`: no cluster of `whole` is ever cut,
+// and no text is lost but the spaces and newlines at a break.
+void expect_clusters_whole(const std::string& s, const std::vector<std::string>& whole,
+                           int max_width) {
+    FakeMetrics m;
+    text::Style st{10, false};
+    for (int width = 1; width <= max_width; ++width) {
+        for (const auto& line : text::break_lines(s, width, m, st))
+            for (const auto& c : whole)
+                for (std::size_t cut = 1; cut < c.size(); ++cut) {
+                    // A line may not start or end inside the cluster.
+                    EXPECT_FALSE(line.text.starts_with(c.substr(cut)) && !line.text.starts_with(c))
+                        << "width " << width << " starts inside " << c;
+                }
+        std::string cut = text::ellipsize(s, width, m, st);
+        std::string kept = cut.ends_with("…") ? cut.substr(0, cut.size() - 3) : cut;
+        auto kept_clusters = clusters_of(kept);
+        auto all = clusters_of(s);
+        ASSERT_LE(kept_clusters.size(), all.size());
+        for (std::size_t i = 0; i < kept_clusters.size(); ++i)
+            EXPECT_EQ(kept_clusters[i], all[i])
+                << "ellipsis at width " << width << " cut a cluster";
+    }
+}
+
+} // namespace
+
+TEST(Segment, EmojiSequencesFlagsAndMarksAreOneCluster) {
+    EXPECT_EQ(clusters_of("🇨🇳"), std::vector<std::string>{"🇨🇳"});
+    EXPECT_EQ(clusters_of("👨‍👩‍👧"), std::vector<std::string>{"👨‍👩‍👧"});
+    EXPECT_EQ(clusters_of("👍🏽"), std::vector<std::string>{"👍🏽"});
+    EXPECT_EQ(clusters_of("1️⃣"), std::vector<std::string>{"1️⃣"});
+    EXPECT_EQ(clusters_of("e\u0301\u0308"), std::vector<std::string>{"e\u0301\u0308"});
+    EXPECT_EQ(clusters_of("\r\n"), std::vector<std::string>{"\r\n"});
+    // An odd run of regional indicators pairs from the start; the last one stands alone.
+    EXPECT_EQ(clusters_of("🇨🇳🇯🇵🇰"), (std::vector<std::string>{"🇨🇳", "🇯🇵", "🇰"}));
+}
+
+TEST(Segment, IllFormedUtf8BecomesReplacementCharactersKeepingWhatFollows) {
+    EXPECT_EQ(text::decode_utf8("\xE4"
+                                "A"),
+              (std::u32string{0xFFFD, U'A'}));
+    EXPECT_EQ(text::decode_utf8("\xF0\x9F\x87"
+                                "中"),
+              (std::u32string{0xFFFD, U'中'}));
+    EXPECT_EQ(text::sanitize_utf8("a\xFF"
+                                  "b"),
+              "a\uFFFDb");
+    EXPECT_TRUE(text::valid_utf8("人人出彩🇨🇳"));
+    EXPECT_FALSE(text::valid_utf8("\xED\xA0\x80")); // A surrogate.
+    EXPECT_FALSE(text::valid_utf8("\xC0\xAF"));     // Overlong.
+    EXPECT_EQ(clusters_of("\xE4"
+                          "A\xFF"),
+              (std::vector<std::string>{"\uFFFD", "A", "\uFFFD"}));
+}
+
+TEST(LineBreak, FlagsAndEmojiSequencesAreNeverSplit) {
+    const std::string s = "欢迎🇨🇳🇨🇳🇨🇳来宾👨‍👩‍👧参观👍🏽请走1️⃣号门e\u0301\u0301"
+                          "x";
+    expect_clusters_whole(s, {"🇨🇳", "👨‍👩‍👧", "👍🏽", "1️⃣", "e\u0301\u0301"},
+                          120);
+}
+
+TEST(LineBreak, OddRunsOfRegionalIndicatorsAndLoneMarksDoNotCrash) {
+    FakeMetrics m;
+    text::Style st{10, false};
+    std::string odd;
+    for (int i = 0; i < 51; ++i)
+        odd += "🇨";
+    for (int width : {1, 7, 33, 1000}) {
+        auto lines = text::break_lines(odd, width, m, st);
+        std::string joined;
+        for (const auto& l : lines)
+            joined += l.text;
+        EXPECT_EQ(joined, odd);
+    }
+    EXPECT_FALSE(text::break_lines("\u0301\u0301\u200D\uFE0F", 5, m, st).empty());
+}
+
+TEST(LineBreak, EveryKindOfNewlineBreaks) {
+    FakeMetrics m;
+    text::Style st{10, false};
+    for (std::string nl : {"\n", "\r\n", "\r", "\u2028", "\u2029", "\u0085"}) {
+        auto lines = text::break_lines("一二" + nl + "三四", 1000, m, st);
+        ASSERT_EQ(lines.size(), 2u) << "newline " << nl.size();
+        EXPECT_EQ(lines[0].text, "一二");
+        EXPECT_EQ(lines[1].text, "三四");
+    }
+}
+
+TEST(LineBreak, LongRunsWithoutBreaksAndThousandsOfNewlinesStayBounded) {
+    FakeMetrics m;
+    text::Style st{10, false};
+    std::string run(10000, 'x');
+    auto lines = text::break_lines(run, 100, m, st); // 20 letters a line.
+    EXPECT_EQ(lines.size(), 500u);
+    for (const auto& l : lines)
+        EXPECT_LE(l.width, 100);
+    std::string many(10000, '\n');
+    EXPECT_EQ(text::break_lines(many, 100, m, st).size(), 10000u);
 }

@@ -155,9 +155,7 @@ int preview_command(const std::vector<std::string>& args) {
     auto session = platform::SdlSession::start(platform::Video::Headless);
     auto display =
         session ? platform::Display::open({true, false, o.size}) : fail(session.error().message);
-    auto ttf = media::FontLibrary::start();
-    auto fonts = ttf ? media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf")
-                     : fail(ttf.error().message);
+    auto fonts = media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf");
     if (!session || !display || !fonts) {
         cleanup();
         std::fprintf(stderr, "kiosk-pack preview: cannot start the renderer\n");
@@ -195,8 +193,7 @@ int preview_command(const std::vector<std::string>& args) {
                 SDL_BlitScaled(argb.get(), nullptr, sheet.get(), &dst);
             }
             std::string label = format_chinese_date(t, off) + " " + format_hhmm(t, off);
-            if (auto text = (*fonts)->render(label, caption)) {
-                SDL_SetSurfaceColorMod(text.get(), 0xEE, 0xEE, 0xEE);
+            if (auto text = (*fonts)->render(label, caption, Color{0xEE, 0xEE, 0xEE, 255})) {
                 SDL_Rect at{dst.x + (tw - text->w) / 2, dst.y + th + (kCaption - text->h) / 2,
                             text->w, text->h};
                 SDL_BlitSurface(text.get(), nullptr, sheet.get(), &at);
