@@ -68,6 +68,12 @@ ui::StatusLines status_lines(const StatusInputs& in) {
                                                                          " " + in.sync->last_error);
         }
     }
+    if (!in.skipped_slides.empty()) {
+        std::string ids;
+        for (const auto& id : in.skipped_slides)
+            ids += (ids.empty() ? "" : "、") + id;
+        l.emplace_back("跳过的幻灯片", ids + "（程序在其中两次异常退出，新版本发布后再试）");
+    }
     l.emplace_back("网络地址", in.addresses);
     l.emplace_back("运行时间", format_uptime(in.uptime));
     l.emplace_back("当前时间", format_chinese_date(in.now, in.utc_offset) + " " +

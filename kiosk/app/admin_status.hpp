@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::app {
 
@@ -20,6 +21,8 @@ struct StatusInputs {
     std::chrono::minutes utc_offset{};
     std::string addresses; // network_addresses()
     std::string version;   // The program's.
+    // Slides left out because the program died in them (slide_guard.hpp).
+    std::vector<std::string> skipped_slides;
 };
 
 ui::StatusLines status_lines(const StatusInputs& in);

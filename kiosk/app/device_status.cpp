@@ -78,6 +78,7 @@ std::string status_json(const DeviceStatus& s, std::chrono::seconds interval) {
         {"last_error_at", time_or_null(s.last_error_at)},
         {"free_disk_bytes", s.free_disk_bytes ? nlohmann::json(*s.free_disk_bytes) : nullptr},
         {"network_address", s.network_address},
+        {"skipped_slides", s.skipped_slides},
         {"interval_s", interval.count()},
     };
     // Text from the outside (an error message) may hold any bytes: replace what is not UTF-8.

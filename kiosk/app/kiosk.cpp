@@ -97,6 +97,7 @@ void Kiosk::configure_touch(const TouchConfig& touch, std::string channel) {
         in.utc_offset = m_bundle->manifest.utc_offset;
         in.addresses = network_addresses();
         in.version = KIOSK_VERSION;
+        in.skipped_slides = m_guard.skipped_slides();
         return status_lines(in);
     });
 }
@@ -174,6 +175,7 @@ void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePo
     std::string was_on = on_screen ? m_bundle->manifest.slides[*on_screen].id : "";
     m_player.finish(now);
     m_bundle = std::move(bundle);
+    m_guard.set_bundle(guard_key());
     m_renderer.set_bundle(m_bundle);
     auto live = m_show->live();
     m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, m_display.size());
@@ -222,8 +224,26 @@ Result<void> Kiosk::begin_at(const std::string& slide_id) {
     return fail("--slide: the playlist has no playable slide \"" + slide_id + "\"");
 }
 
+void Kiosk::guard_slides(std::filesystem::path file, std::string channel) {
+    m_guard = SlideGuard(std::move(file));
+    m_guard_channel = std::move(channel);
+    m_guard.set_bundle(guard_key());
+}
+
+std::string Kiosk::guard_key() const {
+    std::string key = m_guard_channel.empty() ? "local content" : "channel " + m_guard_channel;
+    key += " version " + std::to_string(m_bundle->manifest.bundle_version);
+    if (!m_bundle->content_addressed)
+        key += " from " + m_bundle->root.string();
+    return key;
+}
+
 content::Readiness Kiosk::ready(std::size_t slide, bool wait) {
     const auto& s = m_bundle->manifest.slides.at(slide);
+    // A slide the program died in twice is left out (its one log line came at start); any other
+    // is noted before its pictures are asked for.
+    if (!m_guard.entering(s.id))
+        return content::Readiness::Broken;
     if (s.kind != content::SlideKind::Image)
         return content::Readiness::Ready;
     Size area{m_show->layout().slide.w, m_show->layout().slide.h};
@@ -280,6 +300,13 @@ void Kiosk::show_window() {
 
 void Kiosk::draw(TimePoint now) {
     m_now = now;
+    // Laying out and drawing a slide's first frame are among its risky steps.
+    std::optional<std::string> current;
+    if (auto cur = m_player.current_slide(); cur && !m_dark) {
+        current = m_bundle->manifest.slides[*cur].id;
+        if (!m_guard.entering(*current))
+            current.reset(); // Never shown: the player skips it.
+    }
     // Outside the on-hours the screen is black.
     auto frame = m_dark ? ui::DrawList{m_display.size(), {}} : compose(now);
     FrameKind kind = FrameKind::Change;
@@ -295,6 +322,8 @@ void Kiosk::draw(TimePoint now) {
     m_exposed = false;
     auto begin = steady::now();
     m_missing = m_renderer.draw(frame) > 0;
+    if (current && !m_missing)
+        m_guard.shown(*current);
     before_present(now);
     m_display.present(); // Turned when the screen is mounted rotated.
     m_stats.frame(begin, steady::now(), kind);
@@ -526,7 +555,8 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             animating = animating_at(now);
             // While the screen is still, get the next slide ready: images decoded, text rendered.
             if (!animating && shown_current && warmed_for != m_player.current_start()) {
-                if (auto up = m_player.upcoming_slide())
+                auto up = m_player.upcoming_slide();
+                if (up && m_guard.entering(m_bundle->manifest.slides[*up].id))
                     m_renderer.warm(m_show->slide_preview(*up, next_change));
                 warmed_for = m_player.current_start();
             }
@@ -536,6 +566,7 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
         if (!animating && !m_dark && shown_current && layered_for != m_player.current_start()) {
             auto up = m_player.upcoming_slide();
             if (!up || m_bundle->manifest.slides[*up].transition != content::Transition::Fade ||
+                !m_guard.entering(m_bundle->manifest.slides[*up].id) ||
                 m_renderer.prepare_layer(m_show->slide_preview(*up, next_change),
                                          m_show->layout().slide))
                 layered_for = m_player.current_start();

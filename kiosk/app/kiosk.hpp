@@ -7,6 +7,7 @@
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/replay.hpp"
+#include "kiosk/app/slide_guard.hpp"
 #include "kiosk/app/stats.hpp"
 #include "kiosk/app/unattended.hpp"
 #include "kiosk/content/bundle.hpp"
@@ -57,6 +58,9 @@ public:
     // Touch browsing on (the default) or off, its timings, and the admin PIN; `channel` is
     // shown on the admin screen.
     void configure_touch(const TouchConfig& touch, std::string channel);
+    // Remembers in `file` the slide being prepared, so that a slide the program died in twice is
+    // skipped by later starts (slide_guard.hpp). `channel`: the channel followed, if any.
+    void guard_slides(std::filesystem::path file, std::string channel);
     // Plays replay steps in simulated time from `start`; 0 when every check passed.
     int replay(TimePoint start, const std::vector<ReplayStep>& steps);
     const Stats& stats() const { return m_stats; }
@@ -122,6 +126,9 @@ private:
     Unattended* m_unattended{nullptr};
     const Clock* m_clock{nullptr};
     bool m_dark{false}; // Outside the on-hours: black, and the player stopped.
+    SlideGuard m_guard;
+    std::string m_guard_channel;
+    std::string guard_key() const;
 };
 
 } // namespace kiosk::app

@@ -88,6 +88,7 @@ DeviceStatus Kiosk::device_status(TimePoint now) const {
         s.current_slide = m_bundle->manifest.slides[*cur].id;
     s.screen_on = !m_dark;
     s.time = now;
+    s.skipped_slides = m_guard.skipped_slides();
     if (m_sync != nullptr) {
         auto st = m_sync->status();
         s.stored_version = st.version;

@@ -270,6 +270,8 @@ int run(const Options& o, steady::time_point process_start) {
                 kiosk.attach_feed(*feed, config->results_lost_after, config->results_stale_after);
                 feed->start();
             }
+            if (config)
+                kiosk.guard_slides(config->cache_dir / "slide-guard.json", config->channel);
             Unattended unattended(config ? &*config : nullptr, Kiosk::display_id(opts),
                                   process_start, cancel);
             kiosk.attach_unattended(unattended, *clock);

@@ -210,7 +210,9 @@ TEST(DeviceStatus, JsonHasEveryField) {
     s.time = *parse_datetime("2020-11-08T09:30:00+08:00");
     s.last_error = std::string("bad \xff byte");
     s.free_disk_bytes = 1234;
+    s.skipped_slides = {"flags-notice"};
     auto j = nlohmann::json::parse(status_json(s, seconds{300}));
+    EXPECT_EQ(j["skipped_slides"], nlohmann::json::array({"flags-notice"}));
     EXPECT_EQ(j["display_id"], "hall-a-1");
     EXPECT_EQ(j["bundle_version"], 12);
     EXPECT_EQ(j["stored_version"], 13);
