@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config
-          libsdl2-dev libsdl2-image-dev libjpeg-dev libfreetype-dev libharfbuzz-dev libicu-dev libqrencode-dev
+          libsdl2-dev libsdl2-image-dev libjpeg-dev libfreetype-dev libharfbuzz-dev libicu-dev libmd4c-dev libqrencode-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev
           # The fonts after the CJK font: symbols (℃, arrows) and colour emoji.
           fonts-dejavu-core fonts-noto-color-emoji)

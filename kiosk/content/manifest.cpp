@@ -331,6 +331,14 @@ Result<Slide> parse_slide(const Json& j, const std::string& where,
             return std::unexpected(body.error());
         s.title = *title;
         s.body = *body;
+        bool markdown = false;
+        if (auto it = j.find("markdown"); it != j.end()) {
+            if (!it->is_boolean())
+                return fail(at + ": field \"markdown\" must be true or false");
+            markdown = it->get<bool>();
+        }
+        s.notice = std::make_shared<const Notice>(markdown ? parse_markdown_notice(s.body)
+                                                           : plain_notice(s.body));
         break;
     }
     case SlideKind::Schedule: {

@@ -1,6 +1,7 @@
 // The bundle manifest (schema 1, docs/bundle-format.md) and its validation.
 #pragma once
 
+#include "kiosk/content/notice.hpp"
 #include "kiosk/content/window.hpp"
 #include "kiosk/core/color.hpp"
 #include "kiosk/core/error.hpp"
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,10 +58,11 @@ struct Slide {
     std::string asset; // image
     Fit fit{Fit::Contain};
     std::string title; // text
-    std::string body;
-    std::string data;  // schedule, results: logical name of the data asset
-    std::string event; // results
-    std::string link;  // qr: the id of one of the manifest's links
+    std::string body;  // CommonMark when the manifest says "markdown": true, else plain.
+    std::shared_ptr<const Notice> notice; // The body read (text slides).
+    std::string data;                     // schedule, results: logical name of the data asset
+    std::string event;                    // results
+    std::string link;                     // qr: the id of one of the manifest's links
     Window window;
     Priority priority{Priority::Normal};
     std::vector<std::string> tags; // Empty: every display.

@@ -21,23 +21,52 @@ int measure(std::string_view utf8, const Metrics& metrics, Style style) {
     return w;
 }
 
-std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metrics& metrics,
-                              Style style) {
-    Segments s = segment(utf8, WithBreaks::Yes);
+std::vector<RichLine> break_runs(const std::vector<Run>& given, int max_width,
+                                 const Metrics& metrics) {
+    // Neighbouring runs of one style are one piece of a line.
+    std::vector<Run> runs;
+    for (const auto& r : given) {
+        if (!runs.empty() && runs.back().style == r.style && runs.back().tag == r.tag)
+            runs.back().text += r.text;
+        else if (!r.text.empty())
+            runs.push_back(r);
+    }
+    std::string all;
+    std::vector<std::size_t> run_end; // Byte where each run ends in `all`.
+    for (const auto& r : runs) {
+        all += r.text;
+        run_end.push_back(all.size());
+    }
+    // Sanitising never changes valid text, and the runs' text is cut on character bounds: run
+    // boundaries are found again by position in the sanitised text only when it was valid.
+    Segments s = segment(all, WithBreaks::Yes);
+    const bool same_bytes = s.text.size() == all.size();
     const std::size_t n = s.size();
+    std::vector<std::size_t> run_of(n, 0); // The run of each cluster (that of its first byte).
     std::vector<int> adv(n);
-    for (std::size_t i = 0; i < n; ++i)
-        adv[i] = advance_of(s, i, metrics, style);
+    for (std::size_t i = 0, r = 0; i < n; ++i) {
+        while (same_bytes && r + 1 < runs.size() && s.bounds[i] >= run_end[r])
+            ++r;
+        run_of[i] = r;
+        std::string_view c = s.cluster(i);
+        adv[i] = runs.empty() || is_newline(c) ? 0 : metrics.advance(c, runs[r].style);
+    }
 
-    std::vector<Line> lines;
+    std::vector<RichLine> lines;
     // Clusters [begin, end) as a line, without the spaces and the newline it ends with.
     auto emit = [&](std::size_t begin, std::size_t end) {
         while (end > begin && (is_space(s.cluster(end - 1)) || is_newline(s.cluster(end - 1))))
             --end;
-        Line line;
-        line.text = s.text.substr(s.bounds[begin], s.bounds[end] - s.bounds[begin]);
-        for (std::size_t i = begin; i < end; ++i)
+        RichLine line;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (line.pieces.empty() || run_of[i] != run_of[i - 1]) {
+                const Run& r = runs[run_of[i]];
+                line.pieces.push_back({"", r.style, r.tag, line.width, 0});
+            }
+            line.pieces.back().text += s.cluster(i);
+            line.pieces.back().width += adv[i];
             line.width += adv[i];
+        }
         lines.push_back(std::move(line));
     };
 
@@ -69,6 +98,19 @@ std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metric
     if (start < n || lines.empty())
         emit(start, n);
     return lines;
+}
+
+std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metrics& metrics,
+                              Style style) {
+    std::vector<Line> out;
+    for (auto& rich : break_runs({Run{std::string(utf8), style, 0}}, max_width, metrics)) {
+        Line line;
+        line.width = rich.width;
+        for (auto& p : rich.pieces)
+            line.text += p.text;
+        out.push_back(std::move(line));
+    }
+    return out;
 }
 
 std::string ellipsize(std::string_view utf8, int max_width, const Metrics& metrics, Style style) {

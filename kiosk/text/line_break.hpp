@@ -34,6 +34,30 @@ struct Line {
 
 int measure(std::string_view utf8, const Metrics& metrics, Style style);
 
+// A stretch of text in one style; `tag` is the caller's (a colour, say).
+struct Run {
+    std::string text;
+    Style style;
+    int tag{0};
+};
+// Part of a laid-out line in one style, `x` pixels from the line's start.
+struct Piece {
+    std::string text;
+    Style style;
+    int tag{0};
+    int x{};
+    int width{};
+};
+struct RichLine {
+    std::vector<Piece> pieces;
+    int width{};
+};
+
+// Lines of at most `max_width` pixels from runs of several styles, broken as one text (a bold
+// word and the plain text around it follow the same rules as plain text).
+std::vector<RichLine> break_runs(const std::vector<Run>& runs, int max_width,
+                                 const Metrics& metrics);
+
 // Lines of at most `max_width` pixels. A newline (LF, CR LF, U+2028, U+2029, …) is a forced break.
 // A word wider than the line (a long URL) is cut between clusters where it must be, so the result
 // never overflows unless one cluster alone is wider than the line.

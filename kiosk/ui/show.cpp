@@ -79,17 +79,19 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
 
 TimePoint Show::next_change(const content::Player& player, TimePoint now) const {
     TimePoint t = std::min(player.next_deadline(now), next_minute(now));
-    // A results board turns its pages, ends its highlight, and shows a stale marker on time.
-    if (auto cur = player.current_slide();
-        cur && m_bundle->manifest.slides[*cur].kind == content::SlideKind::Results) {
+    // A results board or a long notice turns its pages on time.
+    if (auto cur = player.current_slide()) {
         const auto& slide = m_bundle->manifest.slides[*cur];
-        PaintContext ctx = context(player, now);
-        auto paging = results_paging(slide, ctx);
+        auto paging = slide_paging(slide, context(player, now));
         if (paging.pages > 1 && paging.page_time.count() > 0 && now >= player.current_start()) {
             auto since = now - player.current_start();
             t = std::min(t, player.current_start() +
                                 (since / paging.page_time + 1) * paging.page_time);
         }
+    }
+    // A results board ends its highlight and shows a stale marker on time.
+    if (auto cur = player.current_slide();
+        cur && m_bundle->manifest.slides[*cur].kind == content::SlideKind::Results) {
         if (m_live.results) {
             auto after = [&](TimePoint x) {
                 if (x > now)

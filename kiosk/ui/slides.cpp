@@ -1,6 +1,8 @@
 // Slide painters: image poster, text notice, schedule board, results board, fallback.
 #include "kiosk/ui/slides.hpp"
 
+#include "kiosk/ui/slide_parts.hpp"
+
 #include "kiosk/text/utf8.hpp"
 #include "kiosk/ui/qr.hpp"
 
@@ -8,18 +10,14 @@
 #include <cmath>
 
 namespace kiosk::ui {
-namespace {
 
 using content::Slide;
 using text::Style;
-
-const Color kMuted{0x88, 0x88, 0x88, 255};
 
 int width_of(const PaintContext& c, const std::string& s, Style st) {
     return text::measure(s, c.metrics, st);
 }
 
-// Draws a line cut to `max_w`, returns its width.
 int text_fit(Canvas& cv, const PaintContext& c, const std::string& s, Style st, int x, int y,
              int max_w, Color color) {
     std::string cut = text::ellipsize(s, max_w, c.metrics, st);
@@ -27,7 +25,6 @@ int text_fit(Canvas& cv, const PaintContext& c, const std::string& s, Style st, 
     return width_of(c, cut, st);
 }
 
-// A small label on a coloured background; returns its width.
 int badge(Canvas& cv, const PaintContext& c, const std::string& label, int x, int y, int h,
           Color bg, Color fg) {
     const Layout& l = c.layout;
@@ -44,7 +41,6 @@ Rect panel_rect(const Layout& l) {
     return {l.slide.x + m, l.slide.y + m, l.slide.w - 2 * m, l.slide.h - 2 * m};
 }
 
-// Title line with an accent rule under it; returns the y below it.
 int panel_title(Canvas& cv, const PaintContext& c, Rect panel, const std::string& title, int pad) {
     const auto& theme = c.bundle.manifest.theme;
     const Layout& l = c.layout;
@@ -56,57 +52,13 @@ int panel_title(Canvas& cv, const PaintContext& c, Rect panel, const std::string
     return y + l.px(28);
 }
 
+namespace {
+
+const Color kMuted{0x88, 0x88, 0x88, 255};
+
 void paint_image(Canvas& cv, const Slide& s, const PaintContext& c) {
     cv.fill(c.layout.slide, c.bundle.manifest.theme.background);
     cv.image(s.asset, c.layout.slide, s.fit);
-}
-
-void paint_text(Canvas& cv, const Slide& s, const PaintContext& c) {
-    const auto& theme = c.bundle.manifest.theme;
-    const Layout& l = c.layout;
-    cv.fill(l.slide, theme.background);
-    Rect panel = panel_rect(l);
-    cv.fill(panel, theme.panel);
-    int pad = l.px(56);
-    int y = panel_title(cv, c, panel, s.title, pad);
-    int avail_h = panel.y + panel.h - pad - y;
-    int max_w = panel.w - 2 * pad;
-
-    // Paragraphs start with a two-character indent, as Chinese text is set.
-    std::string body;
-    std::size_t start = 0;
-    while (start <= s.body.size()) {
-        auto end = s.body.find('\n', start);
-        if (end == std::string::npos)
-            end = s.body.size();
-        std::string para = s.body.substr(start, end - start);
-        if (!para.empty()) {
-            if (!body.empty())
-                body += '\n';
-            body += "\u3000\u3000" + para;
-        }
-        start = end + 1;
-    }
-
-    // The largest size from 46 down to 22 reference pixels at which the body fits the panel.
-    std::vector<text::Line> lines;
-    Style st{l.px(40), false};
-    int lh = 0;
-    for (int ref = 46; ref >= 22; ref -= 2) {
-        st.px = l.px(ref);
-        lines = text::break_lines(body, max_w, c.metrics, st);
-        lh = c.metrics.line_height(st) * 3 / 2;
-        if (static_cast<int>(lines.size()) * lh <= avail_h)
-            break;
-    }
-    int max_lines = lh > 0 ? std::max(1, avail_h / lh) : 1;
-    for (int i = 0; i < static_cast<int>(lines.size()) && i < max_lines; ++i) {
-        std::string t = lines[static_cast<std::size_t>(i)].text;
-        if (i == max_lines - 1 && static_cast<int>(lines.size()) > max_lines)
-            t = text::ellipsize(t + "……", max_w, c.metrics, st);
-        cv.text(t, st, panel.x + pad, y + i * lh + (lh - c.metrics.line_height(st)) / 2,
-                theme.panel_text);
-    }
 }
 
 std::string time_range(const content::Event& e, std::chrono::minutes off) {
@@ -313,9 +265,7 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
                               [](const content::ResultEntry& e) { return !e.award.empty(); });
     auto g = results_geometry(l, c.metrics, ranked.size());
     auto paging = results_paging(s, c);
-    int page = 0;
-    if (paging.pages > 1 && paging.page_time.count() > 0 && c.now >= c.slide_start)
-        page = static_cast<int>(((c.now - c.slide_start) / paging.page_time) % paging.pages);
+    int page = paging.page_at(c.slide_start, c.now);
     std::size_t first = static_cast<std::size_t>(page * g.rows_per_page);
 
     Style head{l.px(28), true};
@@ -447,8 +397,22 @@ const content::Results* results_for(const Slide& s, const PaintContext& c) {
     return it != c.bundle.results.end() ? &it->second : nullptr;
 }
 
-ResultsPaging results_paging(const Slide& s, const PaintContext& c) {
-    ResultsPaging p;
+int SlidePaging::page_at(TimePoint start, TimePoint now) const {
+    if (pages <= 1 || page_time.count() <= 0 || now < start)
+        return 0;
+    return static_cast<int>(((now - start) / page_time) % pages);
+}
+
+SlidePaging slide_paging(const Slide& s, const PaintContext& c) {
+    if (s.kind == content::SlideKind::Text)
+        return notice_paging(s, c);
+    if (s.kind == content::SlideKind::Results)
+        return results_paging(s, c);
+    return {};
+}
+
+SlidePaging results_paging(const Slide& s, const PaintContext& c) {
+    SlidePaging p;
     const content::Results* r = results_for(s, c);
     const content::EventResults* ev = r ? r->find(s.event) : nullptr;
     if (ev == nullptr)
@@ -496,53 +460,6 @@ void paint_slide(Canvas& canvas, const Slide& slide, const PaintContext& ctx) {
         paint_qr_slide(canvas, slide, ctx);
         break;
     }
-}
-
-void paint_emergency(Canvas& cv, const Slide& s, const PaintContext& c) {
-    const Layout& l = c.layout;
-    const auto& theme = c.bundle.manifest.theme;
-    Rect screen{0, 0, l.screen.w, l.screen.h};
-    const Color red{0xC6, 0x00, 0x00, 255};
-    const Color white{0xFF, 0xFF, 0xFF, 255};
-    cv.fill(screen, red);
-    int band = l.px(24);
-    cv.fill({0, 0, l.screen.w, band}, theme.accent);
-    cv.fill({0, l.screen.h - band, l.screen.w, band}, theme.accent);
-    int pad = l.px(l.portrait ? 56 : 96);
-    int max_w = l.screen.w - 2 * pad;
-    std::string title = s.kind == content::SlideKind::Text ? s.title : s.id;
-    Style ts = shrink_to_fit(title, Style{l.px(96), true}, max_w, l.px(48), c.metrics);
-    int title_h = c.metrics.line_height(ts);
-    int gap = l.px(56);
-    int avail = l.screen.h - 2 * band - 2 * l.px(64) - title_h - gap;
-    if (s.kind == content::SlideKind::Image) {
-        int y = band + l.px(64);
-        text_centered(cv, c.metrics, title, ts, {pad, 0, max_w, 0}, y, white);
-        cv.image(s.asset, {pad, y + title_h + gap, max_w, avail}, s.fit);
-        return;
-    }
-    // The largest text that fits, the title and body centred on the screen as one block.
-    std::vector<text::Line> lines;
-    Style st{l.px(60), false};
-    int lh = 0;
-    for (int ref = 60; ref >= 28; ref -= 4) {
-        st.px = l.px(ref);
-        lines = text::break_lines(s.body, max_w, c.metrics, st);
-        lh = c.metrics.line_height(st) * 3 / 2;
-        if (static_cast<int>(lines.size()) * lh <= avail)
-            break;
-    }
-    int max_lines = lh > 0 ? std::max(1, avail / lh) : 1;
-    int shown = std::min(static_cast<int>(lines.size()), max_lines);
-    int block = title_h + gap + shown * lh;
-    int y = (l.screen.h - block) / 2;
-    text_centered(cv, c.metrics, title, ts, {pad, 0, max_w, 0}, y, white);
-    cv.fill({(l.screen.w - l.px(160)) / 2, y + title_h + gap / 2 - l.px(4), l.px(160), l.px(8)},
-            theme.accent);
-    y += title_h + gap;
-    for (int i = 0; i < shown; ++i)
-        text_centered(cv, c.metrics, lines[static_cast<std::size_t>(i)].text, st,
-                      {pad, 0, max_w, 0}, y + i * lh, white);
 }
 
 void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,

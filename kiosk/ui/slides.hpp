@@ -32,13 +32,17 @@ struct PaintContext {
     Duration slide_duration{};
 };
 
-// How a results board is paged when its rows do not fit: pages, and how long each shows.
-struct ResultsPaging {
+// How a slide is paged when its content does not fit (a long results table, a long notice): its
+// pages share the slide's time, each showing for `page_time`.
+struct SlidePaging {
     int pages{1};
-    int rows_per_page{1};
+    int rows_per_page{1}; // Results boards.
     Duration page_time{};
+    // The page on screen at `now` for a slide on screen since `start`.
+    int page_at(TimePoint start, TimePoint now) const;
 };
-ResultsPaging results_paging(const content::Slide& slide, const PaintContext& ctx);
+SlidePaging slide_paging(const content::Slide& slide, const PaintContext& ctx);
+SlidePaging results_paging(const content::Slide& slide, const PaintContext& ctx);
 // The results a board shows: the live feed's for its event when it has them, else the bundle's.
 const content::Results* results_for(const content::Slide& slide, const PaintContext& ctx);
 

@@ -1,6 +1,7 @@
 // kiosk-pack's reader: CSV and settings parsing, and source folders good and bad.
 #include "csv.hpp"
 #include "ini.hpp"
+#include "notice_source.hpp"
 #include "report.hpp"
 #include "source.hpp"
 
@@ -228,7 +229,9 @@ TEST_F(SourceFolder, AGoodFolderBuildsABundleTheKioskLoads) {
     ASSERT_NE(rules, nullptr);
     EXPECT_EQ(rules->priority, content::Priority::Notice);
     EXPECT_EQ(rules->title, "疫情防控要求");
-    EXPECT_EQ(rules->body, "进入场馆请佩戴口罩。\n• 测量体温\n• 保持距离");
+    // The body is kept as Markdown and read by the display as it reads it here.
+    ASSERT_TRUE(rules->notice);
+    EXPECT_EQ(content::notice_text(*rules->notice), "进入场馆请佩戴口罩。\n• 测量体温\n• 保持距离");
     EXPECT_EQ(rules->window.until, parse_datetime("2020-11-15T00:00:00+08:00"));
     const auto& tt = (*b)->timetables.at("data/timetable.json");
     ASSERT_EQ(tt.events.size(), 2u);
@@ -407,4 +410,26 @@ TEST(Report, SummarisesSlidesMinutesAndTouchesPerDay) {
     ASSERT_TRUE(one);
     EXPECT_EQ(one->find("2020-11-08"), std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST(NoticeFile, TitleBodyAndWhatTheBoardWillNotShowWithLines) {
+    Problems problems;
+    auto n =
+        read_notice("\n# 参观须知\n\n请按顺序参观。\n\n![图](p.jpg)\n\n| 馆 | 时 |\n|---|---|\n"
+                    "| 一 | 9 |\n\n<span>x</span>\n\n**注意：**请勿触摸。\n\nmy__config__file\n",
+                    "notices/a.md", problems);
+    ASSERT_TRUE(n);
+    EXPECT_EQ(n->title, "参观须知");
+    EXPECT_EQ(n->body_line, 4);
+    std::string report = problems.report();
+    EXPECT_NE(report.find("notices/a.md:6: the picture p.jpg"), std::string::npos) << report;
+    EXPECT_NE(report.find("notices/a.md:8: a table"), std::string::npos) << report;
+    EXPECT_NE(report.find("notices/a.md:12: HTML"), std::string::npos) << report;
+    EXPECT_NE(report.find("notices/a.md:14: \"**\" will show"), std::string::npos) << report;
+    EXPECT_EQ(report.find("__"), std::string::npos)
+        << "intraword underscores are meant: " << report;
+    EXPECT_FALSE(problems.has_errors());
+    Problems empty;
+    EXPECT_FALSE(read_notice("\n\n", "notices/b.md", empty));
+    EXPECT_TRUE(empty.has_errors());
 }

@@ -439,3 +439,78 @@ TEST_F(Scene, AnEventWithMoreRowsThanFitIsPaged) {
     // Three pages share the ten-second slide.
     EXPECT_EQ(show.next_change(p, t0 + seconds{1}), t0 + milliseconds{3333});
 }
+
+namespace {
+
+// A bundle of one long Markdown notice (twelve paragraphs and a closing safety paragraph).
+std::shared_ptr<const Bundle> long_notice_bundle(Duration duration) {
+    auto b = std::make_shared<Bundle>();
+    auto& m = b->manifest;
+    m.schema_version = 1;
+    m.bundle_version = 1;
+    m.utc_offset = hours{8};
+    m.theme.header = "活动周";
+    Slide s;
+    s.id = "long";
+    s.kind = SlideKind::Text;
+    s.title = "参观须知";
+    s.duration = duration;
+    for (int i = 1; i <= 12; ++i)
+        s.body += "第" + std::to_string(i) +
+                  "条：各展馆实行分时段预约参观，请提前预约，按预约时段凭有效证件入场。\n\n";
+    s.body += "安全须知：如遇紧急情况，请按疏散指示从最近的安全出口有序撤离。";
+    s.notice = std::make_shared<const Notice>(parse_markdown_notice(s.body));
+    m.slides = {s};
+    m.playlist = {"long"};
+    return b;
+}
+
+std::string all_text(const ui::DrawList& l) {
+    std::string s;
+    for (const auto& c : l.cmds)
+        if (const auto* t = std::get_if<ui::TextCmd>(&c))
+            s += t->text;
+    return s;
+}
+
+} // namespace
+
+TEST(NoticePaging, ALongNoticeIsPagedAtAReadableSizeAndNothingIsCut) {
+    auto bundle = long_notice_bundle(seconds{30});
+    test::FakeMetrics metrics;
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}}) {
+        ui::Show show(bundle, metrics, size);
+        Player p = ui::make_player(*bundle);
+        TimePoint t0 = at("2020-11-09T10:00:00+08:00");
+        p.update(t0, all_ready());
+        auto first = show.frame(p, t0);
+        // The marker says how many pages there are; their time is shared.
+        int pages = 0;
+        for (const auto& c : first.cmds)
+            if (const auto* t = std::get_if<ui::TextCmd>(&c); t && t->text.starts_with("1/"))
+                pages = std::stoi(t->text.substr(2));
+        ASSERT_GE(pages, 2) << size.w << "x" << size.h;
+        std::string seen;
+        std::set<int> sizes;
+        for (int page = 0; page < pages; ++page) {
+            TimePoint t = t0 + seconds{30} * page / pages + milliseconds{1};
+            auto frame = show.frame(p, t);
+            EXPECT_TRUE(has_text(frame, std::to_string(page + 1) + "/" + std::to_string(pages)));
+            seen += all_text(frame);
+            for (const auto& c : frame.cmds)
+                if (const auto* tc = std::get_if<ui::TextCmd>(&c); tc && tc->color.r == 0x22)
+                    sizes.insert(tc->style.px);
+            // The page turns when its time is up, and the loop is told so.
+            EXPECT_LE(show.next_change(p, t),
+                      t0 + seconds{30} * (page + 1) / pages + milliseconds{1});
+        }
+        for (int i = 1; i <= 12; ++i)
+            EXPECT_NE(seen.find("第" + std::to_string(i) + "条"), std::string::npos) << i;
+        EXPECT_NE(seen.find("有序撤离。"), std::string::npos) << "the last paragraph was lost";
+        EXPECT_EQ(seen.find("…"), std::string::npos) << "text was cut";
+        // Paged at the smallest readable size, never smaller.
+        ui::Layout layout = ui::make_layout(size);
+        for (int px : sizes)
+            EXPECT_GE(px, layout.px(32));
+    }
+}

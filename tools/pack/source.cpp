@@ -1,6 +1,8 @@
 // Source folder → bundle.
 #include "source.hpp"
 
+#include "notice_source.hpp"
+
 #include "csv.hpp"
 #include "ini.hpp"
 #include "kiosk/content/bundle.hpp"
@@ -487,73 +489,15 @@ struct Reader {
         return names;
     }
 
-    // A notice file: the first `# ` line (or the first line) is the title, the rest the body;
-    // blank lines separate paragraphs and Markdown marks are dropped.
-    std::optional<std::pair<std::string, std::string>> notice(const std::string& name, int line) {
+    // A notice file: the first line is the title, the rest the body, in Markdown.
+    std::optional<NoticeSource> notice(const std::string& name, int line) {
         auto bytes = read_named(name, line, "notice");
         if (!bytes)
             return std::nullopt;
         auto text = to_utf8(*bytes, name, problems);
         if (!text)
             return std::nullopt;
-        std::string title;
-        std::vector<std::string> paragraphs;
-        std::string current;
-        std::size_t pos = 0;
-        auto flush = [&] {
-            if (!current.empty())
-                paragraphs.push_back(current);
-            current.clear();
-        };
-        while (pos <= text->size()) {
-            auto end = text->find('\n', pos);
-            if (end == std::string::npos)
-                end = text->size();
-            std::string l = trim(text->substr(pos, end - pos));
-            pos = end + 1;
-            for (const char* mark : {"**", "__", "`"}) {
-                std::size_t p;
-                while ((p = l.find(mark)) != std::string::npos)
-                    l.erase(p, std::string(mark).size());
-            }
-            if (title.empty() && !l.empty()) {
-                while (!l.empty() && l[0] == '#')
-                    l.erase(0, 1);
-                title = trim(l);
-                continue;
-            }
-            if (l.empty()) {
-                flush();
-                continue;
-            }
-            if (l[0] == '#') {
-                flush();
-                while (!l.empty() && l[0] == '#')
-                    l.erase(0, 1);
-                paragraphs.push_back(trim(l));
-                continue;
-            }
-            if (l.rfind("- ", 0) == 0 || l.rfind("* ", 0) == 0) {
-                flush();
-                l = "• " + trim(l.substr(2));
-                paragraphs.push_back(l);
-                continue;
-            }
-            // Lines of one paragraph join; a space only between two Latin words.
-            if (!current.empty() && static_cast<unsigned char>(current.back()) < 0x80 &&
-                static_cast<unsigned char>(l.front()) < 0x80)
-                current += ' ';
-            current += l;
-        }
-        flush();
-        if (title.empty()) {
-            problems.error(name, 0, "", "the notice is empty; its first line is the title");
-            return std::nullopt;
-        }
-        std::string body;
-        for (const auto& p : paragraphs)
-            body += (body.empty() ? "" : "\n") + p;
-        return std::make_pair(title, body);
+        return read_notice(*text, name, problems);
     }
 };
 
@@ -735,7 +679,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             if (!window.empty())
                 slide["window"] = window;
             windows.emplace_back(s.name, w);
-            std::optional<std::pair<std::string, std::string>> note;
+            std::optional<NoticeSource> note;
             std::string title_override;
             for (const auto& e : s.entries) {
                 auto set_kind = [&](const char* k) {
@@ -850,8 +794,9 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             if (kind == "text") {
                 if (!note)
                     continue;
-                slide["title"] = title_override.empty() ? note->first : title_override;
-                slide["body"] = note->second;
+                slide["title"] = title_override.empty() ? note->title : title_override;
+                slide["body"] = note->body;
+                slide["markdown"] = true;
             }
             // Window checks: never opens, already over.
             TimePoint horizon_from = w.from    ? *w.from

@@ -1,0 +1,24 @@
+// Pieces the slide painters share: the panel, its title, cut-to-fit lines and badges. Internal to
+// the ui library.
+#pragma once
+
+#include "kiosk/ui/slides.hpp"
+
+namespace kiosk::ui {
+
+int width_of(const PaintContext& c, const std::string& s, text::Style st);
+// Draws a line cut to `max_w`, returns its width.
+int text_fit(Canvas& cv, const PaintContext& c, const std::string& s, text::Style st, int x, int y,
+             int max_w, Color color);
+// A small label on a coloured background; returns its width.
+int badge(Canvas& cv, const PaintContext& c, const std::string& label, int x, int y, int h,
+          Color bg, Color fg);
+Rect panel_rect(const Layout& l);
+// Title line with an accent rule under it; returns the y below it.
+int panel_title(Canvas& cv, const PaintContext& c, Rect panel, const std::string& title, int pad);
+
+// The text notice (notice_slide.cpp).
+void paint_text(Canvas& cv, const content::Slide& s, const PaintContext& c);
+SlidePaging notice_paging(const content::Slide& s, const PaintContext& c);
+
+} // namespace kiosk::ui
