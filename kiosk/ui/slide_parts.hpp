@@ -17,6 +17,13 @@ Rect panel_rect(const Layout& l);
 // Title line with an accent rule under it; returns the y below it.
 int panel_title(Canvas& cv, const PaintContext& c, Rect panel, const std::string& title, int pad);
 
+// A table cell: one line centred in `box` when it fits, else two lines (smaller, to fit the
+// height) before the second is cut.
+void fit_cell(Canvas& cv, const PaintContext& c, const std::string& s, text::Style st, Rect box,
+              Color color);
+// The schedule board (schedule_board.cpp).
+void paint_schedule(Canvas& cv, const content::Slide& s, const PaintContext& c);
+
 // The text notice (notice_slide.cpp).
 void paint_text(Canvas& cv, const content::Slide& s, const PaintContext& c);
 SlidePaging notice_paging(const content::Slide& s, const PaintContext& c);

@@ -514,3 +514,47 @@ TEST(NoticePaging, ALongNoticeIsPagedAtAReadableSizeAndNothingIsCut) {
             EXPECT_GE(px, layout.px(32));
     }
 }
+
+TEST(ScheduleBoard, ColumnsShareTheWidthAndLongCellsWrapBeforeTheyAreCut) {
+    auto b = std::make_shared<Bundle>();
+    auto& m = b->manifest;
+    m.schema_version = 1;
+    m.bundle_version = 1;
+    m.utc_offset = hours{8};
+    Slide today;
+    today.id = "today";
+    today.kind = SlideKind::Schedule;
+    today.data = "tt.json";
+    m.slides = {today};
+    m.playlist = {"today"};
+    Timetable tt;
+    const std::string place = "潍坊职业学院机电一体化技术实训中心第三实训楼二层数控实训室";
+    const std::string title = "全国职业院校技能大赛改革试点赛数控车加工赛项暨职业技能展演";
+    tt.events.push_back(
+        {"开幕式", at("2020-11-09T09:00:00+08:00"), at("2020-11-09T10:00:00+08:00"), place, false});
+    tt.events.push_back(
+        {title, at("2020-11-09T10:00:00+08:00"), at("2020-11-09T11:00:00+08:00"), "礼堂", false});
+    b->timetables["tt.json"] = tt;
+    test::FakeMetrics metrics;
+    ui::Show show(b, metrics, {1920, 1080});
+    Player p = ui::make_player(*b);
+    TimePoint t = at("2020-11-09T09:30:00+08:00");
+    p.update(t, all_ready());
+    auto frame = show.frame(p, t);
+    std::string drawn;
+    for (const auto& c : frame.cmds)
+        if (const auto* tc = std::get_if<ui::TextCmd>(&c)) {
+            EXPECT_EQ(tc->text.find("…"), std::string::npos) << "cut: " << tc->text;
+            drawn += tc->text;
+        }
+    // Both long texts are there whole, each on two lines.
+    EXPECT_NE(drawn.find(place.substr(0, 30)), std::string::npos);
+    for (const std::string& whole : {place, title}) {
+        std::string joined;
+        for (const auto& c : frame.cmds)
+            if (const auto* tc = std::get_if<ui::TextCmd>(&c);
+                tc && whole.find(tc->text) != std::string::npos && tc->text.size() > 6)
+                joined += tc->text;
+        EXPECT_EQ(joined, whole);
+    }
+}
