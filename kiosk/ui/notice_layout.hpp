@@ -3,6 +3,7 @@
 // screen and kiosk-pack check, which warns about notices that need more pages than their time.
 #pragma once
 
+#include "kiosk/content/manifest.hpp"
 #include "kiosk/content/notice.hpp"
 #include "kiosk/text/line_break.hpp"
 #include "kiosk/ui/layout.hpp"
@@ -44,5 +45,9 @@ struct NoticeSizes {
 
 NoticeLayout lay_out_notice(const content::Notice& notice, Size box, const Layout& layout,
                             const text::Metrics& metrics, const NoticeSizes& sizes);
+
+struct PaintContext;
+// A notice slide's body as its painter lays it out (notice_slide.cpp).
+NoticeLayout lay_out_notice_slide(const content::Slide& slide, const PaintContext& ctx);
 
 } // namespace kiosk::ui

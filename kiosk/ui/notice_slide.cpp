@@ -38,11 +38,6 @@ NoticeBox notice_box(const PaintContext& c) {
     return b;
 }
 
-NoticeLayout notice_slide_layout(const Slide& s, const PaintContext& c) {
-    NoticeBox b = notice_box(c);
-    return lay_out_notice(*notice_of(s), {b.body.w, b.body.h}, c.layout, c.metrics, {});
-}
-
 // The rows of one page, from (x0, y0).
 void draw_rows(Canvas& cv, const NoticeLayout& nl, int page, int x0, int y0, int width,
                const PaintContext& c, Color text, Color emphasis, Color accent) {
@@ -70,9 +65,14 @@ void draw_rows(Canvas& cv, const NoticeLayout& nl, int page, int x0, int y0, int
 
 } // namespace
 
+NoticeLayout lay_out_notice_slide(const Slide& s, const PaintContext& c) {
+    NoticeBox b = notice_box(c);
+    return lay_out_notice(*notice_of(s), {b.body.w, b.body.h}, c.layout, c.metrics, {});
+}
+
 SlidePaging notice_paging(const Slide& s, const PaintContext& c) {
     SlidePaging p;
-    p.pages = notice_slide_layout(s, c).pages;
+    p.pages = lay_out_notice_slide(s, c).pages;
     p.page_time = p.pages > 1 ? c.slide_duration / p.pages : c.slide_duration;
     if (p.pages > 1 && p.page_time.count() <= 0)
         p.page_time = std::chrono::seconds{8}; // Browsing: no slide time to share.
@@ -86,7 +86,7 @@ void paint_text(Canvas& cv, const Slide& s, const PaintContext& c) {
     NoticeBox b = notice_box(c);
     cv.fill(b.panel, theme.panel);
     panel_title(cv, c, b.panel, s.title, b.pad);
-    NoticeLayout nl = lay_out_notice(*notice_of(s), {b.body.w, b.body.h}, l, c.metrics, {});
+    NoticeLayout nl = lay_out_notice_slide(s, c);
     SlidePaging paging = notice_paging(s, c);
     const int page = paging.page_at(c.slide_start, c.now);
     draw_rows(cv, nl, page, b.body.x, b.body.y, b.body.w, c, theme.panel_text, theme.primary,
@@ -96,7 +96,7 @@ void paint_text(Canvas& cv, const Slide& s, const PaintContext& c) {
         Style st{l.px(28), true};
         std::string marker = std::to_string(page + 1) + "/" + std::to_string(nl.pages);
         int w = width_of(c, marker, st);
-        int y = b.body.y + b.body.h + (c.metrics.line_height(st) - c.metrics.line_height(st)) / 2;
+        int y = b.body.y + b.body.h;
         cv.text(marker, st, b.body.x + b.body.w - w, y, theme.primary);
         int track = b.body.w - w - l.px(24);
         int bar_y = y + c.metrics.line_height(st) / 2 - l.px(3);
