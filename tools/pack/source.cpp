@@ -2,6 +2,7 @@
 #include "source.hpp"
 
 #include "csv.hpp"
+#include "file_match.hpp"
 #include "ini.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/sha256.hpp"
@@ -49,6 +50,18 @@ std::optional<std::string> player_refusal(const ImageInfo& info, std::string_vie
     return std::to_string(info.width) + "x" + std::to_string(info.height) +
            " pixels, more than the player's limit of " +
            std::to_string(kMaxImagePixels / 1'000'000) + " million: scale it down";
+}
+
+// What to say of a file named in the settings that cannot be read: with the close match in the
+// folder, when there is one.
+std::string missing_file(const fs::path& dir, const std::string& name) {
+    std::error_code ec;
+    if (fs::exists(dir / name, ec))
+        return "the file \"" + name + "\" cannot be read";
+    std::string message = "the file \"" + name + "\" is missing";
+    if (auto match = close_file_match(dir, name))
+        message += "; did you mean \"" + *match + "\"?";
+    return message;
 }
 
 bool yes(const std::string& v) {
@@ -244,8 +257,7 @@ struct Reader {
         }
         auto bytes = content::read_file(dir / rel, kFileLimit);
         if (!bytes) {
-            problems.error(kSettings, line, field,
-                           "the file \"" + name + "\" is missing or cannot be read");
+            problems.error(kSettings, line, field, missing_file(dir, name));
             return std::nullopt;
         }
         used_files.insert(rel.lexically_normal().generic_string());
@@ -556,6 +568,30 @@ struct Reader {
         return std::make_pair(title, body);
     }
 };
+
+// Without a [playlist], the normal slides play in the order of their sections: what an operator
+// who wrote none most likely means. Said with a warning, as it may be an omission.
+void play_in_file_order(const json& slides, const std::map<std::string, std::string>& priorities,
+                        json& playlist, std::set<std::string>& in_order, Problems& problems) {
+    std::string ids;
+    for (const auto& slide : slides) {
+        auto id = slide["id"].get<std::string>();
+        auto p = priorities.find(id);
+        if (p != priorities.end() && p->second != "normal")
+            continue;
+        playlist.push_back(id);
+        in_order.insert(id);
+        ids += (ids.empty() ? "" : ", ") + id;
+    }
+    if (ids.empty())
+        problems.error(kSettings, 0, "[playlist]",
+                       "missing, and no normal slide to play: add [playlist] with order = slide, "
+                       "slide, …");
+    else
+        problems.warn(kSettings, 0, "[playlist]",
+                      "missing: the slides play in the order of settings.ini (" + ids +
+                          "); add [playlist] with order = … to choose");
+}
 
 } // namespace
 
@@ -931,8 +967,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
         in_order.insert(id);
     }
     if (order.empty())
-        problems.error(kSettings, 0, "[playlist]",
-                       "missing: add [playlist] with order = slide, slide, …");
+        play_in_file_order(slides, priorities, playlist, in_order, problems);
     for (const auto& [id, line] : slide_lines) {
         bool normal = !priorities.contains(id) || priorities[id] == "normal";
         if (normal && !in_order.contains(id))
