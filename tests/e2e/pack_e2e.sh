@@ -63,6 +63,79 @@ assert hash_line, text
 assert "97531" not in text.replace(hash_line[0], ""), text
 PY
     ;;
+phone-photo-upright)
+    # A photo taken with the phone held upright (EXIF orientation 6) is shown upright: fitted,
+    # covering, on the contact sheet, and in the touch screen's gallery.
+    mkdir -p "$work/src/posters"
+    $py "$src/tests/e2e/make-phone-photo.py" "$work/src/posters/phone.jpg" "$work/upright.png" ||
+        fail "cannot make the photo"
+    cat >"$work/src/settings.ini" <<'INI'
+[bundle]
+version = 1
+time_zone = Asia/Shanghai +08:00
+[theme]
+header = 手机照片
+[slide photo]
+poster = posters/phone.jpg
+fit = fit
+[slide photo-cover]
+poster = posters/phone.jpg
+fit = cover
+[playlist]
+order = photo, photo-cover
+INI
+    "$pack" build "$work/src" "$work/bundle" 2>"$work/err" || { cat "$work/err" >&2; fail "build failed"; }
+    for size in 1920x1080 1080x1920; do
+        for slide in photo photo-cover; do
+            "$kiosk" --content "$work/bundle" --size $size --clock 2020-11-08T10:00:00+08:00 --slide $slide \
+                --screenshot "$work/$slide-$size.png" --draw-list "$work/$slide-$size.txt" 2>"$work/err" ||
+                { cat "$work/err" >&2; fail "screenshot of $slide at $size failed"; }
+        done
+    done
+    "$pack" preview "$work/bundle" --size 1920x1080 --from 2020-11-08T10:00:00+08:00 --to 2020-11-08T10:00:00+08:00 \
+        --every 1h "$work/sheet.png" 2>"$work/err" || { cat "$work/err" >&2; fail "preview failed"; }
+    # The picture on screen is the upright photo: its shape, and its content (compared with the
+    # upright picture, and with the photo as stored, on its side).
+    $py - "$work" <<'PY' || fail "the photo is not upright"
+import re, sys
+from PIL import Image, ImageChops, ImageStat
+work = sys.argv[1]
+upright = Image.open(f"{work}/upright.png").convert("RGB")
+sideways = upright.transpose(Image.Transpose.ROTATE_90)
+def diff(a, b):
+    return sum(ImageStat.Stat(ImageChops.difference(a, b.resize(a.size))).mean) / 3
+def check(shot, box, what):
+    crop = Image.open(shot).convert("RGB").crop(box)
+    good, bad = diff(crop, upright), diff(crop, sideways)
+    print(f"{what}: {box} differs by {good:.1f} from upright, {bad:.1f} from sideways")
+    assert good < 12 and bad > 2 * good, what
+for size in ("1920x1080", "1080x1920"):
+    for slide in ("photo", "photo-cover"):
+        text = open(f"{work}/{slide}-{size}.txt").read()
+        x, y, w, h, fit = re.search(r"image posters/phone.jpg (\d+),(\d+) (\d+)x(\d+) (\w+)", text).groups()
+        x, y, w, h = int(x), int(y), int(w), int(h)
+        if fit == "fit":  # Upright 3:4, fitted into the slide's area.
+            s = min(w / 3024, h / 4032)
+            pw, ph = round(3024 * s), round(4032 * s)
+            box = (x + (w - pw) // 2, y + (h - ph) // 2, x + (w + pw) // 2, y + (h + ph) // 2)
+            assert ph > pw, (size, pw, ph)
+            check(f"{work}/{slide}-{size}.png", box, f"{slide} {size}")
+        else:  # Covering: the middle of the upright photo fills the area.
+            s = max(w / 3024, h / 4032)
+            cw, ch = w / s / 4032 * 400, h / s / 4032 * 400
+            ref = upright.crop((round(150 - cw / 2), round(200 - ch / 2), round(150 + cw / 2), round(200 + ch / 2)))
+            crop = Image.open(f"{work}/{slide}-{size}.png").convert("RGB").crop((x, y, x + w, y + h))
+            good = diff(crop, ref)
+            print(f"{slide} {size}: differs by {good:.1f} from the upright photo's middle")
+            assert good < 14, (slide, size, good)
+# The contact sheet's one tile, 480x270, shows the same as the 1920x1080 screen.
+tile = Image.open(f"{work}/sheet.png").convert("RGB").crop((16, 16, 496, 286))
+screen = Image.open(f"{work}/photo-1920x1080.png").convert("RGB").resize((480, 270))
+d = sum(ImageStat.Stat(ImageChops.difference(tile, screen)).mean) / 3
+print(f"contact sheet tile differs by {d:.1f} from the screen")
+assert d < 8
+PY
+    ;;
 *)
     fail "unknown case $case_name"
     ;;

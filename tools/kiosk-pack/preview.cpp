@@ -7,6 +7,7 @@
 #include "kiosk/app/paths.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/media/resample.hpp"
 #include "kiosk/platform/sdl_session.hpp"
 
 #include <SDL_image.h>
@@ -228,9 +229,12 @@ int preview_command(const std::vector<std::string>& args) {
             int row = static_cast<int>(i / columns);
             SDL_Rect dst{gap + col * (tw + gap), gap + row * (th + kCaption + gap), tw, th};
             if (frame) {
+                // Filtered, not sampled: a 1080p frame shrinks four times into its tile.
                 media::SurfacePtr argb(
                     SDL_ConvertSurfaceFormat(frame.get(), SDL_PIXELFORMAT_ARGB8888, 0));
-                SDL_BlitScaled(argb.get(), nullptr, sheet.get(), &dst);
+                auto tile = argb ? media::resize_surface(argb.get(), {tw, th}) : nullptr;
+                if (tile)
+                    SDL_BlitSurface(tile.get(), nullptr, sheet.get(), &dst);
             }
             std::string label = format_chinese_date(t, off) + " " + format_hhmm(t, off);
             if (auto text = (*fonts)->render(label, caption)) {
