@@ -65,6 +65,7 @@ int check_or_build(const std::vector<std::string>& args, bool build) {
     std::vector<std::string> positional;
     pack::PackOptions options;
     options.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    options.svg_program = "/proc/self/exe"; // SVGs drawn as the displays draw them (main()).
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--size" && i + 1 < args.size()) {
             options.screen = parse_size(args[++i]);

@@ -80,6 +80,7 @@ Result<fs::path> bundle_folder(const fs::path& dir, fs::path& temporary) {
     Problems problems;
     PackOptions options;
     options.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    options.svg_program = "/proc/self/exe";
     auto packed = pack_source(dir, options, problems);
     std::fputs(problems.report().c_str(), stderr);
     if (!packed)

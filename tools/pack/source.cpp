@@ -10,6 +10,8 @@
 #include "kiosk/core/color.hpp"
 #include "kiosk/core/image_info.hpp"
 #include "kiosk/text/utf8.hpp"
+#include "kiosk/ui/layout.hpp"
+#include "picture_check.hpp"
 #include "results_csv.hpp"
 
 #include <nlohmann/json.hpp>
@@ -389,8 +391,7 @@ struct Reader {
                         problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
-                    theme["logo"] = e.value;
-                    packed.copies[e.value] = dir / e.value;
+                    logo = {e.value, e.line, std::move(*bytes)};
                 }
             } else if (e.key == "primary" || e.key == "accent" || e.key == "text" ||
                        e.key == "background" || e.key == "panel" || e.key == "panel_text") {
@@ -406,6 +407,32 @@ struct Reader {
             }
         }
         theme["colors"] = colors;
+        if (!logo.name.empty() && check_logo(colors.value("primary", "#B5121B"))) {
+            theme["logo"] = logo.name;
+            packed.copies[logo.name] = dir / logo.name;
+        }
+    }
+
+    // The header logo, decoded as the display will show it in the header of the bundle's
+    // screen: refused if the display would refuse it, warned about if it will look blurred, too
+    // small, or lost in the header colour (`header`, its primary colour).
+    struct Logo {
+        std::string name;
+        int line{};
+        std::string bytes;
+    } logo;
+    bool check_logo(const std::string& header) {
+        Rect box = ui::header_logo(ui::make_layout(screen));
+        auto pic = check_picture(logo.name, logo.bytes, {box.w, box.h}, Fit::Contain,
+                                 options.svg_program, parse_color(header).value_or(Color{}));
+        if (!pic) {
+            problems.error(kSettings, logo.line, "logo",
+                           "\"" + logo.name + "\" " + pic.error().message);
+            return false;
+        }
+        for (const auto& w : logo_warnings(*pic, {box.w, box.h}, screen, header))
+            problems.warn(kSettings, logo.line, "logo", "\"" + logo.name + "\" " + w);
+        return true;
     }
 
     void timetable(const std::string& name, int line, json& events) {
@@ -796,6 +823,15 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                         problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
+                    // Every byte decoded as a display does it, not only the header.
+                    auto pic = check_picture(e.value, *bytes, r.screen, Fit::Contain,
+                                             r.options.svg_program, Color{});
+                    if (!pic) {
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" " + pic.error().message +
+                                           ": the displays would skip this slide");
+                        continue;
+                    }
                     auto ext = fs::path(e.value).extension().string();
                     std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
                         return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -809,13 +845,14 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                         problems.warn(kSettings, e.line, e.key,
                                       "\"" + e.value + "\" is really " + info->mime +
                                           " whatever its name says");
-                    if (info->width > 0 && info->mime != "image/svg+xml" &&
-                        (info->width < r.screen.w * 2 / 3 && info->height < r.screen.h * 2 / 3))
+                    const Size upright = pic->upright; // As shown, after its EXIF orientation.
+                    if (upright.w > 0 && info->mime != "image/svg+xml" &&
+                        (upright.w < r.screen.w * 2 / 3 && upright.h < r.screen.h * 2 / 3))
                         problems.warn(kSettings, e.line, e.key,
-                                      "\"" + e.value + "\" is " + std::to_string(info->width) +
-                                          "x" + std::to_string(info->height) +
-                                          ", much smaller than the " + std::to_string(r.screen.w) +
-                                          "x" + std::to_string(r.screen.h) +
+                                      "\"" + e.value + "\" is " + std::to_string(upright.w) + "x" +
+                                          std::to_string(upright.h) + ", much smaller than the " +
+                                          std::to_string(r.screen.w) + "x" +
+                                          std::to_string(r.screen.h) +
                                           " screen: it will look blurred");
                     slide["asset"] = e.value;
                     r.packed.copies[e.value] = dir / e.value;
