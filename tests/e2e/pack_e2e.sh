@@ -136,6 +136,57 @@ print(f"contact sheet tile differs by {d:.1f} from the screen")
 assert d < 8
 PY
     ;;
+xlsx-from-spreadsheet-programs)
+    # Workbooks written now by openpyxl and saved by LibreOffice (headless), as the timetable and
+    # results of a folder: the boards show the week's days and the scores as entered, the
+    # contestants without a score unranked at the bottom.
+    $py "$src/tests/pack/sheets/make-sheets.py" "$work/sheets" || fail "cannot make the workbooks"
+    mkdir -p "$work/src"
+    cp "$work/sheets/timetable-libreoffice.xlsx" "$work/src/timetable.xlsx"
+    cp "$work/sheets/results-libreoffice.xlsx" "$work/src/results.xlsx"
+    cat >"$work/src/settings.ini" <<'INI'
+[bundle]
+version = 1
+time_zone = Asia/Shanghai +08:00
+[theme]
+header = 2020年潍坊市职业教育活动周 · 人人出彩，技能强国
+[timetable]
+file = timetable.xlsx
+[results]
+file = results.xlsx
+[slide today]
+schedule = yes
+[slide cnc]
+results = 数控车加工
+INI
+    "$pack" build "$work/src" "$work/bundle" 2>"$work/err" || { cat "$work/err" >&2; fail "build failed"; }
+    grep -q "slides play in the order of settings.ini (today, cnc)" "$work/err" ||
+        { cat "$work/err" >&2; fail "no warning for the missing playlist"; }
+    "$kiosk" --content "$work/bundle" --size 1920x1080 --clock 2020-11-09T15:00:00+08:00 --slide cnc \
+        --screenshot "$work/cnc.png" --draw-list "$work/cnc.txt" 2>"$work/err" ||
+        { cat "$work/err" >&2; fail "results screenshot failed"; }
+    # Rank, school and score on one row each (the draw list's text items, in drawing order).
+    $py - "$work/cnc.txt" <<'PY' || fail "the results board is not as entered"
+import re, sys
+items = [l.split(" ", 4) for l in open(sys.argv[1]).read().splitlines() if l.startswith("text ")]
+rows = {}
+for _, xy, _, _, text in items:
+    x, y = map(int, xy.split(","))
+    rows.setdefault(y, []).append((x, text))
+lines = [" ".join(t for _, t in sorted(r)) for _, r in sorted(rows.items())]
+want = ["1 青州职业学院 选手04 88.5", "2 潍坊科技学院 选手02 85.30 一等奖",
+        "3 寿光职教中心 选手03 85.2501 二等奖", "4 并列 潍坊职业学院 选手01 85.25 一等奖",
+        "4 并列 安丘职教中心 选手08 85.25", "— 昌乐职教中心 选手05 缺考",
+        "— 诸城职教中心 选手06 —", "— 高密职教中心 选手07 弃权"]
+found = [l for l in lines if any(l == w for w in want)]
+assert found == want, "\n".join(lines)
+PY
+    "$kiosk" --content "$work/bundle" --size 1920x1080 --clock 2020-11-09T15:00:00+08:00 --slide today \
+        --screenshot "$work/today.png" --draw-list "$work/today.txt" 2>"$work/err" ||
+        { cat "$work/err" >&2; fail "schedule screenshot failed"; }
+    grep -q ' 技能展演$' "$work/today.txt" || fail "9 November (11月9日 in the sheet) lacks its event"
+    grep -q ' 进行中$' "$work/today.txt" || fail "the 14:30 event is not running at 15:00"
+    ;;
 *)
     fail "unknown case $case_name"
     ;;

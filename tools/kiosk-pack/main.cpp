@@ -47,9 +47,10 @@ constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
         WEBROOT, ready for any static web server. Versions only go up; publishing the same
         content again changes nothing. --bump publishes as the channel's next version when the
         bundle's own is not above it. One publication at a time on a channel: a second waits.
-  results RESULTS.csv WEBROOT --channel NAME --key KEY [--sample]
-        Publishes the scoring desk's spreadsheet as the channel's live results feed, with the next
-        sequence number. A wrong column or a non-numeric score is refused with its line.
+  results RESULTS.csv|RESULTS.xlsx WEBROOT --channel NAME --key KEY [--sample]
+        Publishes the scoring desk's spreadsheet (CSV or Excel workbook) as the channel's live
+        results feed, with the next sequence number. A wrong column or a score that is neither a
+        number nor a word for none (缺考, 弃权, blank) is refused with its line.
   pin
         Reads an admin PIN (4 to 12 digits) from standard input and prints its salted hash, the
         value of "admin_pin" in a display's config. The PIN itself is stored nowhere.
