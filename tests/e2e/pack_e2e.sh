@@ -187,6 +187,49 @@ PY
     grep -q ' 技能展演$' "$work/today.txt" || fail "9 November (11月9日 in the sheet) lacks its event"
     grep -q ' 进行中$' "$work/today.txt" || fail "the 14:30 event is not running at 15:00"
     ;;
+damaged-png)
+    # A PNG with a bad checksum: kiosk-pack check refuses it in libpng's words; put on a display
+    # anyway (a bundle made by hand), the display skips the slide and says so in its own log line,
+    # and libpng prints nothing of its own.
+    mkdir -p "$work/src/posters"
+    cp "$src/tools/sample/source/posters/epidemic.png" "$src/tools/sample/source/posters/launch.jpg" "$work/src/posters/"
+    cat >"$work/src/settings.ini" <<'INI'
+[bundle]
+version = 1
+time_zone = Asia/Shanghai +08:00
+[theme]
+header = 海报
+[slide rules]
+poster = posters/epidemic.png
+[slide launch]
+poster = posters/launch.jpg
+INI
+    "$pack" build "$work/src" "$work/bundle" 2>/dev/null || fail "the good folder does not build"
+    # The first image data chunk's checksum spoilt, in the folder and in the built bundle (its
+    # manifest's hash made to match, as a bundle made by other means could be).
+    $py - "$work/src/posters/epidemic.png" "$work/bundle/posters/epidemic.png" "$work/bundle/manifest.json" <<'PY'
+import hashlib, json, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+i = data.find(b"IDAT")
+n = int.from_bytes(data[i - 4:i], "big")
+data[i + 4 + n] ^= 0x55
+for f in sys.argv[1:3]:
+    open(f, "wb").write(data)
+m = json.load(open(sys.argv[3]))
+m["assets"]["posters/epidemic.png"]["sha256"] = hashlib.sha256(data).hexdigest()
+json.dump(m, open(sys.argv[3], "w"), ensure_ascii=False)
+PY
+    "$pack" check "$work/src" 2>"$work/err" && fail "check passed a PNG with a bad checksum"
+    grep -q 'settings.ini:7: poster: "posters/epidemic.png" cannot be decoded (libpng: IDAT: CRC error)' "$work/err" ||
+        { cat "$work/err" >&2; fail "check did not name the fault"; }
+    "$kiosk" --content "$work/bundle" --size 1280x720 --clock 2020-11-08T09:30:00+08:00 --after 2 \
+        --screenshot "$work/s.png" --draw-list "$work/s.txt" 2>"$work/err" || fail "the kiosk failed"
+    grep -q 'error: image: epidemic.png: cannot be decoded (libpng: IDAT: CRC error)' "$work/err" ||
+        { cat "$work/err" >&2; fail "the display's log does not name the file and the fault"; }
+    grep -q 'slide rules: skipped' "$work/err" || { cat "$work/err" >&2; fail "the slide was not skipped"; }
+    grep -q '^libpng' "$work/err" && { cat "$work/err" >&2; fail "libpng printed its own line"; }
+    grep -q '^image posters/launch.jpg ' "$work/s.txt" || fail "the other poster is not shown"
+    ;;
 *)
     fail "unknown case $case_name"
     ;;
