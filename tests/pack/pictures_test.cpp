@@ -14,17 +14,11 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string sample(const std::string& name) {
-    auto bytes =
-        content::read_file(fs::path(KIOSK_SOURCE_DIR) / "tools/sample/source" / name, 64u << 20);
-    EXPECT_TRUE(bytes) << name;
-    return bytes ? *bytes : std::string();
+    return kiosk::pack::test::repo_file("tools/sample/source/" + name);
 }
 
 std::string test_image(const std::string& name) {
-    auto bytes =
-        content::read_file(fs::path(KIOSK_SOURCE_DIR) / "tests/media/images" / name, 1u << 20);
-    EXPECT_TRUE(bytes) << name;
-    return bytes ? *bytes : std::string();
+    return kiosk::pack::test::repo_file("tests/media/images/" + name);
 }
 
 } // namespace

@@ -20,10 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string sheet_file(const std::string& name) {
-    auto bytes =
-        content::read_file(fs::path(KIOSK_SOURCE_DIR) / "tests/pack/sheets" / name, 1u << 20);
-    EXPECT_TRUE(bytes) << name;
-    return bytes ? *bytes : std::string();
+    return kiosk::pack::test::repo_file("tests/pack/sheets/" + name);
 }
 
 using Table = std::vector<std::vector<std::string>>;
@@ -272,14 +269,9 @@ TEST_F(SourceFolder, WorkbooksAndTypedValuesBuildTheBoards) {
     text.replace(text.find("file = timetable.csv"), 20, "file = timetable.xlsx");
     text.replace(text.find("file = results.csv"), 18, "file = results.xlsx");
     settings(text);
-    Problems p;
-    auto packed = pack(p);
-    ASSERT_TRUE(packed) << p.report();
-    fs::path out = m_dir.string() + "-out";
-    ASSERT_TRUE(write_bundle(*packed, out));
-    auto b = content::load_bundle(out);
-    ASSERT_TRUE(b) << b.error().message;
-    const auto& tt = (*b)->timetables.at("data/timetable.json");
+    auto b = build_and_load();
+    ASSERT_TRUE(b);
+    const auto& tt = b->timetables.at("data/timetable.json");
     ASSERT_EQ(tt.events.size(), 4u);
     // 11月9日 and 11月10日 take the year of the week; 19:00 to 1:00 runs past midnight.
     EXPECT_EQ(tt.events[1].start, parse_datetime("2020-11-09T14:30:00+08:00"));
@@ -288,7 +280,7 @@ TEST_F(SourceFolder, WorkbooksAndTypedValuesBuildTheBoards) {
     EXPECT_FALSE(tt.events[1].invented);
     EXPECT_EQ(tt.events[3].end, parse_datetime("2020-11-12T01:00:00+08:00"));
 
-    const auto& r = (*b)->results.at("data/results.json");
+    const auto& r = b->results.at("data/results.json");
     const auto* cnc = r.find("数控车加工");
     ASSERT_NE(cnc, nullptr);
     EXPECT_TRUE(cnc->final);
@@ -328,17 +320,12 @@ TEST_F(SourceFolder, CsvWithTypedValuesBuildsToo) {
     write("results.csv",
           gbk("赛项,学校,成绩,决赛\n数控车加工,甲,８５.２５,YES\n数控车加工,乙,,Yes\n"
               "数控车加工,丙,缺考,yes\n"));
-    Problems q;
-    auto packed = pack(q);
-    ASSERT_TRUE(packed) << q.report();
-    fs::path out = m_dir.string() + "-out";
-    ASSERT_TRUE(write_bundle(*packed, out));
-    auto b = content::load_bundle(out);
-    ASSERT_TRUE(b) << b.error().message;
-    const auto& tt = (*b)->timetables.at("data/timetable.json");
+    auto b = build_and_load();
+    ASSERT_TRUE(b);
+    const auto& tt = b->timetables.at("data/timetable.json");
     ASSERT_EQ(tt.events.size(), 2u);
     EXPECT_EQ(tt.events[1].start, parse_datetime("2020-11-09T14:30:00+08:00"));
-    const auto& cnc = *(*b)->results.at("data/results.json").find("数控车加工");
+    const auto& cnc = *b->results.at("data/results.json").find("数控车加工");
     EXPECT_TRUE(cnc.final);
     EXPECT_EQ(cnc.entries[0].score_text, "85.25");
     EXPECT_FALSE(cnc.entries[1].score);

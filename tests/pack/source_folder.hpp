@@ -4,12 +4,15 @@
 
 #include "source.hpp"
 
+#include "kiosk/content/bundle.hpp"
+
 #include <gtest/gtest.h>
 #include <iconv.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 
 namespace kiosk::pack::test {
@@ -27,6 +30,13 @@ inline std::string gbk(const std::string& utf8) {
     iconv_close(cd);
     out.resize(out.size() - ol);
     return out;
+}
+
+// A file of the repository (`tests/media/images/exif/orientation-6.jpg`), read whole.
+inline std::string repo_file(const std::string& path) {
+    auto bytes = content::read_file(fs::path(KIOSK_SOURCE_DIR) / path, 64u << 20);
+    EXPECT_TRUE(bytes) << path;
+    return bytes ? *bytes : std::string();
 }
 
 inline bool mentions(const Problems& p, const std::string& file, int line,
@@ -71,6 +81,19 @@ protected:
         PackOptions o;
         o.now = *parse_datetime("2020-11-07T18:00:00+08:00");
         return pack_source(m_dir, o, p);
+    }
+    // The folder packed, written as a bundle and loaded as the player loads it; null (with the
+    // test failed) if any step fails.
+    std::shared_ptr<const content::Bundle> build_and_load() {
+        Problems p;
+        auto packed = pack(p);
+        EXPECT_TRUE(packed) << p.report();
+        fs::path out = m_dir.string() + "-out";
+        if (!packed || !write_bundle(*packed, out))
+            return nullptr;
+        auto b = content::load_bundle(out);
+        EXPECT_TRUE(b) << b.error().message;
+        return b ? *b : nullptr;
     }
 
     static constexpr const char* kGood = R"([bundle]
