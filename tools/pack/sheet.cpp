@@ -11,7 +11,7 @@ std::optional<std::vector<CsvRow>> read_sheet(const std::string& bytes, const st
         "; in the spreadsheet, use Save As and choose \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\"";
     if (bytes.starts_with("PK\x03\x04")) {
         // A zip package: an .xlsx workbook, or OpenDocument (its first entry is "mimetype").
-        if (bytes.compare(30, 8, "mimetype") == 0 &&
+        if (bytes.size() >= 38 && bytes.compare(30, 8, "mimetype") == 0 &&
             bytes.find("application/vnd.oasis.opendocument.spreadsheet") < 100) {
             problems.error(file, 0, "",
                            "is an OpenDocument spreadsheet (.ods)" + std::string(kSaveAs));

@@ -481,8 +481,11 @@ std::optional<std::vector<CsvRow>> read_xlsx(std::string_view bytes, const std::
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source == nullptr)
-        return refuse(zip_error_strerror(&error));
+    if (source == nullptr) {
+        std::string why = zip_error_strerror(&error);
+        zip_error_fini(&error);
+        return refuse(why);
+    }
     ZipPtr zip(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
     if (!zip) {
         zip_source_free(source);
