@@ -39,7 +39,8 @@ PY
 pin-without-echo)
     # On a terminal the PIN is read without echo: it appears nowhere in what the terminal shows.
     $py - "$pack" <<'PY' || fail "the PIN was echoed"
-import os, pty, sys
+import os, pty, signal, sys
+signal.alarm(60)  # A guard against a hang only: a run takes a fraction of a second.
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(sys.argv[1], [sys.argv[1], "pin"])

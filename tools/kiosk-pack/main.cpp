@@ -186,10 +186,11 @@ void restore_echo_and_die(int sig) {
     std::raise(sig);
 }
 
-// Reads one line from standard input; on a terminal, without echoing what is typed (the PIN
-// must not stay on the screen or in the terminal's scroll-back), and with echo back on however
-// the program ends.
-std::string read_secret_line() {
+// Reads one line from standard input; on a terminal, after `prompt` and without echoing what is
+// typed (the PIN must not stay on the screen or in the terminal's scroll-back), with echo back on
+// however the program ends. Echo goes off before the prompt is shown: what is typed once it is
+// shown is neither echoed nor discarded with the type-ahead.
+std::string read_secret_line(const char* prompt) {
     char line[64] = {};
     bool quiet = isatty(0) && ::tcgetattr(0, &g_saved_terminal) == 0;
     if (quiet) {
@@ -201,12 +202,13 @@ std::string read_secret_line() {
         silent.c_lflag |= ECHONL; // The Enter key still moves to the next line.
         g_echo_off = 1;
         ::tcsetattr(0, TCSAFLUSH, &silent);
+        std::fputs(prompt, stderr);
     }
     std::string out;
     if (std::fgets(line, sizeof line, stdin) != nullptr)
         out = line;
     if (quiet) {
-        ::tcsetattr(0, TCSAFLUSH, &g_saved_terminal);
+        ::tcsetattr(0, TCSANOW, &g_saved_terminal);
         g_echo_off = 0;
     }
     std::fill(std::begin(line), std::end(line), '\0');
@@ -218,9 +220,7 @@ int pin_command(const std::vector<std::string>& args) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    if (isatty(0))
-        std::fputs("Admin PIN (4 to 12 digits, not shown): ", stderr);
-    std::string pin = read_secret_line();
+    std::string pin = read_secret_line("Admin PIN (4 to 12 digits, not shown): ");
     while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r'))
         pin.pop_back();
     auto hash = sync::hash_pin(pin);
