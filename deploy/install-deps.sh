@@ -9,12 +9,15 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config
           libsdl2-dev libsdl2-image-dev libjpeg-dev libfreetype-dev libharfbuzz-dev libicu-dev libmd4c-dev libqrencode-dev
           nlohmann-json3-dev libssl-dev libcurl4-openssl-dev
+          libexif-dev libpng-dev libzip-dev libexpat1-dev
           # The fonts after the CJK font: symbols (℃, arrows) and colour emoji.
           fonts-dejavu-core fonts-noto-color-emoji)
 if [[ " $* " == *" --test "* ]]; then
     packages+=(libgtest-dev xvfb xauth nginx-light python3-pil time zbar-tools xdotool)
     # Service, fleet view and package tests: the notify stand-in, passwords, the dashboard, .deb.
     packages+=(python3 curl openssl chromium dpkg-dev)
+    # Spreadsheets written by real spreadsheet programs, photos with EXIF tags, for the pack tests.
+    packages+=(python3-openpyxl libreoffice-calc-nogui python3-scipy)
 fi
 if [[ " $* " == *" --bench "* ]]; then
     packages+=(xvfb libx11-dev python3 python3-pil chromium feh nginx-light)

@@ -363,6 +363,24 @@ void Kiosk::draw_settled(TimePoint t) {
     draw(t);
 }
 
+Result<void> Kiosk::draw_slide_alone(const std::string& slide_id, TimePoint at) {
+    const auto& slides = m_bundle->manifest.slides;
+    auto it = std::find_if(slides.begin(), slides.end(),
+                           [&](const content::Slide& s) { return s.id == slide_id; });
+    if (it == slides.end())
+        return fail("the bundle has no slide \"" + slide_id + "\"");
+    auto frame = m_show->slide_alone(static_cast<std::size_t>(it - slides.begin()), at);
+    for (int round = 0; round < 3; ++round) {
+        m_renderer.warm(frame);
+        m_loader.wait_idle();
+        m_renderer.accept_decoded();
+    }
+    m_renderer.invalidate();
+    m_renderer.draw(frame);
+    m_display.present();
+    return {};
+}
+
 int Kiosk::screenshot(TimePoint start, Duration after, const std::filesystem::path& out,
                       const std::optional<std::filesystem::path>& draw_list) {
     const TimePoint end = start + after;

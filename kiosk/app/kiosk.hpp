@@ -51,6 +51,9 @@ public:
     void simulate_to(TimePoint t);
     // Draws the screen at `t` with every image decoded.
     void draw_settled(TimePoint t);
+    // Draws the slide `slide_id` alone at full size as it looks at `at` (Show::slide_alone), with
+    // every image decoded; its pixels are then in capture().
+    Result<void> draw_slide_alone(const std::string& slide_id, TimePoint at);
     media::SurfacePtr capture() const { return m_display.read_pixels(); }
     int screenshot(TimePoint start, Duration after, const std::filesystem::path& out,
                    const std::optional<std::filesystem::path>& draw_list);

@@ -60,9 +60,20 @@ Screenshot of any moment of the week:
 Result<Options> parse_options(const std::vector<std::string>& args) {
     Options o;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
+        // `--size=1920x1080` is `--size 1920x1080`. A value that is missing, or that is the next
+        // option (`--size --headless`), is reported as missing.
+        std::string a = args[i];
+        std::optional<std::string> attached;
+        if (auto eq = a.find('='); a.starts_with("--") && eq != std::string::npos) {
+            attached = a.substr(eq + 1);
+            a.resize(eq);
+        }
+        bool took_value = false;
         auto value = [&](const char* what) -> Result<std::string> {
-            if (i + 1 >= args.size())
+            took_value = true;
+            if (attached && !attached->empty())
+                return *attached;
+            if (attached || i + 1 >= args.size() || args[i + 1].starts_with("--"))
                 return fail(a + " needs " + what);
             return args[++i];
         };
@@ -193,6 +204,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         } else {
             return fail("unknown option \"" + a + "\" (see --help)");
         }
+        if (attached && !took_value)
+            return fail(a + " takes no value (found \"" + args[i] + "\")");
     }
     if (o.help || o.version)
         return o;

@@ -1,21 +1,10 @@
 // Proof-of-play files.
 #include "kiosk/app/play_log.hpp"
 
+#include "kiosk/core/csv_writer.hpp"
 #include "kiosk/core/log.hpp"
 
 namespace kiosk::app {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 PlayLog::PlayLog(std::filesystem::path dir, std::string display_id, std::chrono::minutes utc_offset)
     : m_dir(std::move(dir)), m_display(std::move(display_id)), m_offset(utc_offset) {
@@ -73,9 +62,8 @@ void PlayLog::write(const char* type, const std::string& slide_id, TimePoint sta
         m_day_full = true;
         return;
     }
-    std::string line = std::string(type) + "," + format_iso(start, m_offset) + "," +
-                       format_iso(end, m_offset) + "," + csv_field(m_display) + "," +
-                       csv_field(slide_id) + "," + std::to_string(bundle) + "\n";
+    std::string line = csv_line({type, format_iso(start, m_offset), format_iso(end, m_offset),
+                                 m_display, slide_id, std::to_string(bundle)});
     std::fwrite(line.data(), 1, line.size(), m_file);
     m_day_bytes += line.size();
     std::fflush(m_file);

@@ -42,7 +42,4 @@ private:
     bool m_day_full{false};       // Today's share of the cap is used up (said once).
 };
 
-// A CSV field, quoted when it must be.
-std::string csv_field(const std::string& s);
-
 } // namespace kiosk::app

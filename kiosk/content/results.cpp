@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace kiosk::content {
 
@@ -66,23 +68,53 @@ Result<Results> parse_results(std::string_view text, const std::string& file) {
             auto team = detail::get_string(x, "team", at);
             if (!team)
                 return std::unexpected(team.error());
-            auto score = detail::get_number(x, "score", at);
-            if (!score)
-                return std::unexpected(score.error());
-            if (!std::isfinite(*score))
-                return fail(at + ": field \"score\" must be a finite number");
+            // A score, or none (absent or null) for a contestant listed without one.
+            if (auto sc = x.find("score"); sc != x.end() && !sc->is_null()) {
+                auto score = detail::get_number(x, "score", at);
+                if (!score)
+                    return std::unexpected(score.error());
+                if (!std::isfinite(*score))
+                    return fail(at + ": field \"score\" must be a finite number");
+                re.score = *score;
+            }
             std::string err;
             re.contestant = detail::opt_string(x, "contestant", at, err).value_or("");
             re.award = detail::opt_string(x, "award", at, err).value_or("");
+            re.score_text = detail::opt_string(x, "score_text", at, err).value_or("");
             if (!err.empty())
                 return fail(err);
             re.team = *team;
-            re.score = *score;
             er.entries.push_back(std::move(re));
         }
         r.events.push_back(std::move(er));
     }
     return r;
+}
+
+namespace {
+
+// A score as the sheet holds it: to 15 significant digits (see rank()).
+std::optional<double> exact(const std::optional<double>& score) {
+    if (!score)
+        return std::nullopt;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", *score);
+    return std::strtod(buf, nullptr);
+}
+
+} // namespace
+
+std::string score_text(const ResultEntry& e) {
+    if (!e.score_text.empty())
+        return e.score_text;
+    if (!e.score)
+        return "—";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", *e.score);
+    std::string out = buf;
+    if (out.find_first_of(".e") == std::string::npos)
+        out += ".0";
+    return out;
 }
 
 std::string entry_key(const std::string& event, const ResultEntry& e) {
@@ -98,7 +130,8 @@ std::vector<std::string> changed_entries(const Results& before, const Results& n
             if (old != nullptr)
                 for (const auto& o : old->entries)
                     if (o.team == e.team && o.contestant == e.contestant)
-                        same = std::fabs(o.score - e.score) < 0.0005 && o.award == e.award;
+                        same = exact(o.score) == exact(e.score) && score_text(o) == score_text(e) &&
+                               o.award == e.award;
             if (!same)
                 out.push_back(entry_key(ev.event, e));
         }
@@ -107,16 +140,23 @@ std::vector<std::string> changed_entries(const Results& before, const Results& n
 }
 
 std::vector<RankedEntry> rank(const std::vector<ResultEntry>& entries) {
-    std::vector<RankedEntry> out;
-    out.reserve(entries.size());
+    struct Keyed {
+        std::optional<double> key; // exact(score): no score sorts after any score.
+        RankedEntry ranked;
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(entries.size());
     for (const auto& e : entries)
-        out.push_back({0, false, &e});
-    std::stable_sort(out.begin(), out.end(), [](const RankedEntry& a, const RankedEntry& b) {
-        return a.entry->score > b.entry->score;
-    });
-    auto same = [](double a, double b) { return std::fabs(a - b) < 0.0005; };
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (i > 0 && same(out[i].entry->score, out[i - 1].entry->score)) {
+        keyed.push_back({exact(e.score), {0, false, &e}});
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const Keyed& a, const Keyed& b) { return a.key > b.key; });
+    std::vector<RankedEntry> out;
+    out.reserve(keyed.size());
+    for (std::size_t i = 0; i < keyed.size(); ++i) {
+        out.push_back(keyed[i].ranked);
+        if (!keyed[i].key)
+            continue; // Unranked.
+        if (i > 0 && keyed[i].key == keyed[i - 1].key) {
             out[i].rank = out[i - 1].rank;
             out[i].tied = true;
             out[i - 1].tied = true;

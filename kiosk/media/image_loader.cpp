@@ -3,6 +3,9 @@
 
 #include "kiosk/core/image_info.hpp"
 #include "kiosk/media/jpeg_decode.hpp"
+#include "kiosk/media/orientation.hpp"
+#include "kiosk/media/png_decode.hpp"
+#include "kiosk/media/resample.hpp"
 #include "kiosk/media/svg_child.hpp"
 
 #include <SDL_image.h>
@@ -55,10 +58,15 @@ Size scaled_size(Size image, double scale) {
 SurfacePtr shrink_to(SurfacePtr s, Size size) {
     if (!s || (s->w == size.w && s->h == size.h))
         return s;
-    SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, s->format->format));
-    if (!out || SDL_SoftStretchLinear(s.get(), nullptr, out.get(), nullptr) != 0)
-        return s;
-    return out;
+    SurfacePtr out = resize_surface(s.get(), size);
+    return out ? std::move(out) : std::move(s);
+}
+
+// The picture stored at `stored` (before its EXIF orientation is applied) is shown upright at
+// the scale `fit` needs for `target`; this is the size to shrink it to before turning it.
+Size stored_size_shown(Size stored, int orientation, Size target, Fit fit) {
+    const Size upright = oriented_size(stored, orientation);
+    return oriented_size(scaled_size(upright, scale_for(upright, target, fit)), orientation);
 }
 
 std::string too_large(std::uintmax_t size) {
@@ -174,13 +182,16 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
                   ": the JPEG is cut short or damaged (no end marker after its image data)";
         return d;
     }
+    // Photos from phones are stored as the sensor saw them, with an EXIF tag saying how to turn
+    // them upright: the size shown, and so the scale, is that of the upright picture.
+    const int orientation = exif_orientation(bytes);
     if (fmt == ImageFormat::Jpeg) {
         // Straight into the picture format, at the size needed or the next eighth up.
         const Size image{info->width, info->height};
-        const Size shown = scaled_size(image, scale_for(image, r.target, r.fit));
+        const Size shown = stored_size_shown(image, orientation, r.target, r.fit);
         auto jpeg = decode_jpeg(bytes, jpeg_scale_eighths(image, shown));
         if (jpeg.surface) {
-            d.surface = shrink_to(std::move(jpeg.surface), shown);
+            d.surface = apply_orientation(shrink_to(std::move(jpeg.surface), shown), orientation);
             return d;
         }
         if (!jpeg.unsupported) {
@@ -189,19 +200,30 @@ Decoded decode_image_bytes(std::string_view bytes, const DecodeRequest& r,
         }
         // A colour space the decoder does not know goes the way of the other formats.
     }
-    SurfacePtr s(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
-    if (!s) {
-        d.error = r.path.filename().string() + ": cannot be decoded (" + IMG_GetError() + ")";
-        return d;
+    SurfacePtr s;
+    if (fmt == ImageFormat::Png) {
+        // libpng's own message goes into the log line, not onto standard error.
+        auto png = decode_png(bytes);
+        if (!png.surface) {
+            d.error =
+                r.path.filename().string() + ": cannot be decoded (libpng: " + png.error + ")";
+            return d;
+        }
+        s = std::move(png.surface);
+    } else {
+        s.reset(IMG_LoadTyped_RW(rw(), 1, sdl_type(fmt)));
+        if (!s) {
+            d.error = r.path.filename().string() + ": cannot be decoded (" + IMG_GetError() + ")";
+            return d;
+        }
     }
-    const double scale = scale_for({s->w, s->h}, r.target, r.fit);
-    const Size size = scaled_size({s->w, s->h}, scale);
+    const Size size = stored_size_shown({s->w, s->h}, orientation, r.target, r.fit);
     s = to_picture_format(std::move(s));
     if (!s) {
         d.error = r.path.filename().string() + ": cannot be converted (" + SDL_GetError() + ")";
         return d;
     }
-    d.surface = shrink_to(std::move(s), size);
+    d.surface = apply_orientation(shrink_to(std::move(s), size), orientation);
     return d;
 }
 

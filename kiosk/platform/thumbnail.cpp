@@ -1,6 +1,7 @@
 // Thumbnails: scaled with SDL, written as PNG through an SDL_RWops that appends to a string.
 #include "kiosk/platform/thumbnail.hpp"
 
+#include "kiosk/media/resample.hpp"
 #include "kiosk/media/sdl_ptr.hpp"
 
 #include <SDL.h>
@@ -45,12 +46,13 @@ Result<std::string> png_thumbnail(SDL_Surface* frame, int max_width) {
         return fail("no frame to make a thumbnail of");
     int w = std::min(frame->w, std::max(max_width, 1));
     int h = std::max(1, static_cast<int>(static_cast<long long>(frame->h) * w / frame->w));
-    // Bilinear scaling works on 32-bit pixels; the PNG is written as 24-bit (a screen is opaque).
+    // Scaling works on 32-bit pixels, filtered over the area (a 1080p screen shrinks six times
+    // into a thumbnail); the PNG is written as 24-bit (a screen is opaque).
     media::SurfacePtr argb(SDL_ConvertSurfaceFormat(frame, SDL_PIXELFORMAT_ARGB8888, 0));
-    media::SurfacePtr scaled(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
-    if (!argb || !scaled)
+    if (!argb)
         return fail(std::string("thumbnail: ") + SDL_GetError());
-    if (SDL_SoftStretchLinear(argb.get(), nullptr, scaled.get(), nullptr) != 0)
+    media::SurfacePtr scaled = media::resize_surface(argb.get(), {w, h});
+    if (!scaled)
         return fail(std::string("thumbnail: cannot scale: ") + SDL_GetError());
     media::SurfacePtr small(SDL_ConvertSurfaceFormat(scaled.get(), SDL_PIXELFORMAT_RGB24, 0));
     if (!small)

@@ -23,4 +23,10 @@ Layout make_layout(Size screen) {
     return l;
 }
 
+Rect header_logo(const Layout& l) {
+    int inner_h = l.header.h - l.px(6); // Above the accent line.
+    int s = inner_h - l.px(l.portrait ? 64 : 24);
+    return {l.header.x + l.px(28), l.header.y + (inner_h - s) / 2, s, s};
+}
+
 } // namespace kiosk::ui

@@ -18,4 +18,7 @@ struct Layout {
 
 Layout make_layout(Size screen);
 
+// The square the header's logo is fitted into, at the left of the header.
+Rect header_logo(const Layout& l);
+
 } // namespace kiosk::ui

@@ -16,9 +16,9 @@ void paint_header(Canvas& cv, const content::Manifest& m, const text::Metrics& m
     int x = l.header.x + pad;
     int inner_h = l.header.h - l.px(6);
     if (!theme.logo.empty()) {
-        int s = inner_h - l.px(l.portrait ? 64 : 24);
-        cv.image(theme.logo, {x, l.header.y + (inner_h - s) / 2, s, s}, Fit::Contain);
-        x += s + l.px(24);
+        Rect logo = header_logo(l);
+        cv.image(theme.logo, logo, Fit::Contain);
+        x = logo.x + logo.w + l.px(24);
     }
 
     // The clock and date at the right.

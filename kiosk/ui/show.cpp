@@ -125,6 +125,24 @@ DrawList Show::slide_preview(std::size_t slide, TimePoint at) const {
     return list;
 }
 
+DrawList Show::slide_alone(std::size_t slide, TimePoint at) const {
+    DrawList list;
+    list.screen = m_layout.screen;
+    const auto& m = m_bundle->manifest;
+    const auto& s = m.slides.at(slide);
+    PaintContext ctx{*m_bundle, m_metrics, m_layout, at, m_live.results ? &m_live : nullptr,
+                     at,        s.duration};
+    Canvas cv(list);
+    if (s.priority == content::Priority::Emergency) {
+        paint_emergency(cv, s, ctx);
+        return list;
+    }
+    paint_slide(cv, s, ctx);
+    paint_header(cv, m, m_metrics, m_layout, at);
+    paint_ticker(cv, m, m_metrics, m_layout, at);
+    return list;
+}
+
 content::Schedule make_schedule(const content::Bundle& bundle,
                                 const std::vector<std::string>& display_tags) {
     const auto& m = bundle.manifest;

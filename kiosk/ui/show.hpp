@@ -23,6 +23,9 @@ public:
     // One slide alone as it will look at `at`: drawn off-screen ahead of time so its images are
     // decoded and its text rendered before the transition into it starts.
     DrawList slide_preview(std::size_t slide, TimePoint at) const;
+    // The whole screen while `slide` is on it at `at`, with the header and ticker (an emergency
+    // alone, as it takes the screen): one slide checked at full size, whatever its schedule.
+    DrawList slide_alone(std::size_t slide, TimePoint at) const;
     const content::Bundle& bundle() const { return *m_bundle; }
     // Results from the live feed, shown on results boards in place of the bundle's.
     void set_live(LiveResults live) { m_live = std::move(live); }

@@ -61,12 +61,6 @@ void paint_image(Canvas& cv, const Slide& s, const PaintContext& c) {
     cv.image(s.asset, c.layout.slide, s.fit);
 }
 
-std::string format_score(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-}
-
 struct ResultsGeometry {
     int y_rows{}; // Top of the first row.
     int avail{};  // Height for rows.
@@ -190,16 +184,17 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
             cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), g.row_h}, Color{0xF4, 0xF0, 0xE8, 255});
         int ly = ry + (g.row_h - c.metrics.line_height(row)) / 2;
         Color fg = theme.panel_text;
-        std::string rank_text = std::to_string(r.rank) + (r.tied ? " 并列" : "");
-        cv.text(rank_text, r.rank <= 3 ? row_b : row, cx_rank, ly,
-                r.rank <= 3 ? theme.primary : fg);
+        std::string rank_text =
+            r.rank == 0 ? "—" : std::to_string(r.rank) + (r.tied ? " 并列" : ""); // 0: unranked.
+        const bool podium = r.rank >= 1 && r.rank <= 3;
+        cv.text(rank_text, podium ? row_b : row, cx_rank, ly, podium ? theme.primary : fg);
         Style team_st =
             shrink_to_fit(r.entry->team, row, team_w - l.px(16), row.px * 3 / 4, c.metrics);
         text_fit(cv, c, r.entry->team, team_st, cx_team,
                  ly + c.metrics.line_height(row) - c.metrics.line_height(team_st),
                  team_w - l.px(16), fg);
         text_fit(cv, c, r.entry->contestant, row, cx_con, ly, contestant_w - l.px(16), fg);
-        cv.text(format_score(r.entry->score), row_b, cx_score, ly, fg);
+        cv.text(content::score_text(*r.entry), row_b, cx_score, ly, fg);
         if (awards)
             text_fit(cv, c, r.entry->award, row_b, cx_award, ly, award_w, theme.primary);
     }

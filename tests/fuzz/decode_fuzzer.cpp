@@ -1,6 +1,6 @@
-// The player's image loading path: format sniffing, the header check against the pixel cap, then
-// libjpeg-turbo (JPEG, scaled in the decoder) or SDL_image (libpng, libwebp, nanosvg, CMYK JPEGs)
-// and scaling to the place it is shown in.
+// The player's image loading path: format sniffing, the header check against the pixel cap, the
+// EXIF orientation (libexif), then libjpeg-turbo (JPEG, scaled in the decoder), libpng, or
+// SDL_image (libwebp, nanosvg), scaling to the place it is shown in and turning upright.
 #include "fuzz_util.hpp"
 #include "kiosk/media/image_loader.hpp"
 

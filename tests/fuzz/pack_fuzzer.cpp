@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fuzz::write(src / names[i], parts[i]);
 
     pack::Problems problems;
-    pack::PackOptions options{*parse_datetime("2020-11-07T18:00:00+08:00"), Size{1920, 1080}};
+    pack::PackOptions options{*parse_datetime("2020-11-07T18:00:00+08:00"), Size{1920, 1080}, {}};
     auto packed = pack::pack_source(src, options, problems);
     (void)problems.report();
     if (!packed)

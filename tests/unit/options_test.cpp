@@ -46,3 +46,22 @@ TEST(Options, RendererIsAutoUnlessChosen) {
               "--renderer: \"opengl\" is not a renderer: auto, software or accelerated");
     EXPECT_FALSE(parse_options({"--renderer"}));
 }
+
+TEST(Options, AValueMayBeAttachedWithAnEqualsSign) {
+    auto o = parse_options({"--size=1920x1080", "--headless", "--clock=2020-11-08T09:30:00+08:00"});
+    ASSERT_TRUE(o) << o.error().message;
+    EXPECT_EQ(o->size, (Size{1920, 1080}));
+    EXPECT_TRUE(o->clock);
+    auto flag = parse_options({"--headless=yes", "--size", "10x10"});
+    ASSERT_FALSE(flag);
+    EXPECT_EQ(flag.error().message, "--headless takes no value (found \"--headless=yes\")");
+}
+
+TEST(Options, AMissingValueIsReportedAsMissing) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--size"}, {"--size="}, {"--size", "--headless"}, {"--headless", "--size"}}) {
+        auto o = parse_options(args);
+        ASSERT_FALSE(o);
+        EXPECT_EQ(o.error().message, "--size needs a size like 1920x1080") << args.size();
+    }
+}

@@ -12,11 +12,14 @@
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
+#include <termios.h>
 #include <unistd.h>
 #include <vector>
 
@@ -34,15 +37,20 @@ constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
   preview DIR --size WxH --from TIME --to TIME --every DURATION [--display-tags A,B] OUT.png
         What a display shows at each moment from --from to --to, every DURATION (30m, 2h, 1d),
         on one contact sheet with the time under each frame. DIR is a source folder or a bundle.
+  preview DIR --size WxH --slide ID [--at TIME] OUT.png
+        One slide at full size, with the header and ticker, as it looks at TIME (default now),
+        whatever its window and priority.
   keygen KEY
         Makes an Ed25519 key pair: KEY (secret, for publishing) and KEY.pub (for the displays).
-  publish BUNDLE WEBROOT --channel NAME --key KEY [--expires TIME]
+  publish BUNDLE WEBROOT --channel NAME --key KEY [--expires TIME] [--bump]
         Writes the bundle's objects (objects/<sha256>) and the channel's signed manifest into
         WEBROOT, ready for any static web server. Versions only go up; publishing the same
-        content again changes nothing.
-  results RESULTS.csv WEBROOT --channel NAME --key KEY [--sample]
-        Publishes the scoring desk's spreadsheet as the channel's live results feed, with the next
-        sequence number. A wrong column or a non-numeric score is refused with its line.
+        content again changes nothing. --bump publishes as the channel's next version when the
+        bundle's own is not above it. One publication at a time on a channel: a second waits.
+  results RESULTS.csv|RESULTS.xlsx WEBROOT --channel NAME --key KEY [--sample]
+        Publishes the scoring desk's spreadsheet (CSV or Excel workbook) as the channel's live
+        results feed, with the next sequence number. A wrong column or a score that is neither a
+        number nor a word for none (缺考, 弃权, blank) is refused with its line.
   pin
         Reads an admin PIN (4 to 12 digits) from standard input and prints its salted hash, the
         value of "admin_pin" in a display's config. The PIN itself is stored nowhere.
@@ -58,6 +66,7 @@ int check_or_build(const std::vector<std::string>& args, bool build) {
     std::vector<std::string> positional;
     pack::PackOptions options;
     options.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    options.svg_program = "/proc/self/exe"; // SVGs drawn as the displays draw them (main()).
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--size" && i + 1 < args.size()) {
             options.screen = parse_size(args[++i]);
@@ -165,17 +174,53 @@ int keygen_command(const std::vector<std::string>& args) {
     return 0;
 }
 
+// The terminal's settings while a PIN is typed without echo, for the signal handler to put back
+// (a handler can reach nothing else); set only while echo is off.
+struct termios g_saved_terminal;
+volatile std::sig_atomic_t g_echo_off = 0;
+
+void restore_echo_and_die(int sig) {
+    if (g_echo_off != 0)
+        ::tcsetattr(0, TCSAFLUSH, &g_saved_terminal);
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+// Reads one line from standard input; on a terminal, after `prompt` and without echoing what is
+// typed (the PIN must not stay on the screen or in the terminal's scroll-back), with echo back on
+// however the program ends. Echo goes off before the prompt is shown: what is typed once it is
+// shown is neither echoed nor discarded with the type-ahead.
+std::string read_secret_line(const char* prompt) {
+    char line[64] = {};
+    bool quiet = isatty(0) && ::tcgetattr(0, &g_saved_terminal) == 0;
+    if (quiet) {
+        std::signal(SIGINT, restore_echo_and_die);
+        std::signal(SIGTERM, restore_echo_and_die);
+        std::signal(SIGHUP, restore_echo_and_die);
+        struct termios silent = g_saved_terminal;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        silent.c_lflag |= ECHONL; // The Enter key still moves to the next line.
+        g_echo_off = 1;
+        ::tcsetattr(0, TCSAFLUSH, &silent);
+        std::fputs(prompt, stderr);
+    }
+    std::string out;
+    if (std::fgets(line, sizeof line, stdin) != nullptr)
+        out = line;
+    if (quiet) {
+        ::tcsetattr(0, TCSANOW, &g_saved_terminal);
+        g_echo_off = 0;
+    }
+    std::fill(std::begin(line), std::end(line), '\0');
+    return out;
+}
+
 int pin_command(const std::vector<std::string>& args) {
     if (!args.empty()) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    if (isatty(0))
-        std::fputs("Admin PIN (4 to 12 digits): ", stderr);
-    char line[64] = {};
-    std::string pin;
-    if (std::fgets(line, sizeof line, stdin) != nullptr)
-        pin = line;
+    std::string pin = read_secret_line("Admin PIN (4 to 12 digits, not shown): ");
     while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r'))
         pin.pop_back();
     auto hash = sync::hash_pin(pin);
@@ -256,6 +301,15 @@ std::optional<int> parse_signed(const char* name, const std::vector<std::string>
     return std::nullopt;
 }
 
+pack::LockWait waiting_for(const char* command, const std::string& channel) {
+    return [command, channel] {
+        std::fprintf(stderr,
+                     "kiosk-pack %s: another publication on channel %s is under way; waiting for "
+                     "it to finish\n",
+                     command, channel.c_str());
+    };
+}
+
 int results_command(const std::vector<std::string>& args) {
     pack::FeedOptions o;
     o.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
@@ -270,6 +324,7 @@ int results_command(const std::vector<std::string>& args) {
         return *failed;
     o.channel = c.channel;
     o.private_pem = c.private_pem;
+    o.on_wait = waiting_for("results", o.channel);
     pack::Problems problems;
     auto seq = pack::publish_results(c.positional[0], c.positional[1], o, problems);
     std::fputs(problems.report().c_str(), stderr);
@@ -286,6 +341,10 @@ int publish_command(const std::vector<std::string>& args) {
     pack::PublishOptions o;
     SignedCommand c;
     auto failed = parse_signed("publish", args, c, [&](std::size_t& i) {
+        if (args[i] == "--bump") {
+            o.bump = true;
+            return 0;
+        }
         if (args[i] != "--expires" || i + 1 >= args.size())
             return -1;
         o.expires = parse_datetime(args[++i]);
@@ -302,6 +361,7 @@ int publish_command(const std::vector<std::string>& args) {
         return *failed;
     o.channel = c.channel;
     o.private_pem = c.private_pem;
+    o.on_wait = waiting_for("publish", o.channel);
     const auto& positional = c.positional;
     auto r = pack::publish(positional[0], positional[1], o);
     if (!r) {

@@ -7,6 +7,7 @@
 #include "kiosk/app/paths.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/media/resample.hpp"
 #include "kiosk/platform/sdl_session.hpp"
 
 #include <SDL_image.h>
@@ -49,9 +50,27 @@ std::optional<Duration> parse_duration(const std::string& s) {
 int usage_error(const std::string& what) {
     std::fprintf(stderr,
                  "kiosk-pack preview: %s\nUsage: kiosk-pack preview DIR --size WxH --from TIME "
-                 "--to TIME --every DURATION [--display-tags A,B] OUT.png\n",
+                 "--to TIME --every DURATION [--display-tags A,B] OUT.png\n"
+                 "       kiosk-pack preview DIR --size WxH --slide ID [--at TIME] OUT.png\n",
                  what.c_str());
     return 2;
+}
+
+// One slide at full size, as the screen shows it at `at`.
+int slide_picture(app::Kiosk& kiosk, const std::string& id, TimePoint at, const std::string& out) {
+    if (auto drawn = kiosk.draw_slide_alone(id, at); !drawn) {
+        std::fprintf(stderr, "kiosk-pack preview: --slide: %s\n", drawn.error().message.c_str());
+        return 2;
+    }
+    auto frame = kiosk.capture();
+    if (!frame || IMG_SavePNG(frame.get(), out.c_str()) != 0) {
+        std::fprintf(stderr, "kiosk-pack preview: %s cannot be written (%s)\n", out.c_str(),
+                     IMG_GetError());
+        return 1;
+    }
+    std::fprintf(stderr, "kiosk-pack preview: slide %s written to %s (%dx%d)\n", id.c_str(),
+                 out.c_str(), frame->w, frame->h);
+    return 0;
 }
 
 // A source folder is built into a temporary bundle first; a bundle is used as it is.
@@ -61,6 +80,7 @@ Result<fs::path> bundle_folder(const fs::path& dir, fs::path& temporary) {
     Problems problems;
     PackOptions options;
     options.now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    options.svg_program = "/proc/self/exe";
     auto packed = pack_source(dir, options, problems);
     std::fputs(problems.report().c_str(), stderr);
     if (!packed)
@@ -75,7 +95,8 @@ Result<fs::path> bundle_folder(const fs::path& dir, fs::path& temporary) {
 
 int preview_command(const std::vector<std::string>& args) {
     app::Options o;
-    std::optional<TimePoint> from, to;
+    std::optional<TimePoint> from, to, slide_time;
+    std::optional<std::string> slide;
     std::optional<Duration> every;
     std::vector<std::string> positional;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -86,12 +107,14 @@ int preview_command(const std::vector<std::string>& args) {
             o.size = parse_size(args[++i]);
             if (!o.size)
                 return usage_error("--size: \"" + args[i] + "\" is not a size like 1920x1080");
-        } else if (a == "--from" || a == "--to") {
+        } else if (a == "--from" || a == "--to" || a == "--at") {
             auto t = parse_datetime(args[++i]);
             if (!t)
                 return usage_error(a + ": \"" + args[i] +
                                    "\" is not a time like 2020-11-08T08:00:00+08:00");
-            (a == "--from" ? from : to) = t;
+            (a == "--from" ? from : a == "--to" ? to : slide_time) = t;
+        } else if (a == "--slide") {
+            slide = args[++i];
         } else if (a == "--every") {
             every = parse_duration(args[++i]);
             if (!every)
@@ -116,11 +139,16 @@ int preview_command(const std::vector<std::string>& args) {
     }
     if (positional.size() != 2)
         return usage_error("give the folder and the output PNG");
-    if (!o.size || !from || !to || !every)
-        return usage_error("--size, --from, --to and --every are all needed");
-    if (*to < *from)
+    if (slide && (to || every))
+        return usage_error("--slide draws one slide: it goes without --to and --every");
+    if (!slide && slide_time)
+        return usage_error("--at goes with --slide");
+    if (!o.size || (!slide && (!from || !to || !every)))
+        return usage_error(slide ? "--size is needed"
+                                 : "--size, --from, --to and --every are all needed");
+    if (!slide && *to < *from)
         return usage_error("--to is before --from");
-    auto count = (*to - *from) / *every + 1;
+    auto count = slide ? 1 : (*to - *from) / *every + 1;
     if (count > kMaxFrames)
         return usage_error(std::to_string(count) + " frames is more than " +
                            std::to_string(kMaxFrames) + " on one sheet: choose a longer --every");
@@ -162,6 +190,18 @@ int preview_command(const std::vector<std::string>& args) {
         return 2;
     }
 
+    if (slide) {
+        auto when = slide_time.value_or(from.value_or(
+            std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now())));
+        int code = 0;
+        {
+            app::Kiosk kiosk(o, *bundle, **display, **fonts, std::chrono::steady_clock::now());
+            code = slide_picture(kiosk, *slide, when, positional[1]);
+        }
+        cleanup();
+        return code;
+    }
+
     // Tiles keep the screen's shape, 480 pixels on their long side.
     const Size screen = *o.size;
     const double scale = 480.0 / std::max(screen.w, screen.h);
@@ -188,9 +228,12 @@ int preview_command(const std::vector<std::string>& args) {
             int row = static_cast<int>(i / columns);
             SDL_Rect dst{gap + col * (tw + gap), gap + row * (th + kCaption + gap), tw, th};
             if (frame) {
+                // Filtered, not sampled: a 1080p frame shrinks four times into its tile.
                 media::SurfacePtr argb(
                     SDL_ConvertSurfaceFormat(frame.get(), SDL_PIXELFORMAT_ARGB8888, 0));
-                SDL_BlitScaled(argb.get(), nullptr, sheet.get(), &dst);
+                auto tile = argb ? media::resize_surface(argb.get(), {tw, th}) : nullptr;
+                if (tile)
+                    SDL_BlitSurface(tile.get(), nullptr, sheet.get(), &dst);
             }
             std::string label = format_chinese_date(t, off) + " " + format_hhmm(t, off);
             if (auto text = (*fonts)->render(label, caption, Color{0xEE, 0xEE, 0xEE, 255})) {

@@ -1,4 +1,5 @@
-// The settings file: `[section]` or `[slide id]` headers, `key = value` lines, `#` comments.
+// The settings file: `[section]` or `[slide id]` headers, `key = value` lines, `#` comments on a
+// line of their own or after a value (`duration = 12   # seconds`).
 #pragma once
 
 #include "problems.hpp"
@@ -25,5 +26,8 @@ std::vector<IniSection> parse_ini(const std::string& text, const std::string& fi
                                   Problems& problems);
 
 std::string trim(std::string s);
+
+// `line` (trimmed) without a comment after its value or section header; `\#` keeps a `#`.
+std::string strip_comment(const std::string& line);
 
 } // namespace kiosk::pack

@@ -9,10 +9,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <regex>
 #include <set>
+#include <utility>
 
 namespace kiosk::pack {
 namespace fs = std::filesystem;
@@ -37,12 +43,62 @@ void newer_than(const fs::path& p, std::optional<fs::file_time_type> old) {
         fs::last_write_time(p, floor_s(*old) + std::chrono::seconds{1}, ec);
 }
 
+// An exclusive flock on `dir`/.lock, held until destroyed (or the process ends, however it ends).
+class ChannelLock {
+public:
+    static Result<ChannelLock> take(const fs::path& dir, const LockWait& on_wait) {
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        fs::path file = dir / ".lock";
+        int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return fail(file.string() + ": cannot be opened (" + std::strerror(errno) + ")");
+        ChannelLock lock(fd);
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+            return lock;
+        if (errno == EWOULDBLOCK && on_wait)
+            on_wait();
+        int r;
+        while ((r = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+        }
+        if (r != 0)
+            return fail(file.string() + ": cannot be locked (" + std::strerror(errno) + ")");
+        return lock;
+    }
+    ChannelLock(ChannelLock&& o) noexcept : m_fd(std::exchange(o.m_fd, -1)) {}
+    ChannelLock& operator=(ChannelLock&&) = delete;
+    ~ChannelLock() {
+        if (m_fd >= 0)
+            ::close(m_fd); // Releases the lock.
+    }
+
+private:
+    explicit ChannelLock(int fd) : m_fd(fd) {}
+    int m_fd;
+};
+
 Result<void> check_channel(const std::string& channel) {
     static const std::regex name("[a-z0-9][a-z0-9._-]{0,63}");
     if (!std::regex_match(channel, name))
         return fail("--channel: \"" + channel +
                     "\" must be lower-case letters, digits, '.', '_' or '-'");
     return {};
+}
+
+// With --bump: the version to publish `m` as, on a channel whose manifest is `existing`. The
+// channel's own version when `m` is the same content (publishing it again changes nothing),
+// else one above it, or the bundle's own when that is higher still.
+std::int64_t bumped_version(const nlohmann::json& m, const std::string& existing) {
+    const std::int64_t own = m.value("bundle_version", std::int64_t{1});
+    std::vector<content::Warning> warnings;
+    auto old = content::parse_manifest(existing, warnings);
+    if (!old)
+        return own;
+    nlohmann::json same = m;
+    same["bundle_version"] = old->bundle_version;
+    if (same.dump(2) + "\n" == existing)
+        return old->bundle_version;
+    return std::max(own, old->bundle_version + 1);
 }
 
 } // namespace
@@ -72,16 +128,22 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
     m["channel"] = o.channel;
     if (o.expires)
         m["expires"] = format_iso(*o.expires, (*bundle)->manifest.utc_offset);
-    std::string bytes = m.dump(2) + "\n";
-    auto sig = sync::sign(bytes, o.private_pem);
-    if (!sig)
-        return std::unexpected(sig.error());
 
     PublishResult result;
     result.version = (*bundle)->manifest.bundle_version;
     fs::path channel_dir = webroot / "channels" / o.channel;
+    auto lock = ChannelLock::take(channel_dir, o.on_wait);
+    if (!lock)
+        return std::unexpected(lock.error());
     auto existing = content::read_file(channel_dir / "manifest.json", 8u << 20);
     auto existing_sig = content::read_file(channel_dir / "manifest.json.sig", 1024);
+    if (o.bump && existing)
+        result.version = bumped_version(m, *existing);
+    m["bundle_version"] = result.version;
+    std::string bytes = m.dump(2) + "\n";
+    auto sig = sync::sign(bytes, o.private_pem);
+    if (!sig)
+        return std::unexpected(sig.error());
     if (existing && *existing == bytes && existing_sig && *existing_sig == *sig)
         return result; // Unchanged: nothing on the server moves.
     if (existing && *existing == bytes) {
@@ -97,7 +159,8 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
         if (old && old->bundle_version >= result.version)
             return fail("the channel " + o.channel + " is at version " +
                         std::to_string(old->bundle_version) +
-                        "; raise [bundle] version above it and build again");
+                        "; raise [bundle] version above it and build again, or publish with "
+                        "--bump");
     }
     std::error_code ec;
     fs::create_directories(webroot / "objects", ec);
@@ -139,6 +202,9 @@ Result<std::int64_t> publish_results(const fs::path& csv, const fs::path& webroo
     if (!parse_results_csv(*bytes, csv.filename().string(), problems, events, names))
         return fail(csv.filename().string() + " has errors; nothing was published");
     fs::path dir = webroot / "feeds" / o.channel;
+    auto lock = ChannelLock::take(dir, o.on_wait);
+    if (!lock)
+        return std::unexpected(lock.error());
     std::int64_t sequence = 1;
     if (auto old = content::read_file(dir / "results.json", 16u << 20)) {
         auto parsed = content::parse_results(*old, "results.json");

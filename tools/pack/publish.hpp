@@ -7,15 +7,23 @@
 #include "problems.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
 namespace kiosk::pack {
 
+// Called once when another publication on the same channel holds its lock, before waiting for it.
+using LockWait = std::function<void()>;
+
 struct PublishOptions {
     std::string channel;
     std::string private_pem;
     std::optional<TimePoint> expires;
+    // Publish as the channel's next version (one above what it has) when the bundle's own is not
+    // above it: the operator need not edit settings.ini before every publication.
+    bool bump{false};
+    LockWait on_wait;
 };
 
 struct PublishResult {
@@ -24,6 +32,9 @@ struct PublishResult {
     int objects_written{0};
 };
 
+// One publication at a time on a channel: the channel's lock (an flock on
+// channels/<channel>/.lock, or feeds/<channel>/.lock for the feed) is held from reading the
+// version it has to writing the new one, so two runs cannot both pass "versions only go up".
 Result<PublishResult> publish(const std::filesystem::path& bundle,
                               const std::filesystem::path& webroot, const PublishOptions& options);
 
@@ -32,6 +43,7 @@ struct FeedOptions {
     std::string private_pem;
     bool sample{false};
     TimePoint now;
+    LockWait on_wait;
 };
 
 // Publishes the results spreadsheet as the channel's live results feed

@@ -3,6 +3,7 @@
 
 #include "csv.hpp"
 #include "kiosk/content/bundle.hpp"
+#include "kiosk/core/csv_writer.hpp"
 #include "kiosk/core/time.hpp"
 
 #include <cstdio>
@@ -76,15 +77,22 @@ std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir,
         }
     }
     std::string out = "date,display,slide,times_shown,minutes_on_screen,interactions\n";
+    auto minutes = [](double seconds) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", seconds / 60);
+        return std::string(buf);
+    };
+    auto line = [&](const std::string& date, const std::string& display, const std::string& slide,
+                    const Sum& s) {
+        out += csv_line({date, display, slide, std::to_string(s.shown), minutes(s.seconds),
+                         std::to_string(s.touches)});
+    };
     std::string day;
     Sum total;
     auto total_line = [&] {
         if (day.empty())
             return;
-        char buf[128];
-        std::snprintf(buf, sizeof buf, "%s,all,TOTAL,%d,%.1f,%d\n", day.c_str(), total.shown,
-                      total.seconds / 60, total.touches);
-        out += buf;
+        line(day, "all", "TOTAL", total);
         total = {};
     };
     for (const auto& [key, s] : sums) {
@@ -93,9 +101,7 @@ std::optional<std::string> summarise_play_logs(const std::filesystem::path& dir,
             total_line();
             day = date;
         }
-        char buf[64];
-        std::snprintf(buf, sizeof buf, ",%d,%.1f,%d\n", s.shown, s.seconds / 60, s.touches);
-        out += date + "," + display + "," + (slide.empty() ? "(none)" : slide) + buf;
+        line(date, display, slide.empty() ? "(none)" : slide, s);
         total.shown += s.shown;
         total.seconds += s.seconds;
         total.touches += s.touches;

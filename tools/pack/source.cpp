@@ -4,6 +4,7 @@
 #include "notice_source.hpp"
 
 #include "csv.hpp"
+#include "file_match.hpp"
 #include "ini.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/sha256.hpp"
@@ -11,7 +12,11 @@
 #include "kiosk/core/color.hpp"
 #include "kiosk/core/image_info.hpp"
 #include "kiosk/text/utf8.hpp"
+#include "kiosk/ui/layout.hpp"
+#include "picture_check.hpp"
 #include "results_csv.hpp"
+#include "sheet.hpp"
+#include "values.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -53,13 +58,16 @@ std::optional<std::string> player_refusal(const ImageInfo& info, std::string_vie
            std::to_string(kMaxImagePixels / 1'000'000) + " million: scale it down";
 }
 
-bool yes(const std::string& v) {
-    static const std::set<std::string> y = {"yes", "y", "true", "1", "是", "x", "X", "√", "示例"};
-    return y.contains(v);
-}
-bool no(const std::string& v) {
-    static const std::set<std::string> n = {"no", "n", "false", "0", "否", ""};
-    return n.contains(v);
+// What to say of a file named in the settings that cannot be read: with the close match in the
+// folder, when there is one.
+std::string missing_file(const fs::path& dir, const std::string& name) {
+    std::error_code ec;
+    if (fs::exists(dir / name, ec))
+        return "the file \"" + name + "\" cannot be read";
+    std::string message = "the file \"" + name + "\" is missing";
+    if (auto match = close_file_match(dir, name))
+        message += "; did you mean \"" + *match + "\"?";
+    return message;
 }
 
 std::vector<std::string> split_list(const std::string& v) {
@@ -83,56 +91,6 @@ std::vector<std::string> split_list(const std::string& v) {
     return out;
 }
 
-std::optional<int> to_int(const std::string& s) {
-    int v = 0;
-    auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc{} || r.ptr != s.data() + s.size())
-        return std::nullopt;
-    return v;
-}
-
-std::optional<double> to_number(const std::string& s) {
-    double v = 0;
-    auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || r.ec != std::errc{} || r.ptr != s.data() + s.size() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
-}
-
-// `2020-11-08`, `2020/11/8`, `2020年11月8日` → `2020-11-08`.
-std::optional<std::string> iso_date(const std::string& s) {
-    std::string t = s;
-    for (const char* sep : {"年", "月", "/", "."}) {
-        std::size_t p;
-        while ((p = t.find(sep)) != std::string::npos)
-            t.replace(p, std::string(sep).size(), "-");
-    }
-    if (auto p = t.find("日"); p != std::string::npos && p + 3 == t.size())
-        t.erase(p);
-    int y = 0, m = 0, d = 0;
-    char extra = 0;
-    if (std::sscanf(t.c_str(), "%d-%d-%d%c", &y, &m, &d, &extra) != 3 || y < 1970 || y > 2200)
-        return std::nullopt;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    if (!parse_datetime(std::string(buf) + "T00:00:00Z"))
-        return std::nullopt;
-    return std::string(buf);
-}
-
-// `9:00` / `09:00` → minutes since midnight.
-std::optional<int> clock_minutes(const std::string& s) {
-    int h = 0, m = 0;
-    char extra = 0;
-    std::string t = s;
-    if (auto p = t.find("："); p != std::string::npos)
-        t.replace(p, 3, ":");
-    if (std::sscanf(t.c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 24 || m < 0 ||
-        m > 59 || (h == 24 && m))
-        return std::nullopt;
-    return h * 60 + m;
-}
-
 std::string offset_text(minutes off) {
     char buf[8];
     auto a = off.count() < 0 ? -off.count() : off.count();
@@ -145,10 +103,10 @@ std::string offset_text(minutes off) {
 
 bool parse_results_csv(const std::string& bytes, const std::string& name, Problems& problems,
                        json& events, std::set<std::string>& names) {
-    auto text = to_utf8(bytes, name, problems);
-    if (!text)
+    auto rows = read_sheet(bytes, name, problems);
+    if (!rows)
         return false;
-    CsvTable t(parse_csv(*text, name, problems),
+    CsvTable t(std::move(*rows),
                {{"event", {"event", "赛项"}, true},
                 {"team", {"team", "school", "学校", "队伍", "代表队", "学校/队伍"}, true},
                 {"contestant", {"contestant", "选手", "参赛选手"}, false},
@@ -163,7 +121,8 @@ bool parse_results_csv(const std::string& bytes, const std::string& name, Proble
     for (const auto& row : t.rows()) {
         std::string ev = t.get(row, "event");
         std::string team = t.get(row, "team");
-        auto score = to_number(t.get(row, "score"));
+        const std::string score_text = t.get(row, "score");
+        auto score = to_number(score_text);
         std::string fin = t.get(row, "final");
         bool bad = false;
         if (ev.empty()) {
@@ -174,12 +133,14 @@ bool parse_results_csv(const std::string& bytes, const std::string& name, Proble
             problems.error(name, row.line, t.label("team"), "every row needs the school or team");
             bad = true;
         }
-        if (!score) {
+        if (!score && !no_score(score_text)) {
             problems.error(name, row.line, t.label("score"),
-                           "\"" + t.get(row, "score") + "\" is not a number like 95.5");
+                           "\"" + score_text +
+                               "\" is not a number like 95.5, nor 缺考 or 弃权 (listed without a "
+                               "score), nor blank");
             bad = true;
         }
-        if (!yes(fin) && !no(fin)) {
+        if (!is_yes(fin) && !is_no(fin)) {
             problems.error(name, row.line, t.label("final"),
                            "\"" + fin + "\" must be 是 or 否 (yes or no)");
             bad = true;
@@ -190,9 +151,13 @@ bool parse_results_csv(const std::string& bytes, const std::string& name, Proble
             by_event[ev] = {{"event", ev}, {"final", false}, {"entries", json::array()}};
             order.push_back(ev);
         }
-        if (yes(fin))
+        if (is_yes(fin))
             by_event[ev]["final"] = true;
-        json entry = {{"team", team}, {"score", *score}};
+        // The score shown as entered (85.25 stays 85.25); none for 缺考, 弃权 or a blank cell,
+        // listed unranked after the others.
+        json entry = {{"team", team},
+                      {"score", score ? json(*score) : json(nullptr)},
+                      {"score_text", score ? number_text(score_text) : score_text}};
         if (auto c = t.get(row, "contestant"); !c.empty())
             entry["contestant"] = c;
         if (auto a = t.get(row, "award"); !a.empty())
@@ -246,8 +211,7 @@ struct Reader {
         }
         auto bytes = content::read_file(dir / rel, kFileLimit);
         if (!bytes) {
-            problems.error(kSettings, line, field,
-                           "the file \"" + name + "\" is missing or cannot be read");
+            problems.error(kSettings, line, field, missing_file(dir, name));
             return std::nullopt;
         }
         used_files.insert(rel.lexically_normal().generic_string());
@@ -379,8 +343,7 @@ struct Reader {
                         problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
-                    theme["logo"] = e.value;
-                    packed.copies[e.value] = dir / e.value;
+                    logo = {e.value, e.line, std::move(*bytes)};
                 }
             } else if (e.key == "primary" || e.key == "accent" || e.key == "text" ||
                        e.key == "background" || e.key == "panel" || e.key == "panel_text") {
@@ -396,16 +359,42 @@ struct Reader {
             }
         }
         theme["colors"] = colors;
+        if (!logo.name.empty() && check_logo(colors.value("primary", "#B5121B"))) {
+            theme["logo"] = logo.name;
+            packed.copies[logo.name] = dir / logo.name;
+        }
+    }
+
+    // The header logo, decoded as the display will show it in the header of the bundle's
+    // screen: refused if the display would refuse it, warned about if it will look blurred, too
+    // small, or lost in the header colour (`header`, its primary colour).
+    struct Logo {
+        std::string name;
+        int line{};
+        std::string bytes;
+    } logo;
+    bool check_logo(const std::string& header) {
+        Rect box = ui::header_logo(ui::make_layout(screen));
+        auto pic = check_picture(logo.name, logo.bytes, {box.w, box.h}, Fit::Contain,
+                                 options.svg_program, parse_color(header).value_or(Color{}));
+        if (!pic) {
+            problems.error(kSettings, logo.line, "logo",
+                           "\"" + logo.name + "\" " + pic.error().message);
+            return false;
+        }
+        for (const auto& w : logo_warnings(*pic, {box.w, box.h}, screen, header))
+            problems.warn(kSettings, logo.line, "logo", "\"" + logo.name + "\" " + w);
+        return true;
     }
 
     void timetable(const std::string& name, int line, json& events) {
         auto bytes = read_named(name, line, "file");
         if (!bytes)
             return;
-        auto text = to_utf8(*bytes, name, problems);
-        if (!text)
+        auto rows = read_sheet(*bytes, name, problems);
+        if (!rows)
             return;
-        CsvTable t(parse_csv(*text, name, problems),
+        CsvTable t(std::move(*rows),
                    {{"date", {"date", "日期"}, true},
                     {"start", {"start", "开始", "开始时间"}, true},
                     {"end", {"end", "结束", "结束时间"}, true},
@@ -421,15 +410,22 @@ struct Reader {
             int line;
         };
         std::vector<Span> spans;
+        const Date week = week_of(t);
         for (const auto& row : t.rows()) {
-            auto date = iso_date(t.get(row, "date"));
+            // A date without a year (11月9日) takes the year of the week.
+            auto d = parse_date(t.get(row, "date"));
+            auto date = d ? iso_date(d->year.value_or(nearest_year(d->month, d->day, *week.year,
+                                                                   week.month, week.day)),
+                                     d->month, d->day)
+                          : std::nullopt;
             auto start = clock_minutes(t.get(row, "start"));
             auto end = clock_minutes(t.get(row, "end"));
             std::string title = t.get(row, "title");
             bool bad = false;
             if (!date) {
                 problems.error(name, row.line, t.label("date"),
-                               "\"" + t.get(row, "date") + "\" is not a date like 2020-11-08");
+                               "\"" + t.get(row, "date") +
+                                   "\" is not a date like 2020-11-08 or 11月8日");
                 bad = true;
             }
             if (!start) {
@@ -447,7 +443,7 @@ struct Reader {
                 bad = true;
             }
             std::string inv = t.get(row, "invented");
-            if (!yes(inv) && !no(inv)) {
+            if (!is_yes(inv) && !is_no(inv)) {
                 problems.error(name, row.line, t.label("invented"),
                                "\"" + inv + "\" must be 是 or 否 (yes or no)");
                 bad = true;
@@ -466,7 +462,7 @@ struct Reader {
                        {"start", format_iso(s, offset)},
                        {"end", format_iso(e, offset)},
                        {"place", t.get(row, "place")},
-                       {"invented", yes(inv)}};
+                       {"invented", is_yes(inv)}};
             events.push_back(ev);
             spans.push_back({s, e, t.get(row, "place"), title, row.line});
         }
@@ -478,6 +474,20 @@ struct Reader {
                                   "\"" + spans[k].title + "\" overlaps \"" + spans[i].title +
                                       "\" (line " + std::to_string(spans[i].line) + ") at " +
                                       spans[i].place);
+    }
+
+    // The week a timetable is about: its first date with a year, else the day the bundle was
+    // created, else today. Dates given without a year take the year nearest to it.
+    Date week_of(const CsvTable& t) const {
+        for (const auto& row : t.rows())
+            if (auto d = parse_date(t.get(row, "date")); d && d->year)
+                return *d;
+        TimePoint when = options.now;
+        if (manifest.contains("created"))
+            if (auto c = parse_datetime(manifest["created"].get<std::string>()))
+                when = *c;
+        auto local = parse_date(format_iso(when, offset).substr(0, 10));
+        return local.value_or(Date{2020, 1, 1});
     }
 
     std::set<std::string> results(const std::string& name, int line, json& events) {
@@ -500,6 +510,30 @@ struct Reader {
         return read_notice(*text, name, problems);
     }
 };
+
+// Without a [playlist], the normal slides play in the order of their sections: what an operator
+// who wrote none most likely means. Said with a warning, as it may be an omission.
+void play_in_file_order(const json& slides, const std::map<std::string, std::string>& priorities,
+                        json& playlist, std::set<std::string>& in_order, Problems& problems) {
+    std::string ids;
+    for (const auto& slide : slides) {
+        auto id = slide["id"].get<std::string>();
+        auto p = priorities.find(id);
+        if (p != priorities.end() && p->second != "normal")
+            continue;
+        playlist.push_back(id);
+        in_order.insert(id);
+        ids += (ids.empty() ? "" : ", ") + id;
+    }
+    if (ids.empty())
+        problems.error(kSettings, 0, "[playlist]",
+                       "missing, and no normal slide to play: add [playlist] with order = slide, "
+                       "slide, …");
+    else
+        problems.warn(kSettings, 0, "[playlist]",
+                      "missing: the slides play in the order of settings.ini (" + ids +
+                          "); add [playlist] with order = … to choose");
+}
 
 } // namespace
 
@@ -600,10 +634,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     (s.kind == "timetable" ? timetable_file : results_file) = e.value;
                     (s.kind == "timetable" ? timetable_line : results_line) = e.line;
                 } else if (s.kind == "results" && e.key == "sample") {
-                    if (!yes(e.value) && !no(e.value))
+                    if (!is_yes(e.value) && !is_no(e.value))
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" must be yes or no");
-                    results_meta["sample"] = yes(e.value);
+                    results_meta["sample"] = is_yes(e.value);
                 } else if (s.kind == "results" && e.key == "updated") {
                     auto t =
                         content::parse_date_or_time(e.value, r.offset, content::DateEdge::Start);
@@ -636,10 +670,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                         problems.error(kSettings, e.line, e.key, ok.error().message);
                     link["url"] = e.value;
                 } else if (e.key == "sample") {
-                    if (!yes(e.value) && !no(e.value))
+                    if (!is_yes(e.value) && !is_no(e.value))
                         problems.error(kSettings, e.line, e.key,
                                        "\"" + e.value + "\" must be yes or no");
-                    link["sample"] = yes(e.value);
+                    link["sample"] = is_yes(e.value);
                 } else {
                     problems.error(kSettings, e.line, e.key,
                                    "unknown setting in [link] (title, url, caption, sample)");
@@ -704,6 +738,15 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                         problems.error(kSettings, e.line, e.key, "\"" + e.value + "\" is " + *why);
                         continue;
                     }
+                    // Every byte decoded as a display does it, not only the header.
+                    auto pic = check_picture(e.value, *bytes, r.screen, Fit::Contain,
+                                             r.options.svg_program, Color{});
+                    if (!pic) {
+                        problems.error(kSettings, e.line, e.key,
+                                       "\"" + e.value + "\" " + pic.error().message +
+                                           ": the displays would skip this slide");
+                        continue;
+                    }
                     auto ext = fs::path(e.value).extension().string();
                     std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
                         return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -717,13 +760,14 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                         problems.warn(kSettings, e.line, e.key,
                                       "\"" + e.value + "\" is really " + info->mime +
                                           " whatever its name says");
-                    if (info->width > 0 && info->mime != "image/svg+xml" &&
-                        (info->width < r.screen.w * 2 / 3 && info->height < r.screen.h * 2 / 3))
+                    const Size upright = pic->upright; // As shown, after its EXIF orientation.
+                    if (upright.w > 0 && info->mime != "image/svg+xml" &&
+                        (upright.w < r.screen.w * 2 / 3 && upright.h < r.screen.h * 2 / 3))
                         problems.warn(kSettings, e.line, e.key,
-                                      "\"" + e.value + "\" is " + std::to_string(info->width) +
-                                          "x" + std::to_string(info->height) +
-                                          ", much smaller than the " + std::to_string(r.screen.w) +
-                                          "x" + std::to_string(r.screen.h) +
+                                      "\"" + e.value + "\" is " + std::to_string(upright.w) + "x" +
+                                          std::to_string(upright.h) + ", much smaller than the " +
+                                          std::to_string(r.screen.w) + "x" +
+                                          std::to_string(r.screen.h) +
                                           " screen: it will look blurred");
                     slide["asset"] = e.value;
                     r.packed.copies[e.value] = dir / e.value;
@@ -876,8 +920,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
         in_order.insert(id);
     }
     if (order.empty())
-        problems.error(kSettings, 0, "[playlist]",
-                       "missing: add [playlist] with order = slide, slide, …");
+        play_in_file_order(slides, priorities, playlist, in_order, problems);
     for (const auto& [id, line] : slide_lines) {
         bool normal = !priorities.contains(id) || priorities[id] == "normal";
         if (normal && !in_order.contains(id))

@@ -18,6 +18,9 @@ struct PackOptions {
     TimePoint now; // For "already expired" warnings.
     std::optional<Size>
         screen; // For "smaller than the screen"; default from settings, else 1920x1080.
+    // Draws SVGs in a child process with the display's limits (media/svg_child.hpp); in this
+    // process when empty.
+    std::filesystem::path svg_program;
 };
 
 struct Packed {
