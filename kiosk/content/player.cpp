@@ -207,7 +207,8 @@ void Player::show(Kind kind, std::size_t index, TimePoint t) {
 }
 
 void Player::finish(TimePoint now) {
-    if (auto cur = current_slide(); cur && m_on_played)
+    // A slide that went on at the very moment the program stops was never seen.
+    if (auto cur = current_slide(); cur && m_on_played && now > m_log_start)
         m_on_played(Played{*cur, m_log_start, now});
 }
 

@@ -106,4 +106,15 @@ NoticeLayout lay_out_notice(const content::Notice& notice, Size box, const Layou
     return at_size(notice, box, metrics, layout.px(sizes.smallest_ref), sizes.centered);
 }
 
+const NoticeLayout* NoticeCache::find(const content::Notice* notice, Size box) const {
+    auto it = m_layouts.find({notice, box.w, box.h});
+    return it != m_layouts.end() ? &it->second : nullptr;
+}
+
+const NoticeLayout& NoticeCache::put(const content::Notice* notice, Size box, NoticeLayout layout) {
+    if (m_layouts.size() >= 64) // A few screens' worth: the notices of a bundle at a size or two.
+        m_layouts.clear();
+    return m_layouts.insert_or_assign({notice, box.w, box.h}, std::move(layout)).first->second;
+}
+
 } // namespace kiosk::ui

@@ -8,6 +8,8 @@
 #include "kiosk/text/line_break.hpp"
 #include "kiosk/ui/layout.hpp"
 
+#include <map>
+#include <tuple>
 #include <vector>
 
 namespace kiosk::ui {
@@ -45,6 +47,18 @@ struct NoticeSizes {
 
 NoticeLayout lay_out_notice(const content::Notice& notice, Size box, const Layout& layout,
                             const text::Metrics& metrics, const NoticeSizes& sizes);
+
+// Laid-out notices kept for the frames that follow: a long notice tries several sizes, and a
+// frame is composed many times a second in a transition. Owned by whoever owns the bundle (a
+// Show); a notice is known by its address, so the cache must not outlive the bundle.
+class NoticeCache {
+public:
+    const NoticeLayout* find(const content::Notice* notice, Size box) const;
+    const NoticeLayout& put(const content::Notice* notice, Size box, NoticeLayout layout);
+
+private:
+    std::map<std::tuple<const content::Notice*, int, int>, NoticeLayout> m_layouts;
+};
 
 struct PaintContext;
 // A notice slide's body as its painter lays it out (notice_slide.cpp).

@@ -67,7 +67,14 @@ void draw_rows(Canvas& cv, const NoticeLayout& nl, int page, int x0, int y0, int
 
 NoticeLayout lay_out_notice_slide(const Slide& s, const PaintContext& c) {
     NoticeBox b = notice_box(c);
-    return lay_out_notice(*notice_of(s), {b.body.w, b.body.h}, c.layout, c.metrics, {});
+    const Size box{b.body.w, b.body.h};
+    if (c.notices != nullptr && s.notice) {
+        if (const NoticeLayout* kept = c.notices->find(s.notice.get(), box))
+            return *kept;
+        return c.notices->put(s.notice.get(), box,
+                              lay_out_notice(*s.notice, box, c.layout, c.metrics, {}));
+    }
+    return lay_out_notice(*notice_of(s), box, c.layout, c.metrics, {});
 }
 
 SlidePaging notice_paging(const Slide& s, const PaintContext& c) {

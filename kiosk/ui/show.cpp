@@ -26,7 +26,8 @@ PaintContext Show::context(const content::Player& player, TimePoint now) const {
             now,
             m_live.results ? &m_live : nullptr,
             player.current_start(),
-            player.current_duration()};
+            player.current_duration(),
+            &m_notices};
 }
 
 DrawList Show::frame(const content::Player& player, TimePoint now) const {
@@ -121,6 +122,7 @@ DrawList Show::slide_preview(std::size_t slide, TimePoint at) const {
     list.screen = m_layout.screen;
     Canvas cv(list);
     PaintContext ctx{*m_bundle, m_metrics, m_layout, at};
+    ctx.notices = &m_notices;
     paint_slide(cv, m_bundle->manifest.slides.at(slide), ctx);
     return list;
 }

@@ -39,6 +39,7 @@ private:
     const text::Metrics& m_metrics;
     Layout m_layout;
     LiveResults m_live;
+    mutable NoticeCache m_notices; // Notices of m_bundle laid out at this screen's size.
 };
 
 // The schedule of a bundle for a display with `display_tags`: the playlist's normal slides in

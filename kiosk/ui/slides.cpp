@@ -68,12 +68,51 @@ struct ResultsGeometry {
     int rows_per_page{};
 };
 
-ResultsGeometry results_geometry(const Layout& l, const text::Metrics& metrics,
-                                 std::size_t entries) {
+// The badges after a results board's title (final or live, sample, a stale warning), and whether
+// they go on a line of their own below it: the event's name is never cut for them.
+struct TitleBadges {
+    std::vector<std::pair<std::string, int>>
+        labels; // Label and kind: 0 state, 1 sample, 2 warning.
+    int width{};
+    bool below{false};
+};
+
+TitleBadges title_badges(const Slide& s, const PaintContext& c) {
+    const Layout& l = c.layout;
+    const content::Results* results = results_for(s, c);
+    const content::EventResults* ev = results ? results->find(s.event) : nullptr;
+    TitleBadges b;
+    if (ev != nullptr)
+        b.labels.emplace_back(ev->final ? "最终成绩" : "实时成绩", 0);
+    if (results != nullptr && results->sample)
+        b.labels.emplace_back("示例", 1);
+    if (c.live != nullptr && results == c.live->results.get()) {
+        bool lost =
+            !c.live->last_contact || c.now - *c.live->last_contact > c.live->unreachable_after;
+        bool old = results->updated && c.now - *results->updated > c.live->stale_after;
+        if (lost)
+            b.labels.emplace_back("结果源连接中断", 2);
+        else if (old)
+            b.labels.emplace_back("数据未更新", 2);
+    }
+    const int bh = l.px(48);
+    Style st{std::max(1, bh * 62 / 100), true};
+    for (const auto& [label, kind] : b.labels)
+        b.width += width_of(c, label, st) + 2 * l.px(12) + l.px(12);
+    Rect panel = panel_rect(l);
+    int inner_w = panel.w - 2 * l.px(48);
+    Style title_st{l.px(52), true};
+    b.below = !b.labels.empty() &&
+              width_of(c, s.event + " 成绩", title_st) + l.px(24) + b.width > inner_w;
+    return b;
+}
+
+ResultsGeometry results_geometry(const Layout& l, const text::Metrics& metrics, std::size_t entries,
+                                 int title_extra) {
     Rect panel = panel_rect(l);
     int pad = l.px(48);
     Style title_st{l.px(52), true};
-    int y = panel.y + pad + metrics.line_height(title_st) + l.px(10) + l.px(24);
+    int y = panel.y + pad + metrics.line_height(title_st) + title_extra + l.px(10) + l.px(24);
     int foot_h = l.px(48);
     int head_h = l.px(56);
     ResultsGeometry g;
@@ -107,34 +146,27 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     const content::EventResults* ev = results ? results->find(s.event) : nullptr;
     bool live = c.live != nullptr && results == c.live->results.get();
 
-    // Title: event, then badges: final or live, sample data, and a stale warning.
+    // Title: event, then badges: final or live, sample data, and a stale warning; the badges on a
+    // line of their own when the event's name would otherwise be cut.
     Style title_st{l.px(52), true};
     int x0 = panel.x + pad;
     int inner_w = panel.w - 2 * pad;
     int ty = panel.y + pad;
-    int badge_space = l.px(520);
-    int tw =
-        text_fit(cv, c, s.event + " 成绩", title_st, x0, ty, inner_w - badge_space, theme.primary);
-    int bx = x0 + tw + l.px(24);
+    TitleBadges badges = title_badges(s, c);
+    int tw = text_fit(cv, c, s.event + " 成绩", title_st, x0, ty,
+                      badges.below ? inner_w : inner_w - badges.width - l.px(24), theme.primary);
     int bh = l.px(48);
-    int by = ty + (c.metrics.line_height(title_st) - bh) / 2;
-    if (ev != nullptr)
-        bx += badge(cv, c, ev->final ? "最终成绩" : "实时成绩", bx, by, bh, theme.primary,
-                    theme.text) +
-              l.px(12);
-    if (results != nullptr && results->sample)
-        bx += badge(cv, c, "示例", bx, by, bh, theme.accent, theme.panel_text) + l.px(12);
-    if (live) {
+    int bx = badges.below ? x0 : x0 + tw + l.px(24);
+    int by = badges.below ? ty + c.metrics.line_height(title_st) + l.px(8)
+                          : ty + (c.metrics.line_height(title_st) - bh) / 2;
+    for (const auto& [label, kind] : badges.labels) {
         const Color warn{0xC6, 0x00, 0x00, 255};
-        bool lost =
-            !c.live->last_contact || c.now - *c.live->last_contact > c.live->unreachable_after;
-        bool old = results->updated && c.now - *results->updated > c.live->stale_after;
-        if (lost)
-            badge(cv, c, "结果源连接中断", bx, by, bh, warn, theme.text);
-        else if (old)
-            badge(cv, c, "数据未更新", bx, by, bh, warn, theme.text);
+        Color bg = kind == 0 ? theme.primary : kind == 1 ? theme.accent : warn;
+        Color fg = kind == 1 ? theme.panel_text : theme.text;
+        bx += badge(cv, c, label, bx, by, bh, bg, fg) + l.px(12);
     }
-    int y = ty + c.metrics.line_height(title_st) + l.px(10);
+    int title_extra = badges.below ? bh + l.px(8) : 0;
+    int y = ty + c.metrics.line_height(title_st) + title_extra + l.px(10);
     cv.fill({x0, y, l.px(120), l.px(6)}, theme.accent);
 
     if (ev == nullptr || ev->entries.empty()) {
@@ -144,7 +176,7 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     auto ranked = content::rank(ev->entries);
     bool awards = std::any_of(ev->entries.begin(), ev->entries.end(),
                               [](const content::ResultEntry& e) { return !e.award.empty(); });
-    auto g = results_geometry(l, c.metrics, ranked.size());
+    auto g = results_geometry(l, c.metrics, ranked.size(), title_extra);
     auto paging = results_paging(s, c);
     int page = paging.page_at(c.slide_start, c.now);
     std::size_t first = static_cast<std::size_t>(page * g.rows_per_page);
@@ -299,7 +331,8 @@ SlidePaging results_paging(const Slide& s, const PaintContext& c) {
     const content::EventResults* ev = r ? r->find(s.event) : nullptr;
     if (ev == nullptr)
         return p;
-    auto g = results_geometry(c.layout, c.metrics, ev->entries.size());
+    auto g = results_geometry(c.layout, c.metrics, ev->entries.size(),
+                              title_badges(s, c).below ? c.layout.px(48) + c.layout.px(8) : 0);
     p.rows_per_page = g.rows_per_page;
     p.pages = std::max(
         1, static_cast<int>((ev->entries.size() + static_cast<std::size_t>(g.rows_per_page) - 1) /

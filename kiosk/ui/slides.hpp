@@ -4,6 +4,7 @@
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/ui/draw_list.hpp"
 #include "kiosk/ui/layout.hpp"
+#include "kiosk/ui/notice_layout.hpp"
 
 #include <memory>
 #include <optional>
@@ -30,6 +31,7 @@ struct PaintContext {
     const LiveResults* live{nullptr};
     TimePoint slide_start{}; // For paging.
     Duration slide_duration{};
+    NoticeCache* notices{nullptr}; // Laid-out notices kept between frames, when there is one.
 };
 
 // How a slide is paged when its content does not fit (a long results table, a long notice): its

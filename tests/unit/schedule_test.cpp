@@ -283,3 +283,13 @@ TEST(Schedule, ASimulatedWeekShowsEverySlideOnlyInsideItsWindowAndEachDayItIsVal
         }
     }
 }
+
+TEST(Schedule, ASlideThatStartsAsThePlayerStopsIsNotLoggedAsPlayed) {
+    Schedule s{{item(0, 10), item(1, 10)}, {}, {}, 4, kOff};
+    Player p(s);
+    TimePoint t0 = at("2020-11-09T10:00:00+08:00");
+    auto log = run(p, t0, t0 + seconds{20}); // Slide 0 again starts exactly at the end.
+    ASSERT_EQ(log.size(), 2u);
+    for (const auto& x : log)
+        EXPECT_GT(x.end, x.start);
+}

@@ -1,5 +1,7 @@
 // kiosk-pack: the content operator's tool. check and build a source folder, preview a week,
 // summarise proof of play.
+#include "kiosk/app/paths.hpp"
+#include "layout_check.hpp"
 #include "preview.hpp"
 #include "publish.hpp"
 #include "report.hpp"
@@ -62,6 +64,22 @@ constexpr const char* kUsage = R"(Usage: kiosk-pack COMMAND ...
 The source folder is described in docs/authoring.md.
 )";
 
+// Lays the bundle out as the displays will, with their fonts (layout_check.hpp).
+void check_layout(const pack::Packed& packed, pack::Problems& problems) {
+    auto data = app::find_data_dir(std::nullopt);
+    if (!data) {
+        problems.warn("", 0, "", "the layout was not checked: the displays' fonts are not found");
+        return;
+    }
+    auto bundle = pack::bundle_for_layout(packed);
+    if (!bundle) {
+        problems.warn("", 0, "", "the layout was not checked: " + bundle.error().message);
+        return;
+    }
+    pack::check_layout(**bundle, packed.origins, {packed.screen, *data / "fonts" / "kiosk-cjk.ttf"},
+                       problems);
+}
+
 int check_or_build(const std::vector<std::string>& args, bool build) {
     std::vector<std::string> positional;
     pack::PackOptions options;
@@ -98,8 +116,10 @@ int check_or_build(const std::vector<std::string>& args, bool build) {
     }
     pack::Problems problems;
     auto packed = pack::pack_source(positional[0], options, problems);
+    if (packed)
+        check_layout(*packed, problems);
     std::fputs(problems.report().c_str(), stderr);
-    if (!packed) {
+    if (!packed || problems.has_errors()) {
         std::fprintf(stderr, "kiosk-pack: %s has errors; %s\n", positional[0].c_str(),
                      build ? "no bundle was written" : "fix them and check again");
         return 1;

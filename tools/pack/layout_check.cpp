@@ -2,6 +2,8 @@
 // process, their cut lines and missing characters traced back to the files they came from.
 #include "layout_check.hpp"
 
+#include "kiosk/content/results.hpp"
+#include "kiosk/content/timetable.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/text/segment.hpp"
@@ -9,6 +11,8 @@
 #include "kiosk/ui/notice_layout.hpp"
 #include "kiosk/ui/overlays.hpp"
 #include "kiosk/ui/slides.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,7 +22,9 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <set>
 
 namespace kiosk::pack {
@@ -59,19 +65,45 @@ public:
             if (t == nullptr || !t->text.ends_with("…"))
                 continue;
             std::string kept = t->text.substr(0, t->text.size() - std::strlen("…"));
-            bool traced = false;
-            for (const auto& o : m_origins.texts) {
-                if (o.text == t->text || o.text.size() <= kept.size() ||
-                    o.text.find(kept) == std::string::npos)
-                    continue;
-                traced = true;
-                warn_once(o.file, o.line, o.field,
-                          "“" + o.text + "” is cut to “" + t->text + "” " + where +
-                              ": shorten it, or it loses its end on screen");
+            kept.erase(kept.find_last_not_of(' ') + 1);
+            // The texts it starts with what was kept of; else (a header split at its dot) those
+            // that hold it.
+            std::vector<const TextOrigin*> from;
+            // A text shown whole with the display's own words after it cut ("数控车加工 成绩"):
+            // the slide's, not the text's.
+            bool whole = std::any_of(m_origins.texts.begin(), m_origins.texts.end(),
+                                     [&](const TextOrigin& o) { return o.text == kept; });
+            for (int pass = 0; pass < (whole ? 1 : 2) && from.empty(); ++pass)
+                for (const auto& o : m_origins.texts)
+                    if (o.text != t->text && o.text.size() > kept.size() &&
+                        (pass == 0 ? o.text.starts_with(kept)
+                                   : o.text.find(kept) != std::string::npos))
+                        from.push_back(&o);
+            if (from.empty()) {
+                cut_at(kSettings, slide_line(slide), "", "[slide " + slide + "]: “" + t->text + "”",
+                       where, "");
+                continue;
             }
-            if (!traced)
-                warn_once(kSettings, slide_line(slide), "",
-                          "[slide " + slide + "]: “" + t->text + "” is cut " + where);
+            for (const TextOrigin* o : from)
+                cut_at(o->file, o->line, o->field, "“" + o->text + "”", where, t->text);
+        }
+    }
+
+    // The cut texts, one warning for each text and what it is cut to, with every line it is on.
+    void report_cuts() {
+        for (const auto& [key, c] : m_cuts) {
+            std::string lines;
+            for (std::size_t i = 1; i < c.lines.size() && i < 12; ++i)
+                lines += (lines.empty() ? "" : ", ") + std::to_string(c.lines[i]);
+            if (c.lines.size() > 12)
+                lines += ", …";
+            std::string sizes;
+            for (const auto& w : c.where)
+                sizes += (sizes.empty() ? "" : "; ") + w;
+            m_problems.warn(c.file, c.lines.front(), c.field,
+                            c.what + " is cut" + (c.shown.empty() ? "" : " to “" + c.shown + "”") +
+                                " " + sizes + (lines.empty() ? "" : " (also lines " + lines + ")") +
+                                ": shorten it, or it loses its end on screen");
         }
     }
 
@@ -94,7 +126,8 @@ public:
                             ++chars[static_cast<std::size_t>(row.page)];
                 }
             for (int c : chars)
-                need_page = std::max(need_page, std::max<double>(kLeastSecondsAPage, c / kReadCharsPerSecond));
+                need_page = std::max(need_page,
+                                     std::max<double>(kLeastSecondsAPage, c / kReadCharsPerSecond));
             most_pages = std::max(most_pages, nl.pages);
             pages_said += (pages_said.empty() ? "" : ", ") + std::to_string(nl.pages) + " page" +
                           (nl.pages == 1 ? "" : "s") + " at " + size_name(screen);
@@ -110,9 +143,10 @@ public:
                   "needs " + pages_said + "; its " +
                       std::to_string(duration_cast<seconds>(s.duration).count()) +
                       " s give each page " + std::to_string(static_cast<int>(seconds_a_page)) +
-                      " s, but a page takes about " + std::to_string(static_cast<int>(std::ceil(need_page))) +
-                      " s to read from a distance: give [slide " + s.id + "] duration = " +
-                      std::to_string(enough) + " or shorten the notice");
+                      " s, but a page takes about " +
+                      std::to_string(static_cast<int>(std::ceil(need_page))) +
+                      " s to read from a distance: give [slide " + s.id +
+                      "] duration = " + std::to_string(enough) + " or shorten the notice");
     }
 
     int slide_line(const std::string& id) const {
@@ -126,7 +160,8 @@ private:
         for (std::size_t i = 0; i < seg.size(); ++i) {
             std::string_view c = seg.cluster(i);
             for (char32_t cp : m_fonts.missing(c)) {
-                int line = o.line + static_cast<int>(std::count(s.begin(), s.begin() + seg.bounds[i], '\n'));
+                int line = o.line +
+                           static_cast<int>(std::count(s.begin(), s.begin() + seg.bounds[i], '\n'));
                 warn_once(o.file, line, o.field,
                           "“" + std::string(c) + "” (" + hex(cp) +
                               ") is in no font of the displays: it would show as an empty box");
@@ -134,7 +169,23 @@ private:
         }
     }
 
-    void warn_once(const std::string& file, int line, const std::string& field, const std::string& message) {
+    void cut_at(const std::string& file, int line, const std::string& field,
+                const std::string& what, const std::string& where, const std::string& shown) {
+        Cut& c = m_cuts[file + "\t" + field + "\t" + what + "\t" + shown];
+        if (c.lines.empty()) {
+            c.file = file;
+            c.field = field;
+            c.what = what;
+            c.shown = shown;
+        }
+        if (std::find(c.lines.begin(), c.lines.end(), line) == c.lines.end())
+            c.lines.push_back(line);
+        if (std::find(c.where.begin(), c.where.end(), where) == c.where.end())
+            c.where.push_back(where);
+    }
+
+    void warn_once(const std::string& file, int line, const std::string& field,
+                   const std::string& message) {
         if (m_said.insert(file + ":" + std::to_string(line) + ":" + field + ":" + message).second)
             m_problems.warn(file, line, field, message);
     }
@@ -144,6 +195,12 @@ private:
     const media::FontSet& m_fonts;
     Problems& m_problems;
     std::set<std::string> m_said;
+    struct Cut {
+        std::string file, field, what, shown;
+        std::vector<int> lines;
+        std::vector<std::string> where;
+    };
+    std::map<std::string, Cut> m_cuts; // In the order of file, field and text.
 };
 
 // The local days on which the timetable has events.
@@ -173,6 +230,49 @@ void write_all(int fd, const std::string& s) {
 }
 
 } // namespace
+
+Result<std::shared_ptr<const content::Bundle>> bundle_for_layout(const Packed& packed) {
+    nlohmann::json m = nlohmann::json::parse(packed.manifest_json);
+    nlohmann::json assets = nlohmann::json::object();
+    const std::string zeros(64, '0');
+    for (const auto& [name, src] : packed.copies) {
+        // The kind of picture by its first bytes, as the manifest must say; its bytes are not read.
+        std::string head(64, '\0');
+        std::ifstream in(src, std::ios::binary);
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+        std::string type = "image/png";
+        if (head.starts_with("\xFF\xD8"))
+            type = "image/jpeg";
+        else if (head.starts_with("RIFF") && head.find("WEBP") != std::string::npos)
+            type = "image/webp";
+        else if (!head.starts_with("\x89PNG"))
+            type = "image/svg+xml";
+        assets[name] = {{"sha256", zeros}, {"size", 1}, {"type", type}};
+    }
+    for (const auto& [name, text] : packed.generated)
+        assets[name] = {{"sha256", zeros}, {"size", text.size()}, {"type", "application/json"}};
+    m["assets"] = assets;
+    std::vector<content::Warning> warnings;
+    auto manifest = content::parse_manifest(m.dump(), warnings);
+    if (!manifest)
+        return std::unexpected(manifest.error());
+    auto b = std::make_shared<content::Bundle>();
+    b->manifest = std::move(*manifest);
+    for (const auto& s : b->manifest.slides) {
+        auto data = packed.generated.find(s.data);
+        if (data == packed.generated.end())
+            continue;
+        if (s.kind == content::SlideKind::Schedule && !b->timetables.contains(s.data)) {
+            if (auto t = content::parse_timetable(data->second, s.data))
+                b->timetables.emplace(s.data, std::move(*t));
+        } else if (s.kind == content::SlideKind::Results && !b->results.contains(s.data)) {
+            if (auto r = content::parse_results(data->second, s.data))
+                b->results.emplace(s.data, std::move(*r));
+        }
+    }
+    return std::shared_ptr<const content::Bundle>(std::move(b));
+}
 
 void check_layout_here(const content::Bundle& bundle, const TextOrigins& origins,
                        const LayoutCheck& options, Problems& problems,
@@ -215,7 +315,8 @@ void check_layout_here(const content::Bundle& bundle, const TextOrigins& origins
                 auto tt = bundle.timetables.find(s.data);
                 if (tt != bundle.timetables.end())
                     for (TimePoint t : event_times(tt->second))
-                        frame(t, t, " on the schedule board of " + format_chinese_date(t, m.utc_offset));
+                        frame(t, t,
+                              " on the schedule board of " + format_chinese_date(t, m.utc_offset));
                 break;
             }
             case content::SlideKind::Results: {
@@ -253,6 +354,7 @@ void check_layout_here(const content::Bundle& bundle, const TextOrigins& origins
         }
         check.cuts(list, "", "at " + size_name(size));
     }
+    check.report_cuts();
 }
 
 void check_layout(const content::Bundle& bundle, const TextOrigins& origins,
@@ -275,9 +377,16 @@ void check_layout(const content::Bundle& bundle, const TextOrigins& origins,
         if (pid == 0) {
             ::close(fds[0]);
             Problems found;
+            // The test hook the display has too: die in the slide it names.
+            const char* crash = std::getenv("KIOSK_FAULT_CRASH_SLIDE");
             check_layout_here(
                 bundle, origins, options, found,
-                [&](const std::string& id) { write_all(fds[1], "B\t" + field(id) + "\n"); }, skip);
+                [&](const std::string& id) {
+                    write_all(fds[1], "B\t" + field(id) + "\n");
+                    if (crash != nullptr && id == crash)
+                        std::abort();
+                },
+                skip);
             for (const auto& p : found.all())
                 write_all(fds[1], std::string(p.severity == Severity::Error ? "E" : "W") + "\t" +
                                       field(p.file) + "\t" + std::to_string(p.line) + "\t" +
@@ -334,17 +443,21 @@ void check_layout(const content::Bundle& bundle, const TextOrigins& origins,
             }
             return;
         }
-        std::string how = WIFSIGNALED(status) ? std::string("signal ") + std::to_string(WTERMSIG(status)) +
-                                                    " (" + strsignal(WTERMSIG(status)) + ")"
-                                              : "exit status " + std::to_string(WEXITSTATUS(status));
+        std::string how = WIFSIGNALED(status)
+                              ? std::string("signal ") + std::to_string(WTERMSIG(status)) + " (" +
+                                    strsignal(WTERMSIG(status)) + ")"
+                              : "exit status " + std::to_string(WEXITSTATUS(status));
         if (last_begun.empty()) {
-            problems.error("", 0, "", "laying out the header and ticker crashes the displays' code (" + how + ")");
+            problems.error("", 0, "",
+                           "laying out the header and ticker crashes the displays' code (" + how +
+                               ")");
             return;
         }
         auto line = origins.slide_lines.find(last_begun);
         problems.error(kSettings, line != origins.slide_lines.end() ? line->second : 0, "",
                        "[slide " + last_begun + "]: laying it out crashes the displays' code (" +
-                           how + "): every display would stop on it; change its text and check again");
+                           how +
+                           "): every display would stop on it; change its text and check again");
         skip.push_back(last_begun); // The rest is still checked.
     }
 }

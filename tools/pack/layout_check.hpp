@@ -8,7 +8,9 @@
 
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/geometry.hpp"
+#include "origins.hpp"
 #include "problems.hpp"
+#include "source.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -18,20 +20,6 @@
 
 namespace kiosk::pack {
 
-// Where a text that reaches the screen was written: `settings.ini:12: header`.
-struct TextOrigin {
-    std::string text;
-    std::string file;
-    int line{};
-    std::string field;
-};
-
-struct TextOrigins {
-    std::vector<TextOrigin> texts;
-    std::map<std::string, int> slide_lines;          // Slide id → its [slide] line in settings.ini.
-    std::map<std::string, TextOrigin> notice_bodies; // Slide id → its notice file (body's line).
-};
-
 struct LayoutCheck {
     Size screen{1920, 1080};
     std::filesystem::path font; // The display's CJK font; the system's fallbacks follow it.
@@ -39,8 +27,12 @@ struct LayoutCheck {
 
 // Reading speed assumed for a notice on a board: characters a second, and the least time a page
 // is worth.
-inline constexpr double kReadCharsPerSecond = 5.0;
+inline constexpr double kReadCharsPerSecond = 8.0;
 inline constexpr int kLeastSecondsAPage = 4;
+
+// The bundle a packed folder makes, in memory, for laying out: the manifest and the data files
+// read as a display reads them; pictures are not needed to lay text out, so none is copied.
+Result<std::shared_ptr<const content::Bundle>> bundle_for_layout(const Packed& packed);
 
 // Runs the checks in a child process and adds what they find to `problems`.
 void check_layout(const content::Bundle& bundle, const TextOrigins& origins,

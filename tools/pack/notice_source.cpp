@@ -44,6 +44,8 @@ std::optional<NoticeSource> read_notice(const std::string& text, const std::stri
         // The title line, its marks read as the display reads Markdown.
         l.erase(0, l.find_first_not_of('#'));
         n.title = trim(content::notice_text(content::parse_markdown_notice(trim(l))));
+        n.file = file;
+        n.title_line = line;
         n.body_line = line + 1;
         n.body = pos <= text.size() ? text.substr(pos) : "";
         // Blank lines around the body say nothing.

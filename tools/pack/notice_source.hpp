@@ -10,7 +10,9 @@
 namespace kiosk::pack {
 
 struct NoticeSource {
+    std::string file;
     std::string title;
+    int title_line{};
     std::string body; // CommonMark.
     int body_line{};  // The line of the file the body starts on.
 };

@@ -3,6 +3,7 @@
 // pack library.
 #pragma once
 
+#include "origins.hpp"
 #include "problems.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,7 +16,9 @@ namespace kiosk::pack {
 // Appends one object per event to `events` and its name to `names`; every bad row is a problem
 // with its line. Each entry keeps its score as entered (score_text); a blank score, 缺考 or 弃权
 // gives an entry without a score. Returns false when there is any error.
+// `origins`, when given, learns where each shown text was written.
 bool parse_results_csv(const std::string& bytes, const std::string& file, Problems& problems,
-                       nlohmann::json& events, std::set<std::string>& names);
+                       nlohmann::json& events, std::set<std::string>& names,
+                       TextOrigins* origins = nullptr);
 
 } // namespace kiosk::pack

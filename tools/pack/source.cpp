@@ -102,7 +102,7 @@ std::string offset_text(minutes off) {
 } // namespace
 
 bool parse_results_csv(const std::string& bytes, const std::string& name, Problems& problems,
-                       json& events, std::set<std::string>& names) {
+                       json& events, std::set<std::string>& names, TextOrigins* origins) {
     auto rows = read_sheet(bytes, name, problems);
     if (!rows)
         return false;
@@ -163,6 +163,9 @@ bool parse_results_csv(const std::string& bytes, const std::string& name, Proble
         if (auto a = t.get(row, "award"); !a.empty())
             entry["award"] = a;
         by_event[ev]["entries"].push_back(entry);
+        if (origins != nullptr)
+            for (const char* key : {"event", "team", "contestant", "award"})
+                origins->add(t.get(row, key), name, row.line, t.label(key));
     }
     for (const auto& ev : order) {
         events.push_back(by_event[ev]);
@@ -331,6 +334,7 @@ struct Reader {
         for (const auto& e : s.entries) {
             if (e.key == "header") {
                 theme["header"] = e.value;
+                packed.origins.add(e.value, kSettings, e.line, e.key);
             } else if (e.key == "logo") {
                 if (auto bytes = read_named(e.value, e.line, e.key)) {
                     auto info = read_image_info(*bytes);
@@ -465,6 +469,8 @@ struct Reader {
                        {"invented", is_yes(inv)}};
             events.push_back(ev);
             spans.push_back({s, e, t.get(row, "place"), title, row.line});
+            packed.origins.add(title, name, row.line, t.label("title"));
+            packed.origins.add(t.get(row, "place"), name, row.line, t.label("place"));
         }
         for (std::size_t i = 0; i < spans.size(); ++i)
             for (std::size_t k = i + 1; k < spans.size(); ++k)
@@ -495,7 +501,7 @@ struct Reader {
         auto bytes = read_named(name, line, "file");
         if (!bytes)
             return names;
-        parse_results_csv(*bytes, name, problems, events, names);
+        parse_results_csv(*bytes, name, problems, events, names, &packed.origins);
         return names;
     }
 
@@ -583,6 +589,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                        "missing: add a [bundle] section with version and time_zone");
     if (r.options.screen)
         r.screen = *r.options.screen;
+    r.packed.screen = r.screen;
     m["time_zone"] = {{"name", r.tz_name.empty() ? "Asia/Shanghai" : r.tz_name},
                       {"utc_offset", offset_text(r.offset)}};
     if (m.contains("created")) {
@@ -605,9 +612,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             r.theme_section(s, theme);
         } else if (s.kind == "ticker") {
             for (const auto& e : s.entries) {
-                if (e.key == "slogan" && !e.value.empty())
+                if (e.key == "slogan" && !e.value.empty()) {
                     ticker.push_back(e.value);
-                else
+                    r.packed.origins.add(e.value, kSettings, e.line, e.key);
+                } else
                     problems.error(kSettings, e.line, e.key,
                                    "in [ticker] each line is \"slogan = …\"");
             }
@@ -665,6 +673,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
             for (const auto& e : s.entries) {
                 if (e.key == "title" || e.key == "caption") {
                     link[e.key] = e.value;
+                    r.packed.origins.add(e.value, kSettings, e.line, e.key);
                 } else if (e.key == "url") {
                     if (auto ok = content::check_link_url(e.value); !ok)
                         problems.error(kSettings, e.line, e.key, ok.error().message);
@@ -776,6 +785,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                     note = r.notice(e.value, e.line);
                 } else if (e.key == "title") {
                     title_override = e.value;
+                    r.packed.origins.add(e.value, kSettings, e.line, e.key);
                 } else if (e.key == "schedule") {
                     set_kind("schedule");
                     slide["data"] = "data/timetable.json";
@@ -841,6 +851,10 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
                 slide["title"] = title_override.empty() ? note->title : title_override;
                 slide["body"] = note->body;
                 slide["markdown"] = true;
+                if (title_override.empty())
+                    r.packed.origins.add(note->title, note->file, note->title_line, "");
+                r.packed.origins.notice_bodies[s.name] = {note->body, note->file, note->body_line,
+                                                          ""};
             }
             // Window checks: never opens, already over.
             TimePoint horizon_from = w.from    ? *w.from
@@ -945,6 +959,7 @@ std::optional<Packed> pack_source(const fs::path& dir, const PackOptions& option
     if (problems.has_errors())
         return std::nullopt;
     r.packed.manifest_json = m.dump();
+    r.packed.origins.slide_lines = slide_lines;
     return r.packed;
 }
 

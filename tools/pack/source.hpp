@@ -5,6 +5,7 @@
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/geometry.hpp"
 #include "kiosk/core/time.hpp"
+#include "origins.hpp"
 #include "problems.hpp"
 
 #include <filesystem>
@@ -27,6 +28,8 @@ struct Packed {
     std::string manifest_json; // Without the asset list; write_bundle adds it.
     std::map<std::string, std::filesystem::path> copies; // Logical name → source file.
     std::map<std::string, std::string> generated;        // Logical name → contents (data files).
+    TextOrigins origins;     // Where every text that reaches the screen was written.
+    Size screen{1920, 1080}; // The screen the bundle is made for (--size, else [bundle] screen).
 };
 
 // Reads and checks the folder. Returns nothing when there is any error; warnings alone still pack.
