@@ -4,7 +4,6 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include FT_OUTLINE_H
 #include <hb-ft.h>
 #include <hb.h>
 
@@ -101,6 +100,27 @@ GlyphImage copy_bitmap(const FT_Bitmap& b, int left, int top) {
         }
     }
     return g;
+}
+
+// A synthetic bold (the CJK font has no bold face): every row smeared `extra` pixels to the right,
+// coverage added and capped, the glyph that much wider. Strokes thicken across, as a bold face's
+// do, and an outline's thin horizontals are not blown up as outline emboldening does.
+void embolden(GlyphImage& g, int extra) {
+    if (extra <= 0)
+        return;
+    const int w = g.width + extra;
+    std::vector<std::uint8_t> out(static_cast<std::size_t>(w) * static_cast<std::size_t>(g.height),
+                                  0);
+    for (int y = 0; y < g.height; ++y) {
+        std::uint8_t* row = &out[static_cast<std::size_t>(y) * static_cast<std::size_t>(w)];
+        std::copy_n(&g.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(g.width)],
+                    g.width, row);
+        for (int k = 0; k < extra; ++k)
+            for (int x = w - 1; x > 0; --x)
+                row[x] = static_cast<std::uint8_t>(std::min(255, row[x] + row[x - 1]));
+    }
+    g.width = w;
+    g.pixels.swap(out);
 }
 
 } // namespace
@@ -242,13 +262,12 @@ GlyphImage FontFace::rasterize(std::uint32_t glyph, int px, bool bold) {
     if (FT_Load_Glyph(s->face, glyph, flags) != 0)
         return {};
     FT_GlyphSlot slot = s->face->glyph;
-    if (slot->format == FT_GLYPH_FORMAT_OUTLINE) {
-        if (bold && !m_color)
-            FT_Outline_EmboldenXY(&slot->outline, bold_extra(px) * 64, 0);
-        if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0)
-            return {};
-    }
+    if (slot->format == FT_GLYPH_FORMAT_OUTLINE &&
+        FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0)
+        return {};
     GlyphImage g = copy_bitmap(slot->bitmap, slot->bitmap_left, slot->bitmap_top);
+    if (bold && !g.color && g.width > 0)
+        embolden(g, bold_extra(px));
     if (s->scale != 1.0 && g.width > 0 && g.height > 0) {
         if (!g.color) { // Coverage as grey BGRA, scaled, and back.
             std::vector<std::uint8_t> bgra(g.pixels.size() * 4);

@@ -230,6 +230,43 @@ week-of-proof-of-play)
     "$KIOSK_PACK" report "$work/log" --day 2020-11-10 >"$work/day.csv"
     [[ $(cut -d, -f1 "$work/day.csv" | sort -u | grep -c 2020) == 1 ]] || fail "--day gave other days"
     ;;
+text-from-the-field)
+    # Notices as people write them (tests/e2e/text-source): flags and emoji sequences, ℃, pinyin,
+    # Markdown lists and emphasis, and a notice too long for one page. check names the long one
+    # with its pages; the display draws every slide without dying, emoji in colour, pages in turn.
+    text_src="$src/tests/e2e/text-source"
+    "$KIOSK_PACK" check "$text_src" --now 2020-10-01T09:00:00+08:00 2>"$work/check.err" ||
+        { cat "$work/check.err" >&2; fail "check failed"; }
+    grep -q "notices/long-notice.md: needs 2 pages at 1920x1080" "$work/check.err" ||
+        { cat "$work/check.err" >&2; fail "check does not say the long notice needs its pages"; }
+    ! grep -q "no font\|is cut" "$work/check.err" || { cat "$work/check.err" >&2; fail "check found text that cannot be drawn"; }
+    "$KIOSK_PACK" build "$text_src" "$work/text-bundle" --now 2020-10-01T09:00:00+08:00 2>/dev/null || fail "build failed"
+    for shot in national-day:1 visitor-guide:1 long-notice:1 long-notice:31; do
+        slide=${shot%%:*} after=${shot##*:}
+        run --content "$work/text-bundle" --size 1920x1080 --clock 2020-10-01T09:00:00+08:00 \
+            --slide "$slide" --after "$after" --screenshot "$work/$slide-$after.png" --draw-list "$work/$slide-$after.txt"
+        expect_code 0
+    done
+    # The flags, the family, the skin tone and the keycap are pictures in colour on the white panel.
+    /usr/bin/python3 - "$work/national-day-1.png" <<'PY' || fail "the emoji are not drawn in colour"
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert("RGB")
+w, h = im.size
+coloured = sum(1 for x in range(60, w - 60, 2) for y in range(170, h - 120, 2)
+               if (lambda p: max(p) - min(p) > 90 and max(p) > 150)(im.getpixel((x, y))))
+sys.exit(0 if coloured > 400 else 1)
+PY
+    grep -q ' 1/2$' "$work/long-notice-1.txt" || fail "the long notice's first page has no 1/2 marker"
+    grep -q ' 2/2$' "$work/long-notice-31.txt" || fail "the long notice does not turn to its second page"
+    grep -q '安全须知' "$work/long-notice-31.txt" || fail "the safety paragraph is not on the last page"
+    ! grep -q '…' "$work/long-notice-1.txt" "$work/long-notice-31.txt" || fail "the long notice was cut"
+    grep -q '一号馆' "$work/visitor-guide-1.txt" && grep -qE ' 1\.$' "$work/visitor-guide-1.txt" ||
+        fail "the numbered list is not drawn as items"
+    ! grep -qE '\*\*|_现代农业_|\]\(' "$work/visitor-guide-1.txt" || fail "Markdown marks reached the screen"
+    "$KIOSK_PACK" preview "$text_src" --size 1920x1080 --slide national-day "$work/preview.png" 2>"$work/err" ||
+        { cat "$work/err" >&2; fail "preview of the emoji notice failed"; }
+    ;;
 *)
     fail "unknown case $case_name"
     ;;
