@@ -171,12 +171,15 @@ const GlyphImage& FontSet::glyph(int link_index, std::uint32_t id, text::Style s
 
 SurfacePtr FontSet::render(const std::string& utf8, text::Style style, Color color) const {
     text::Segments segs = text::segment(utf8);
-    std::vector<const Shaped*> clusters;
+    // Copies: shaping a later cluster may clear the cache the earlier ones are in.
+    std::vector<Shaped> clusters;
     int width = 0;
     for (std::size_t i = 0; i < segs.size(); ++i) {
         std::string_view c = segs.cluster(i);
-        clusters.push_back(text::is_newline(c) ? nullptr : &shaped(c, style));
-        width += clusters.back() ? clusters.back()->advance : 0;
+        if (text::is_newline(c))
+            continue;
+        clusters.push_back(shaped(c, style));
+        width += clusters.back().advance;
     }
     if (width <= 0)
         return nullptr;
@@ -192,11 +195,9 @@ SurfacePtr FontSet::render(const std::string& utf8, text::Style style, Color col
     auto* pixels = static_cast<std::uint8_t*>(surface->pixels);
     const int pitch = surface->pitch;
     int pen = 0;
-    for (const Shaped* s : clusters) {
-        if (s == nullptr)
-            continue;
-        for (const ShapedGlyph& sg : s->glyphs) {
-            const GlyphImage& g = glyph(s->link, sg.id, style);
+    for (const Shaped& s : clusters) {
+        for (const ShapedGlyph& sg : s.glyphs) {
+            const GlyphImage& g = glyph(s.link, sg.id, style);
             const int gx = pen + ((sg.x + 32) >> 6) + g.left;
             const int gy = baseline - ((sg.y + 32) >> 6) - g.top;
             for (int y = std::max(0, -gy); y < g.height && gy + y < height; ++y) {
@@ -216,7 +217,7 @@ SurfacePtr FontSet::render(const std::string& utf8, text::Style style, Color col
                 }
             }
         }
-        pen += s->advance;
+        pen += s.advance;
     }
     // Straight alpha, as SDL blends it.
     for (int y = 0; y < height; ++y) {

@@ -180,3 +180,20 @@ TEST(FontChain, AWrongFallbackIsLeftOutAndTheRestStillDraws) {
     EXPECT_GT(ink_of((*f)->render("人", kStyle, kBlack).get()).inked, 10);
     EXPECT_FALSE(media::FontSet::open("/nonexistent/font.ttf"));
 }
+
+TEST(FontChain, ALineWithMoreClustersThanTheCacheHoldsIsDrawnWhole) {
+    // Shaping the later clusters of a line clears the cache of shaped clusters midway (it keeps
+    // 16,384): the earlier ones must not be read from it afterwards.
+    auto f = chain();
+    ASSERT_TRUE(f);
+    std::string line;
+    int n = 0;
+    for (char32_t c : gbk())
+        if (c >= 0x4E00 && n++ < 17000)
+            line += utf8(c);
+    const text::Style st{6, false};
+    auto s = f->render(line, st, kBlack);
+    ASSERT_TRUE(s);
+    EXPECT_GE(s->w, text::measure(line, *f, st));
+    EXPECT_GT(ink_of(s.get()).inked, 17000);
+}
