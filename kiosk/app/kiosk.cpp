@@ -448,6 +448,10 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     if (!m_dark)
         m_player.update(clock.now(), ready);
     show_window();
+    // From here on SIGTERM and SIGINT end the loop cleanly (what a test or systemd waits for).
+    log::info("kiosk", "playing bundle " + std::to_string(m_bundle->manifest.bundle_version) +
+                           " on " + std::to_string(m_display.size().w) + "x" +
+                           std::to_string(m_display.size().h));
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
@@ -462,6 +466,8 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     steady::time_point last_draw{};
     for (;;) {
         TimePoint now = clock.now();
+        // Counted before the new version is taken: what the last counted poll brought is in.
+        const std::uint64_t polled = m_sync != nullptr ? m_sync->status().polls : 0;
         tend(now, dirty); // Night schedule, watchdog, fleet view (kiosk_unattended.cpp).
         if (m_renderer.accept_decoded() && m_missing)
             dirty = true;
@@ -480,8 +486,10 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             warmed_for = TimePoint::min();
             layered_for = TimePoint::min();
         }
+        if (m_steps != nullptr)
+            m_steps->tend(now, m_player.waiting());
         update_browser(now, quit);
-        if (quit)
+        if (quit || run_done(now, polled))
             break;
         // Under an opaque browsing screen the slideshow's changes are not seen.
         bool covered = m_browser && m_browser->visible() && m_browser->opacity(now) >= 1.0;
@@ -541,6 +549,8 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                 layered_for = m_player.current_start();
         }
         TimePoint wake_at = next_change;
+        if (m_options.run_until)
+            wake_at = std::min(wake_at, *m_options.run_until);
         if (m_gestures)
             if (auto d = m_gestures->deadline())
                 wake_at = std::min(wake_at, *d);
@@ -590,6 +600,14 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     }
     m_player.finish(clock.now());
     return m_exit_status;
+}
+
+bool Kiosk::run_done(TimePoint now, std::uint64_t polled) const {
+    if (m_options.run_until && now >= *m_options.run_until)
+        return true;
+    // Polled enough, and what the polls brought is on screen (a version waits for a slide's end).
+    return m_options.polls && m_sync != nullptr &&
+           polled >= static_cast<std::uint64_t>(*m_options.polls) && !m_pending;
 }
 
 int Kiosk::replay(TimePoint start, const std::vector<ReplayStep>& steps) {

@@ -2,6 +2,7 @@
 // worker, the renderer, the scene and the player; `run` and the operator tools drive it.
 #pragma once
 
+#include "kiosk/app/clock_steps.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/input.hpp"
 #include "kiosk/app/options.hpp"
@@ -54,6 +55,8 @@ public:
     int screenshot(TimePoint start, Duration after, const std::filesystem::path& out,
                    const std::optional<std::filesystem::path>& draw_list);
     int live(const Clock& clock, std::uint32_t wake_event);
+    // A test drives simulated time (--step-clock): told where the loop is each iteration.
+    void attach_clock_steps(ClockSteps& steps) { m_steps = &steps; }
     // Touch browsing on (the default) or off, its timings, and the admin PIN; `channel` is
     // shown on the admin screen.
     void configure_touch(const TouchConfig& touch, std::string channel);
@@ -119,6 +122,10 @@ private:
     void before_present(TimePoint now);
     void after_present();
     int unattended_wait_ms(TimePoint now) const;
+    // --run-until, --polls: the run is over (polled: the channel's polls counted before the
+    // loop took what they brought).
+    bool run_done(TimePoint now, std::uint64_t polled) const;
+    ClockSteps* m_steps{nullptr};
     Unattended* m_unattended{nullptr};
     const Clock* m_clock{nullptr};
     bool m_dark{false}; // Outside the on-hours: black, and the player stopped.

@@ -40,8 +40,11 @@ void Kiosk::tend(TimePoint now, bool& dirty) {
     if (m_unattended == nullptr)
         return;
     Unattended& u = *m_unattended;
-    if (u.fault.tripped())
+    if (u.fault.tripped()) {
+        // Said on the notification socket first, so a test knows which pings came before.
+        u.notifier.send("STATUS=main loop frozen by the fault switch");
         u.fault.freeze();
+    }
     const auto offset = offset_of(u, *m_bundle);
     const bool dark = !u.settings.on_hours.is_on(now, offset);
     if (dark != m_dark) {

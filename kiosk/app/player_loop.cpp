@@ -234,8 +234,19 @@ int run(const Options& o, steady::time_point process_start) {
                 std::chrono::duration_cast<Duration>(std::chrono::duration<double>(*o.after_s));
             code = kiosk.screenshot(start, after, *o.screenshot, o.draw_list);
         } else {
-            auto clock = o.clock ? std::make_unique<SystemClock>(*o.clock, o.speed)
-                                 : std::make_unique<SystemClock>();
+            std::unique_ptr<Clock> clock;
+            std::unique_ptr<ClockSteps> steps;
+            if (o.step_clock) {
+                auto stepped = std::make_unique<SteppedClock>(*o.clock, o.speed, *o.clock);
+                steps = std::make_unique<ClockSteps>(*stepped, STDIN_FILENO,
+                                                     &platform::SdlSession::wake);
+                kiosk.attach_clock_steps(*steps);
+                clock = std::move(stepped);
+            } else if (o.clock) {
+                clock = std::make_unique<SystemClock>(*o.clock, o.speed);
+            } else {
+                clock = std::make_unique<SystemClock>();
+            }
             auto cancel = std::make_shared<std::atomic<bool>>(false);
             std::unique_ptr<sync::CurlClient> http;
             std::unique_ptr<sync::SyncEngine> engine;

@@ -81,7 +81,11 @@ bool FeedPoller::poll_once() {
                       m_clock.now()};
     m_current = results;
     m_etag = res.etag;
-    log::info("feed", "results sequence " + std::to_string(results->sequence) + " received");
+    // With the real time to the millisecond: publish-to-screen latency is measured from these
+    // lines.
+    log::info("feed", "results sequence " + std::to_string(results->sequence) + " received at " +
+                          format_iso_ms(std::chrono::time_point_cast<Duration>(
+                              std::chrono::system_clock::now())));
     {
         std::lock_guard lock(m_mutex);
         m_update = std::move(update);

@@ -285,6 +285,12 @@ void SyncEngine::start() {
             auto before = status().last_error_at;
             poll_once();
             bool failed = status().last_error_at != before;
+            {
+                std::lock_guard lock(m_mutex);
+                ++m_status.polls;
+            }
+            if (m_wake)
+                m_wake();
             failures = failed ? std::min(failures + 1, 10) : 0;
             // Back off after failures (doubling, at most ten intervals), with jitter so a fleet
             // that lost its server together does not come back in step.

@@ -39,14 +39,16 @@ struct SyncStatus {
     std::optional<TimePoint> last_success;
     std::string last_error;
     std::optional<TimePoint> last_error_at;
+    std::uint64_t polls{0}; // Polls finished by the background thread, whatever their outcome.
 };
 
 class SyncEngine {
 public:
     using ClientFactory = std::function<std::unique_ptr<HttpClient>()>;
 
-    // `wake` is called (from the sync thread) when a new version is active. `extra_clients`
-    // makes the clients of the parallel object downloads (none: one at a time on `http`).
+    // `wake` is called (from the sync thread) when a new version is active, and after each poll.
+    // `extra_clients` makes the clients of the parallel object downloads (none: one at a time on
+    // `http`).
     SyncEngine(SyncSettings settings, Store& store, HttpClient& http, const Clock& clock,
                std::function<void()> wake, ClientFactory extra_clients = {});
     ~SyncEngine();

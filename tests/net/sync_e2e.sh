@@ -58,9 +58,11 @@ config() { # [CACHE] [CHANNEL] [SERVER-PATH] [EXTRA-JSON]
 JSON
 }
 
-run_kiosk() { # SECONDS
-    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --run-for "$1" \
-        >"$work/out" 2>"$work/log"
+# Runs the display until the channel was polled POLLS times and what came is on screen: no test
+# waits a fixed time for the network (--run-for only guards against a hang).
+run_kiosk() { # POLLS
+    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --polls "$1" \
+        --run-for 150 >"$work/out" 2>"$work/log"
     local status=$?
     [[ $status == 0 ]] || { cat "$work/log" >&2; fail "kiosk exited $status"; }
 }
@@ -87,14 +89,14 @@ check_store() {
 start_with_v1() {
     publish src 1
     config
-    run_kiosk 3
+    run_kiosk 1
     [[ $(active_version) == 1 ]] || { cat "$work/log" >&2; fail "v1 was not activated"; }
     expect_log "version 1 is active"
 }
 
 # After a fault: the last good version is still active and on screen, and a line says why.
 expect_refused() { # WHY
-    run_kiosk 3
+    run_kiosk 1
     expect_log "$1"
     [[ $(active_version) == 1 ]] || fail "the active version changed to $(active_version)"
     expect_log "showing stored version 1"
@@ -120,16 +122,24 @@ publish_feed() {
         { cat "$work/pack.err" >&2; fail "kiosk-pack results"; }
 }
 
-start_kiosk_bg() { # SECONDS
-    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --run-for "$1" \
+# The display in the background until stop_kiosk; waits are for what it logs, never for a time.
+start_kiosk_bg() {
+    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --run-for 150 \
         >"$work/out" 2>"$work/log" &
     kiosk_pid=$!
 }
 
-wait_for_log() { # TEXT SECONDS
-    local end=$((SECONDS + $2))
+# Stops it as systemd does; it must exit cleanly.
+stop_kiosk() {
+    kill -TERM "$kiosk_pid" 2>/dev/null
+    wait "$kiosk_pid" || { cat "$work/log" >&2; fail "kiosk failed"; }
+}
+
+# Until the log says TEXT (COUNT times); the limit is only a guard against a hang.
+wait_for_log() { # TEXT [COUNT]
+    local end=$((SECONDS + 90))
     while ((SECONDS < end)); do
-        grep -qF -- "$1" "$work/log" && return 0
+        (($(grep -cF -- "$1" "$work/log") >= ${2:-1})) && return 0
         sleep 0.05
     done
     cat "$work/log" >&2
@@ -148,33 +158,39 @@ case $case_name in
 results-latency)
     results_bundle
     results_config
-    start_kiosk_bg 20
-    wait_for_log "now showing bundle 1" 10
-    # Publish, then change and re-rank: each is on screen within the poll interval plus a second.
+    start_kiosk_bg
+    wait_for_log "now showing bundle 1"
+    # Publish, then change and re-rank: each is taken by the display's first poll of the feed after
+    # the publication (or the second, when the first was already under way), and drawn as soon as
+    # it arrives (the results board lasts a minute, as does the clock's minute: without the wake-up
+    # the frame would wait for them). Orders of events, not times, decide; the times are shown.
     for round in 1 2 3; do
         case $round in 1) feed_csv 90 85 ;; 2) feed_csv 90 95 ;; 3) feed_csv 70 95 ;; esac
-        sleep 0.$((RANDOM % 9))
+        mark=$(wc -l <"$access")
         before=$(ms_now)
         publish_feed
-        wait_for_log "sequence $round on screen at" 6
+        wait_for_log "sequence $round on screen at"
+        received=$(grep -o "results sequence $round received at [0-9T:.-]*Z" "$work/log" | awk '{print $NF}')
         shown=$(grep -o "sequence $round on screen at [0-9T:.-]*Z" "$work/log" | awk '{print $NF}')
-        latency=$(( $(ms_of "$shown") - before ))
-        echo "round $round: publish to screen $latency ms"
-        ((latency <= 2000)) || fail "sequence $round took $latency ms to reach the screen (poll 1 s + 1 s)"
+        [[ -n $received ]] || fail "no receive line for sequence $round"
+        echo "round $round: publish to screen $(($(ms_of "$shown") - before)) ms, receipt to screen $(($(ms_of "$shown") - $(ms_of "$received"))) ms"
+        nth=$(tail -n +$((mark + 1)) "$access" | awk '$5 == "/feeds/hall-a/results.json" { n++; if ($7 == 200) { print n; exit } }')
+        [[ -n $nth && $nth -le 2 ]] || { tail -n +$((mark + 1)) "$access" >&2; fail "sequence $round was not taken by the first polls after its publication (poll ${nth:-none})"; }
+        # Drawn when it came, not at the next minute: a guard far above a frame, far below a minute.
+        (($(ms_of "$shown") - $(ms_of "$received") < 20000)) || fail "sequence $round waited for a later frame"
     done
-    wait "$kiosk_pid" || fail "kiosk failed"
-    grep -q "results sequence 3 received" "$work/log" || fail "no receive line"
+    stop_kiosk
     ;;
 results-unreachable)
     results_bundle
     results_config
     feed_csv 90 85
     publish_feed
-    start_kiosk_bg 12
-    wait_for_log "sequence 1 on screen" 8
+    start_kiosk_bg
+    wait_for_log "sequence 1 on screen"
     bash "$here/nginx.sh" stop "$work/nginx"
-    wait_for_log "the boards are marked stale" 8
-    wait "$kiosk_pid"
+    wait_for_log "the boards are marked stale"
+    stop_kiosk
     # The last good results stay: they were kept on disk.
     [[ -s $work/cache/feed/results.json ]] || fail "the last good feed was not kept"
     ;;
@@ -187,14 +203,14 @@ results-replay)
     cp "$webroot/feeds/hall-a/results.json.sig" "$work/old.json.sig"
     feed_csv 91 85
     publish_feed
-    start_kiosk_bg 8
-    wait_for_log "sequence 2 on screen" 6
+    start_kiosk_bg
+    wait_for_log "sequence 2 on screen"
     # A replay: the old signed document put back (with a new time, as a copy would have).
     cp "$work/old.json" "$webroot/feeds/hall-a/results.json"
     cp "$work/old.json.sig" "$webroot/feeds/hall-a/results.json.sig"
     touch -d "+2 seconds" "$webroot/feeds/hall-a/results.json"
-    wait_for_log "sequence 1 is older than 2 (a replayed feed?)" 6
-    wait "$kiosk_pid"
+    wait_for_log "sequence 1 is older than 2 (a replayed feed?)"
+    stop_kiosk
     ! grep -q "sequence 1 on screen" "$work/log" || fail "the replayed feed was shown"
     ;;
 results-bad-signature)
@@ -202,17 +218,18 @@ results-bad-signature)
     results_config
     feed_csv 90 85
     publish_feed
-    start_kiosk_bg 8
-    wait_for_log "sequence 1 on screen" 6
+    start_kiosk_bg
+    wait_for_log "sequence 1 on screen"
     feed_csv 99 85
     publish_feed "$work/other"
-    wait_for_log "results feed: refused: signed with key" 6
-    sleep 1.5
+    wait_for_log "results feed: refused: signed with key"
+    # A new second: the server's validators (modification time and size) change with it.
+    sleep 1.1
     feed_csv 98 85
     publish_feed
     printf ' ' >>"$webroot/feeds/hall-a/results.json"
-    wait_for_log "results feed: refused: the signature does not match" 6
-    wait "$kiosk_pid"
+    wait_for_log "results feed: refused: the signature does not match"
+    stop_kiosk
     ! grep -q "sequence 2 on screen" "$work/log" || fail "a feed with a bad signature was shown"
     ;;
 results-csv-errors)
@@ -228,7 +245,8 @@ delta)
     start_with_v1
     : >"$access"
     publish src 2 17
-    run_kiosk 4
+    # A poll that brings version 2, and an unchanged one after it.
+    run_kiosk 2
     [[ $(active_version) == 2 ]] || { cat "$work/log" >&2; fail "v2 was not activated"; }
     expect_log "now showing bundle 2"
     changed=$(sha256sum "$work/bundle-2/posters/p17.png" | cut -d' ' -f1)
@@ -243,7 +261,11 @@ delta)
     polls=$(awk '$5 == "/channels/hall-a/manifest.json" && $7 == 304 {print $8}' "$access")
     [[ -n $polls ]] || fail "no conditional poll answered 304"
     for b in $polls; do ((b < 1024)) || fail "an unchanged poll cost $b bytes"; done
-    grep -q 'display="hall-a-1" version="2"' "$access" || fail "requests do not carry the display id and version"
+    # Requests say which display asks and what it shows (version 2 once it is on screen: a start
+    # with version 2 stored).
+    grep -q 'display="hall-a-1" version="1"' "$access" || fail "requests do not carry the display id and version"
+    run_kiosk 1
+    grep -q 'display="hall-a-1" version="2"' "$access" || fail "requests do not carry the version shown"
     man_bytes=$(awk '$5 == "/channels/hall-a/manifest.json" && $7 == 200 {print $8}' "$access" | tail -1)
     sig_bytes=$(awk '$5 == "/channels/hall-a/manifest.json.sig" && $7 == 200 {print $8}' "$access" | tail -1)
     echo "delta: poster $size bytes, transfer $obj_bytes bytes; manifest $man_bytes bytes, signature $sig_bytes bytes; unchanged polls: $(echo $polls | tr '\n' ' ')bytes"
@@ -357,7 +379,7 @@ missing-object)
     # The error page was not kept as a partial download: once the object is back, v2 arrives.
     [[ ! -s $work/cache/partial/$obj ]] || fail "the 404 page was kept as part of the object"
     mv "$work/held" "$webroot/objects/$obj"
-    run_kiosk 4
+    run_kiosk 1
     [[ $(active_version) == 2 ]] || { cat "$work/log" >&2; fail "v2 was not activated once the object was back"; }
     ;;
 huge-image-header)
@@ -387,7 +409,14 @@ for i in range(2, 51):
 json.dump(m, open(os.path.join(d, "manifest.json"), "w", encoding="utf-8"), ensure_ascii=False)
 PY
     "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" 2>/dev/null || fail "publish"
-    run_kiosk 4
+    start_kiosk_bg
+    wait_for_log "now showing bundle 2"
+    # The next slide is a bomb: refused by its header, and skipped.
+    for _ in $(seq 1800); do
+        grep -qE "slide p([2-9]|[1-4][0-9]|50): skipped" "$work/log" && break
+        sleep 0.05
+    done
+    stop_kiosk
     [[ $(active_version) == 2 ]] || fail "v2 was not activated"
     expect_log "30000x30000 pixels is more than the limit"
     grep -qE "slide p([2-9]|[1-4][0-9]|50): skipped" "$work/log" || { cat "$work/log" >&2; fail "no slide was skipped"; }
@@ -401,10 +430,10 @@ full-disk)
     # Version 1 (6.7 MB) fits the 9 MB store; version 2 changes every poster and cannot fit.
     publish src 1
     config "$work/small/cache"
-    run_kiosk 3
+    run_kiosk 1
     [[ $(cat "$work/small/cache/current" 2>/dev/null) == 1 ]] || { cat "$work/log" >&2; fail "v1 did not fit"; }
     publish src 2 0 "$work/key" "-v2"
-    run_kiosk 3
+    run_kiosk 1
     grep -qE "Failed writing received data|write failed|No space left" "$work/log" || { cat "$work/log" >&2; fail "no line about the full disk"; }
     expect_log "showing stored version 1"
     [[ $(cat "$work/small/cache/current") == 1 ]] || fail "the active version changed on a full disk"
@@ -423,7 +452,15 @@ power-cuts)
         "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --run-for 30 \
             >/dev/null 2>"$work/log" &
         pid=$!
-        sleep "$((RANDOM % 2)).$((RANDOM % 10))"
+        if ((i == 1)); then
+            # The first cut lands in the middle of a download, however long the start takes.
+            for _ in $(seq 1800); do
+                [[ -n $(ls "$work/cache/partial" 2>/dev/null) ]] && break
+                sleep 0.05
+            done
+        else
+            sleep "$((RANDOM % 2)).$((RANDOM % 10))"
+        fi
         kill -9 "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
         [[ -n $(ls "$work/cache/partial" 2>/dev/null) ]] && seen_partial=1
@@ -433,7 +470,7 @@ power-cuts)
     done
     ((seen_partial)) || fail "no kill landed in the middle of a download"
     # Restarted once more, it shows a complete version and gets to the newest.
-    run_kiosk 8
+    run_kiosk 1
     expect_log "showing stored version"
     [[ $(active_version) == 2 ]] || { cat "$work/log" >&2; fail "v2 never activated after the power cuts"; }
     check_store "$work/cache"
