@@ -401,14 +401,18 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
     auto version = detail::get_int(j, "bundle_version", kFile);
     if (!version)
         return std::unexpected(version.error());
-    if (*version < 1)
-        return fail(std::string(kFile) + ": field \"bundle_version\" must be 1 or more");
+    if (*version < 1 || *version > kMaxBundleVersion)
+        return fail(std::string(kFile) + ": field \"bundle_version\" must be 1 to 2^53 (" +
+                    std::to_string(kMaxBundleVersion) + ")");
     m.bundle_version = *version;
-    if (j.contains("created")) {
-        auto created = detail::get_datetime(j, "created", kFile);
-        if (!created)
-            return std::unexpected(created.error());
-        m.created = *created;
+    for (auto [key, field] :
+         {std::pair{"created", &m.created}, std::pair{"published", &m.published}}) {
+        if (!j.contains(key))
+            continue;
+        auto t = detail::get_datetime(j, key, kFile);
+        if (!t)
+            return std::unexpected(t.error());
+        *field = *t;
     }
     if (j.contains("expires")) {
         auto expires = detail::get_datetime(j, "expires", kFile);
