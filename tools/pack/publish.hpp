@@ -15,7 +15,10 @@ namespace kiosk::pack {
 struct PublishOptions {
     std::string channel;
     std::string private_pem;
-    std::optional<TimePoint> expires;
+    std::optional<TimePoint> expires; // Must be later than `now`.
+    // The publication time stamped into the signed manifest ("published"): displays take it as
+    // their trusted time. Default: the system clock.
+    std::optional<TimePoint> now;
 };
 
 struct PublishResult {
