@@ -106,7 +106,7 @@ admin-pin)
     replay admin.replay 1080x1920 2020-11-09T10:30:00+08:00 --config display.json
     expect_code 0
     expect_err "admin corner held: PIN asked"
-    expect_err "wrong PIN (3 in a row)"
+    expect_err "wrong PIN (3 in a row, 3 since the start)"
     expect_err "PIN accepted: status screen open"
     expect_err "exit chosen on the status screen"
     for s in pin-wrong pin-locked admin; do [[ -s $s.png ]] || fail "$s.png missing"; done
