@@ -159,15 +159,31 @@ TEST(PlayLogRetention, KeepsDaysAndSize) {
     write("2020-11-09", 100);
     write("2020-11-10", 100); // Today.
     std::ofstream(dir / "notes.txt") << "not a play log";
-    auto removed = prune_play_logs(dir, "2020-11-10", {90, 1000});
+    auto removed = prune_play_logs(dir, "2020-11-10", {90, 1000, {}});
     EXPECT_EQ(removed, std::vector<std::string>{"play-2020-08-01.csv"});
     // Over the size cap: the oldest go first, today's never.
-    removed = prune_play_logs(dir, "2020-11-10", {90, 250});
+    removed = prune_play_logs(dir, "2020-11-10", {90, 250, {}});
     EXPECT_EQ(removed, (std::vector<std::string>{"play-2020-08-13.csv", "play-2020-11-08.csv"}));
-    removed = prune_play_logs(dir, "2020-11-10", {90, 10});
+    removed = prune_play_logs(dir, "2020-11-10", {90, 10, {}});
     EXPECT_EQ(removed, std::vector<std::string>{"play-2020-11-09.csv"});
     EXPECT_TRUE(std::filesystem::exists(dir / "play-2020-11-10.csv"));
     EXPECT_TRUE(std::filesystem::exists(dir / "notes.txt"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(PlayLogRetention, AClockYearsAheadDeletesNothingOfToday) {
+    auto dir = temp_dir("retention-clock");
+    for (const char* day : {"2025-12-04", "2025-12-05", "2025-12-06"})
+        std::ofstream(dir / ("play-" + std::string(day) + ".csv")) << "slide,…\n";
+    // Started with its clock at 2099: every real file looks 74 years old. With the trusted time
+    // (the content's publication, 2025-12-06) nothing is older than 90 days.
+    auto removed = prune_play_logs(dir, "2099-01-01", {90, 1 << 20, {}}, "2025-12-06");
+    EXPECT_TRUE(removed.empty());
+    // Without a trusted time the newest file (today's real one) is still never removed for its
+    // age.
+    removed = prune_play_logs(dir, "2099-01-01", {90, 1 << 20, {}});
+    EXPECT_EQ(removed, (std::vector<std::string>{"play-2025-12-04.csv", "play-2025-12-05.csv"}));
+    EXPECT_TRUE(std::filesystem::exists(dir / "play-2025-12-06.csv"));
     std::filesystem::remove_all(dir);
 }
 
