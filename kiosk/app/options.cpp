@@ -23,7 +23,8 @@ std::string usage() {
 Plays a content bundle fullscreen: posters, notices, the day's timetable and results.
 
   --config FILE        the display's config (server, channel, keys, cache): content follows the
-                       channel; --content is then only used until a first version arrives
+                       channel, or a waiting screen until its first version arrives
+                       (--content is then not shown)
   --content DIR        the bundle folder (with manifest.json); default: the sample content
   --size WxH           screen size; default: the display's native size (needed headless)
   --windowed           a window (of --size, else four fifths of the screen) instead of

@@ -570,4 +570,23 @@ void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics
     text_centered(cv, metrics, message, Style{l.px(34), false}, box, y, theme.text);
 }
 
+void paint_waiting(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,
+                   const Layout& l, const std::string& logo_asset,
+                   const std::vector<std::string>& lines) {
+    cv.fill({0, 0, l.screen.w, l.screen.h}, theme.primary);
+    int logo = l.px(160);
+    int y = l.screen.h / 2 - l.px(300);
+    if (!logo_asset.empty())
+        cv.image(logo_asset, {(l.screen.w - logo) / 2, y, logo, logo}, Fit::Contain);
+    y += logo + l.px(40);
+    Rect box{l.px(40), 0, l.screen.w - l.px(80), 0};
+    Style title{l.px(44), true};
+    Style detail{l.px(28), false};
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Style& st = i == 0 ? title : detail;
+        text_centered(cv, metrics, lines[i], st, box, y, i == 0 ? theme.text : theme.accent);
+        y += metrics.line_height(st) + (i == 0 ? l.px(32) : l.px(8));
+    }
+}
+
 } // namespace kiosk::ui

@@ -1,5 +1,6 @@
 // The service watchdog rule, the notification datagram, power commands, the unattended config
 // fields, proof-of-play retention and the fleet reporter (with a stand-in uploader).
+#include "kiosk/app/admin_status.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/device_status.hpp"
 #include "kiosk/app/play_log_retention.hpp"
@@ -240,4 +241,23 @@ TEST(DeviceStatus, JsonHasEveryField) {
     fill_system_status(live, std::filesystem::temp_directory_path(), steady_clock::now());
     EXPECT_TRUE(live.free_disk_bytes);
     EXPECT_FALSE(live.program_version.empty());
+}
+
+TEST(DeviceStatus, ExpiredContentIsFlaggedOnTheFleetAndAdminScreens) {
+    DeviceStatus s;
+    s.display_id = "hall-a-1";
+    auto j = nlohmann::json::parse(status_json(s, seconds{300}));
+    EXPECT_TRUE(j["content_expired_at"].is_null());
+    s.content_expired_at = *parse_datetime("2020-11-21T00:00:00+08:00");
+    j = nlohmann::json::parse(status_json(s, seconds{300}));
+    EXPECT_EQ(j["content_expired_at"], "2020-11-20T16:00:00.000Z");
+    StatusInputs in;
+    in.display_id = "hall-a-1";
+    in.utc_offset = std::chrono::hours{8};
+    in.expired_at = s.content_expired_at;
+    bool said = false;
+    for (const auto& [label, value] : status_lines(in))
+        said =
+            said || value.find("content expired at 2020-11-21T00:00:00+08:00") != std::string::npos;
+    EXPECT_TRUE(said);
 }
