@@ -274,9 +274,208 @@ expired)
     start_with_v1
     make_source "$work/src-2" 2 3
     "$pack" build "$work/src-2" "$work/bundle-2" 2>/dev/null || fail "build"
-    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" --expires 2020-11-21T00:00:00+08:00 2>/dev/null ||
-        fail "publish"
+    # kiosk-pack refuses an expiry already past…
+    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" --expires 2020-11-21T00:00:00+08:00 \
+        2>"$work/pack.err" && fail "a version that had already expired was published"
+    grep -q -- "--expires: 2020-11-21T00:00:00+08:00 is already past" "$work/pack.err" || { cat "$work/pack.err" >&2; fail "no reason given"; }
+    # … and a display refuses one signed by hand (an old manifest, replayed).
+    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" 2>/dev/null || fail "publish"
+    m="$webroot/channels/hall-a/manifest.json"
+    /usr/bin/python3 - "$m" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1], encoding="utf-8"))
+m["expires"] = "2020-11-21T00:00:00+08:00"
+json.dump(m, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+    "$pack" sign "$m" --key "$work/key" || fail "sign"
     expect_refused "manifest refused: version 2 expired at 2020-11-21T00:00:00+08:00"
+    ;;
+expired-content-kept)
+    # The active version passes its expiry: it stays on screen (the last good content), and the
+    # log says so once.
+    publish src 1
+    make_source "$work/src-2" 2 6
+    "$pack" build "$work/src-2" "$work/bundle-2" 2>/dev/null || fail "build"
+    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" --expires "$(date -d '+1 day' --iso-8601=seconds)" \
+        2>"$work/pack.err" || { cat "$work/pack.err" >&2; fail "publish"; }
+    config
+    run_kiosk 1
+    [[ $(active_version) == 2 ]] || { cat "$work/log" >&2; fail "v2 was not activated"; }
+    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 320x180 --polls 2 --run-for 150 \
+        --clock "$(date -d '+2 days' --iso-8601=seconds)" >"$work/out" 2>"$work/log" || { cat "$work/log" >&2; fail "kiosk failed"; }
+    expect_log "showing stored version 2"
+    [[ $(grep -c "bundle hall-a/2: content expired at" "$work/log") == 1 ]] || { cat "$work/log" >&2; fail "the expiry was not said once"; }
+    [[ $(active_version) == 2 ]] || fail "the expired version was dropped"
+    ;;
+results-kept)
+    # A feed kept from the last run is not reported lost while the server answers.
+    results_bundle
+    config "$work/cache" hall-a "" ', "results_poll_s": 1, "results_lost_after_s": 60'
+    feed_csv 90 85
+    publish_feed
+    start_kiosk_bg
+    wait_for_log "sequence 1 on screen"
+    stop_kiosk
+    : >"$access"
+    start_kiosk_bg
+    # The restarted display's first polls of the feed were answered.
+    for _ in $(seq 1800); do
+        (($(grep -c "GET /feeds/hall-a/results.json HTTP" "$access") >= 2)) && break
+        sleep 0.05
+    done
+    stop_kiosk
+    ! grep -q "the boards are marked stale" "$work/log" || { cat "$work/log" >&2; fail "the kept feed was reported lost at start"; }
+    ;;
+bit-rot)
+    # A byte of a stored object flipped while the display was off: found at start, removed, fetched
+    # again; the version stays whole and on screen, and no damaged object is ever used.
+    start_with_v1
+    obj=$(sha256sum "$work/bundle-1/posters/p5.png" | cut -d' ' -f1)
+    printf 'X' | dd of="$work/cache/objects/$obj" bs=1 seek=100 conv=notrunc 2>/dev/null
+    : >"$access"
+    run_kiosk 1
+    expect_log "object $obj: damaged in the store (version 1); removed, to be fetched again"
+    grep -q "GET /objects/$obj " "$access" || fail "the damaged object was not fetched again"
+    [[ $(sha256sum "$work/cache/objects/$obj" | cut -d' ' -f1) == "$obj" ]] || fail "the object is still damaged"
+    expect_log "now showing bundle 1"
+    check_store "$work/cache"
+    # A stored manifest truncated to nothing: the channel's is taken again, not "not newer".
+    : >"$work/cache/manifests/1.json"
+    run_kiosk 1
+    ! grep -q "is not newer than" "$work/log" || { cat "$work/log" >&2; fail "the damaged manifest blocked the channel"; }
+    [[ -s $work/cache/manifests/1.json ]] || fail "the stored manifest was not restored"
+    expect_log "now showing bundle 1"
+    ;;
+empty-version)
+    start_with_v1
+    # kiosk-pack refuses to publish a version with nothing to show…
+    make_source "$work/src-2" 2
+    sed -i 's/^order = .*/order = p1/; s#^poster = posters/p1.png#poster = posters/p1.png\nuntil = 2020-11-01#' "$work/src-2/settings.ini"
+    "$pack" build "$work/src-2" "$work/bundle-2" --now 2020-10-01T00:00:00+08:00 2>/dev/null || fail "build"
+    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" 2>"$work/pack.err" &&
+        fail "a version with nothing to show was published"
+    grep -q "version 2 has nothing to show" "$work/pack.err" || { cat "$work/pack.err" >&2; fail "no reason given"; }
+    # … and a display does not activate one signed by hand: every slide a 0x0 picture.
+    make_source "$work/src-3" 3
+    "$pack" build "$work/src-3" "$work/bundle-3" 2>/dev/null || fail "build"
+    for i in $(seq 1 50); do
+        printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x00\x00\x00\x00\x00\x08\x06\x00\x00\x00\x00\x00%02x\x00' "$i" >"$work/bundle-3/posters/p$i.png"
+    done
+    /usr/bin/python3 - "$work/bundle-3" <<'PY'
+import hashlib, json, os, sys
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json"), encoding="utf-8"))
+for name in m["assets"]:
+    data = open(os.path.join(d, name), "rb").read()
+    m["assets"][name].update(sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+json.dump(m, open(os.path.join(d, "manifest.json"), "w", encoding="utf-8"), ensure_ascii=False)
+for name, info in m["assets"].items():
+    os.makedirs(os.path.join(sys.argv[1], "..", "www", "objects"), exist_ok=True)
+PY
+    mkdir -p "$webroot/objects"
+    for f in "$work"/bundle-3/posters/*.png "$work"/bundle-3/data/* ; do
+        [[ -f $f ]] && cp "$f" "$webroot/objects/$(sha256sum "$f" | cut -d' ' -f1)"
+    done
+    cp "$work/bundle-3/manifest.json" "$webroot/channels/hall-a/manifest.json"
+    "$pack" sign "$webroot/channels/hall-a/manifest.json" --key "$work/key" || fail "sign"
+    expect_refused "version 3 has nothing to show"
+    ;;
+huge-version)
+    start_with_v1
+    # kiosk-pack refuses a version beyond 2^53…
+    make_source "$work/src-2" 9007199254740993
+    "$pack" build "$work/src-2" "$work/bundle-2" 2>"$work/pack.err" && fail "a version beyond 2^53 was built"
+    grep -q "must be a whole number from 1 to 2^53" "$work/pack.err" || { cat "$work/pack.err" >&2; fail "no reason given"; }
+    # … and a display refuses one signed by hand: it would leave no room for any later version.
+    make_source "$work/src-2" 2 4
+    "$pack" build "$work/src-2" "$work/bundle-2" 2>/dev/null || fail "build"
+    "$pack" publish "$work/bundle-2" "$webroot" --channel hall-a --key "$work/key" 2>/dev/null || fail "publish"
+    m="$webroot/channels/hall-a/manifest.json"
+    sed -i 's/"bundle_version": 2/"bundle_version": 9223372036854775807/' "$m"
+    "$pack" sign "$m" --key "$work/key" || fail "sign"
+    expect_refused "field \"bundle_version\" must be 1 to 2^53"
+    ;;
+key-rotation)
+    # Version 5 under the old key; the display is then given only the new key (the documented
+    # rotation) while the channel is still signed with the old one: the waiting screen, not the
+    # sample and not another channel's content. Then the new key's versions start again at 1.
+    publish src 5
+    config
+    run_kiosk 1
+    [[ $(active_version) == 5 ]] || { cat "$work/log" >&2; fail "v5 was not activated"; }
+    cp "$work/key.pub" "$work/old.pub"
+    cp "$work/other.pub" "$work/key.pub"
+    config "$work/cache" hall-a "" ', "play_log_dir": "'"$work/play"'"'
+    "$kiosk" --config "$work/display.json" --content "$src/content" --headless --size 320x180 --polls 1 \
+        --run-for 150 >"$work/out" 2>"$work/log" || { cat "$work/log" >&2; fail "kiosk failed"; }
+    expect_log "the waiting screen until one arrives"
+    expect_log "which this display does not trust"
+    ! grep -q "now showing bundle" "$work/log" || fail "something was shown while waiting"
+    ! cat "$work/play"/*.csv 2>/dev/null | grep -q '^slide' || fail "proof of play logged slides while waiting"
+    publish src 1 0 "$work/other"
+    run_kiosk 1
+    [[ $(active_version) == 1 ]] || { cat "$work/log" >&2; fail "the new key's version 1 was not taken"; }
+    expect_log "now showing bundle 1"
+    ;;
+retry-after)
+    start_with_v1
+    # The channel answers 503 with Retry-After: 4 while the poll interval is 1 s: the next request
+    # waits at least 4 s (a lower bound: a slow machine only waits longer).
+    config "$work/cache" unavailable
+    : >"$access"
+    start_kiosk_bg
+    for _ in $(seq 1800); do
+        (($(grep -c "GET /channels/unavailable/manifest.json" "$access") >= 2)) && break
+        sleep 0.05
+    done
+    stop_kiosk
+    times=($(awk '$5 == "/channels/unavailable/manifest.json" { gsub(/\[|\]/, "", $2); print $2 }' "$access" | head -2))
+    ((${#times[@]} == 2)) || { cat "$access" >&2; fail "fewer than two polls"; }
+    gap=$(( $(date -d "$(sed 's#/# #g; s#:# #' <<<"${times[1]}")" +%s) - $(date -d "$(sed 's#/# #g; s#:# #' <<<"${times[0]}")" +%s) ))
+    echo "503 with Retry-After: 4: the next poll came $gap s later"
+    ((gap >= 4)) || fail "the next poll came after $gap s, before the server's Retry-After"
+    ;;
+header-spellings)
+    # Servers that spell the ETag header otherwise (Go's Etag, ETAG) or send none (Python's
+    # http.server: Last-Modified only): unchanged polls are conditional and answered 304.
+    publish src 1
+    for spelling in Etag ETAG none; do
+        rm -f "$work/hs.log" "$work/hs.port"
+        /usr/bin/python3 "$here/header_server.py" "$webroot" "$work/hs.log" "$work/hs.port" "$spelling" &
+        hs_pid=$!
+        for _ in $(seq 600); do [[ -s $work/hs.port ]] && break; sleep 0.05; done
+        hs_port=$(cat "$work/hs.port")
+        rm -rf "$work/cache"
+        cat >"$work/display.json" <<JSON
+{"display_id": "hall-a-1", "server": "http://127.0.0.1:$hs_port/", "channel": "hall-a",
+ "trusted_keys": ["$(cat "$work/key.pub")"], "poll_interval_s": 1, "cache_dir": "$work/cache"}
+JSON
+        run_kiosk 4
+        kill "$hs_pid"; wait "$hs_pid" 2>/dev/null
+        polls=$(grep -c "GET /channels/hall-a/manifest.json " "$work/hs.log")
+        not_modified=$(grep -c "GET /channels/hall-a/manifest.json 304" "$work/hs.log")
+        echo "$spelling: $polls polls, $not_modified answered 304"
+        ((polls == 4 && not_modified == 3)) || { cat "$work/hs.log" >&2; fail "$spelling: $not_modified of $polls polls were answered 304"; }
+    done
+    ;;
+https-http2)
+    # nginx over HTTPS with HTTP/2, a certificate made now, trusted through the config's ca_file.
+    publish src 1
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
+        -addext "subjectAltName=IP:127.0.0.1" -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null || fail "openssl"
+    tls_port=$(TLS_CERT="$work/tls.crt" TLS_KEY="$work/tls.key" bash "$here/nginx.sh" start "$work/nginx-tls" "$webroot") ||
+        fail "nginx over TLS did not start"
+    cat >"$work/display.json" <<JSON
+{"display_id": "hall-a-1", "server": "https://127.0.0.1:$tls_port/", "channel": "hall-a", "ca_file": "$work/tls.crt",
+ "trusted_keys": ["$(cat "$work/key.pub")"], "poll_interval_s": 1, "cache_dir": "$work/cache"}
+JSON
+    run_kiosk 4
+    bash "$here/nginx.sh" stop "$work/nginx-tls"
+    [[ $(active_version) == 1 ]] || { cat "$work/log" >&2; fail "v1 was not taken over HTTPS"; }
+    tls_log="$work/nginx-tls/access.log"
+    grep -q '"GET /channels/hall-a/manifest.json HTTP/2.0" 200' "$tls_log" || { cat "$tls_log" >&2; fail "not HTTP/2"; }
+    not_modified=$(grep -c '"GET /channels/hall-a/manifest.json HTTP/2.0" 304' "$tls_log")
+    ((not_modified == 3)) || { cat "$tls_log" >&2; fail "$not_modified of 3 unchanged polls were answered 304"; }
     ;;
 republish-unchanged)
     publish src 1
@@ -377,7 +576,7 @@ missing-object)
     mv "$webroot/objects/$obj" "$work/held"
     expect_refused "object $obj: HTTP 404"
     # The error page was not kept as a partial download: once the object is back, v2 arrives.
-    [[ ! -s $work/cache/partial/$obj ]] || fail "the 404 page was kept as part of the object"
+    [[ ! -e $work/cache/partial/$obj ]] || fail "the 404 left a file in partial/"
     mv "$work/held" "$webroot/objects/$obj"
     run_kiosk 1
     [[ $(active_version) == 2 ]] || { cat "$work/log" >&2; fail "v2 was not activated once the object was back"; }

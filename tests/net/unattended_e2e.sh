@@ -305,7 +305,7 @@ rows = [r for f in sorted(glob.glob(sys.argv[1] + "/play-*.csv")) for r in csv.D
 night_start, night_end = t("2020-11-10T22:00:00+08:00"), t("2020-11-11T07:00:00+08:00")
 night = [r for r in rows if t(r["end"]) > night_start and t(r["start"]) < night_end]
 assert not night, night[:3]
-assert any(t(r["start"]) >= night_end and r["bundle"] == "2" for r in rows), "nothing of v2 in the morning"
+assert any(t(r["start"]) >= night_end and r["bundle"] == "hall-a/2" for r in rows), "nothing of v2 in the morning"
 print(len(rows), "slides shown, none at night")
 PY
     ;;
