@@ -9,6 +9,7 @@
 #include "kiosk/app/replay.hpp"
 #include "kiosk/app/stats.hpp"
 #include "kiosk/app/unattended.hpp"
+#include "kiosk/content/url.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/media/font_set.hpp"
@@ -292,10 +293,9 @@ int run(const Options& o, steady::time_point process_start) {
                     });
                 kiosk.attach_sync(*engine, *store, config->trusted_keys);
                 engine->start();
-                std::string base =
-                    config->server.back() == '/' ? config->server : config->server + "/";
-                sync::FeedSettings feed_settings{base + "feeds/" + config->channel +
-                                                     "/results.json",
+                auto feed_url =
+                    content::join_url(config->server, "feeds/" + config->channel + "/results.json");
+                sync::FeedSettings feed_settings{feed_url.value_or(""),
                                                  config->trusted_keys,
                                                  config->results_poll,
                                                  config->cache_dir / "feed",

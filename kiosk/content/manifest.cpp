@@ -1,6 +1,8 @@
 // Manifest parsing: structural faults fail the bundle, a bad slide costs only itself.
 #include "kiosk/content/manifest.hpp"
 
+#include "kiosk/content/url.hpp"
+
 #include "kiosk/content/json_util.hpp"
 
 #include <algorithm>
@@ -372,15 +374,7 @@ bool is_image_type(std::string_view mime) {
 }
 
 Result<void> check_link_url(std::string_view url) {
-    bool scheme = url.starts_with("https://") || url.starts_with("http://");
-    bool clean = std::none_of(url.begin(), url.end(), [](char c) {
-        return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
-    });
-    if (!scheme || !clean || url.size() > kMaxUrlBytes || url.find("://") + 3 == url.size())
-        return fail("\"" + std::string(url.substr(0, 80)) +
-                    "\" must be an http:// or https:// address without spaces, at most " +
-                    std::to_string(kMaxUrlBytes) + " bytes");
-    return {};
+    return check_web_url(url, kMaxUrlBytes);
 }
 
 Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& warnings) {

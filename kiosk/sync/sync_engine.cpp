@@ -3,6 +3,7 @@
 
 #include "kiosk/content/manifest.hpp"
 #include "kiosk/content/showable.hpp"
+#include "kiosk/content/url.hpp"
 #include "kiosk/core/log.hpp"
 
 #include <algorithm>
@@ -42,10 +43,9 @@ SyncEngine::~SyncEngine() {
 }
 
 std::string SyncEngine::url(const std::string& path) const {
-    std::string base = m_settings.server;
-    if (base.empty() || base.back() != '/')
-        base += '/';
-    return base + path;
+    // Joined by libcurl's URL API (the config's check refused a server it cannot join to).
+    auto joined = content::join_url(m_settings.server, path);
+    return joined ? *joined : m_settings.server + "/" + path;
 }
 
 std::vector<std::string> SyncEngine::headers() const {
