@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace kiosk;
@@ -94,6 +95,47 @@ TEST(PowerCommand, ResultOutputAndTimeout) {
     auto hung = run_command("sleep 30", milliseconds{300});
     EXPECT_TRUE(hung.timed_out);
     EXPECT_LT(steady_clock::now() - start, seconds{10});
+}
+
+namespace {
+
+// A process that is gone or a zombie (killed, not yet reaped by whoever adopted it).
+bool dead(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return true;
+    auto close = line.rfind(')');
+    return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'Z';
+}
+
+} // namespace
+
+TEST(PowerCommand, TheDeadlineHoldsForACommandThatClosesItsOutputAndSleeps) {
+    auto start = steady_clock::now();
+    auto r = run_command("exec >/dev/null 2>&1; sleep 30", milliseconds{500});
+    EXPECT_TRUE(r.timed_out);
+    // Killed at the deadline, not after the command's own 30 s (a guard far from both).
+    EXPECT_LT(steady_clock::now() - start, seconds{15});
+}
+
+TEST(PowerCommand, AChildLeftInTheBackgroundEndsWithTheCommand) {
+    auto pid_file = std::filesystem::temp_directory_path() /
+                    ("kiosk-power-" + std::to_string(::getpid()) + ".pid");
+    auto r =
+        run_command("sleep 30 & echo $! >" + pid_file.string() + "; echo switched", seconds{20});
+    EXPECT_FALSE(r.timed_out); // The command itself was done at once.
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.output, "switched\n");
+    pid_t child = 0;
+    std::ifstream(pid_file) >> child;
+    ASSERT_GT(child, 0);
+    // SIGKILL is delivered at once; the wait is only a guard.
+    auto end = steady_clock::now() + seconds{10};
+    while (!dead(child) && steady_clock::now() < end)
+        std::this_thread::sleep_for(milliseconds{10});
+    EXPECT_TRUE(dead(child)) << "the background child " << child << " survived";
+    std::filesystem::remove(pid_file);
 }
 
 TEST(UnattendedConfig, ReadsEveryField) {
