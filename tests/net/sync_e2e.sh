@@ -326,6 +326,22 @@ results-kept)
     stop_kiosk
     ! grep -q "the boards are marked stale" "$work/log" || { cat "$work/log" >&2; fail "the kept feed was reported lost at start"; }
     ;;
+stop-during-poll)
+    # Stopped (SIGTERM) while a poll downloads: an info line, not a warning about the network.
+    start_with_v1
+    publish src 2 0 "$work/key" "-v2"
+    bash "$here/nginx.sh" stop "$work/nginx"
+    port=$(LIMIT_RATE=200k bash "$here/nginx.sh" start "$work/nginx" "$webroot") || fail "nginx restart"
+    config "$work/cache" hall-a slow/
+    start_kiosk_bg
+    for _ in $(seq 1800); do
+        [[ -n $(ls "$work/cache/partial" 2>/dev/null) ]] && break
+        sleep 0.05
+    done
+    stop_kiosk
+    expect_log "poll stopped (the program stops)"
+    ! grep -q "^warning: sync" "$work/log" || { cat "$work/log" >&2; fail "stopping during a poll was logged as a warning"; }
+    ;;
 bit-rot)
     # A byte of a stored object flipped while the display was off: found at start, removed, fetched
     # again; the version stays whole and on screen, and no damaged object is ever used.
