@@ -356,6 +356,14 @@ struct Channel {
     }
 };
 
+// A key, a server in memory with a channel on it, and a display's clock.
+struct ChannelRig {
+    Result<KeyPair> key = generate_key();
+    FakeHttp http;
+    Channel channel{http};
+    ManualClock clock{*parse_datetime("2020-11-09T10:00:00+08:00")};
+};
+
 void flip_a_byte(const fs::path& p) {
     std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(40);
@@ -421,11 +429,9 @@ TEST_F(StoreTest, AnEmptyObjectIsCommittedWithoutADownload) {
 }
 
 TEST_F(StoreTest, ADamagedObjectIsFoundRemovedAndFetchedAgain) {
-    auto key = generate_key();
-    ASSERT_TRUE(key);
-    FakeHttp http;
-    Channel channel{http};
-    ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
+    ChannelRig rig;
+    ASSERT_TRUE(rig.key);
+    auto& [key, http, channel, clock] = rig;
     std::string a = picture('a'), b = picture('b'), c = picture('c');
     channel.publish(manifest_for(1, {a, b}), key->private_pem, {a, b});
     {
@@ -461,11 +467,9 @@ TEST_F(StoreTest, ADamagedObjectIsFoundRemovedAndFetchedAgain) {
 }
 
 TEST_F(StoreTest, ATruncatedStoredManifestIsTakenAgainFromTheChannel) {
-    auto key = generate_key();
-    ASSERT_TRUE(key);
-    FakeHttp http;
-    Channel channel{http};
-    ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
+    ChannelRig rig;
+    ASSERT_TRUE(rig.key);
+    auto& [key, http, channel, clock] = rig;
     Store store(m_dir, 1 << 20);
     ASSERT_TRUE(store.open());
     std::string a = picture('a'), b = picture('b');
@@ -512,11 +516,9 @@ TEST_F(StoreTest, VersionsGoUpPerKeyAndANewKeyStartsAgain) {
 }
 
 TEST_F(StoreTest, AVersionWithNothingToShowIsNotActivated) {
-    auto key = generate_key();
-    ASSERT_TRUE(key);
-    FakeHttp http;
-    Channel channel{http};
-    ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
+    ChannelRig rig;
+    ASSERT_TRUE(rig.key);
+    auto& [key, http, channel, clock] = rig;
     Store store(m_dir, 1 << 20);
     ASSERT_TRUE(store.open());
     std::string a = picture('a');
