@@ -1,7 +1,8 @@
 # The install package: `cpack -G DEB` in a build folder makes kiosk_VERSION_ARCH.deb with the
 # program, its fonts and sample content, a commented default config, the systemd service and the
 # server-side files (nginx site, fleet dashboard). Library dependencies come from dpkg-shlibdeps.
-install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk.service DESTINATION lib/systemd/system)
+install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk.service ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk-retry.timer
+              ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk-retry.service DESTINATION lib/systemd/system)
 install(FILES ${PROJECT_SOURCE_DIR}/deploy/display.json DESTINATION /etc/kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/deploy/dashboard DESTINATION share/kiosk/server)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/deploy/nginx DESTINATION share/kiosk/server)

@@ -57,6 +57,10 @@ ui::StatusLines status_lines(const StatusInputs& in) {
     };
     l.emplace_back("显示屏编号", in.display_id);
     l.emplace_back("内容版本", std::to_string(in.bundle_version));
+    // Content flags.
+    if (in.expired_at)
+        l.emplace_back("内容过期",
+                       "content expired at " + format_iso(*in.expired_at, in.utc_offset));
     if (in.channel.empty()) {
         l.emplace_back("内容来源", "本地内容（未配置频道）");
     } else {

@@ -21,6 +21,8 @@ struct StatusInputs {
     std::chrono::minutes utc_offset{};
     std::string addresses; // network_addresses()
     std::string version;   // The program's.
+    // Flags about the content on screen (kept apart, one line each).
+    std::optional<TimePoint> expired_at; // Past its expiry, still shown as the last good content.
     // Slides left out because the program died in them (slide_guard.hpp).
     std::vector<std::string> skipped_slides;
 };

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/content/url.hpp"
+
 #include <regex>
 #include <set>
 
@@ -109,9 +111,8 @@ Result<DisplayConfig> parse_config(std::string_view text, const std::string& fil
     }
     c.cache_dir = cache;
     c.play_log_dir = log_dir;
-    static const std::regex url("https?://[^/\\s]+(/\\S*)?");
-    if (!std::regex_match(c.server, url))
-        return fail(field("server") + ": \"" + c.server + "\" is not an http:// or https:// URL");
+    if (auto ok = content::check_server_url(c.server); !ok)
+        return fail(field("server") + ": " + ok.error().message);
     static const std::regex name("[a-z0-9][a-z0-9._-]{0,63}");
     if (!std::regex_match(c.channel, name))
         return fail(field("channel") + ": \"" + c.channel +

@@ -80,6 +80,8 @@ std::string status_json(const DeviceStatus& s, std::chrono::seconds interval) {
         {"network_address", s.network_address},
         {"skipped_slides", s.skipped_slides},
         {"interval_s", interval.count()},
+        // Content flags.
+        {"content_expired_at", time_or_null(s.content_expired_at)},
     };
     // Text from the outside (an error message) may hold any bytes: replace what is not UTF-8.
     return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -95,6 +95,7 @@ void Kiosk::configure_touch(const TouchConfig& touch, std::string channel) {
         in.uptime = steady::now() - m_stats.process_start();
         in.now = m_now;
         in.utc_offset = m_bundle->manifest.utc_offset;
+        in.expired_at = expired_at(m_now);
         in.addresses = network_addresses();
         in.version = KIOSK_VERSION;
         in.skipped_slides = m_guard.skipped_slides();
@@ -107,7 +108,7 @@ void Kiosk::make_player() {
     if (m_play_log) {
         m_player.on_played([this](const content::Played& p) {
             m_play_log->slide(m_bundle->manifest.slides[p.slide].id, p.start, p.end,
-                              m_bundle->manifest.bundle_version);
+                              bundle_label());
         });
     }
 }
@@ -135,8 +136,13 @@ void Kiosk::take_feed_update(TimePoint now, bool& dirty) {
         return;
     ui::LiveResults live = m_show->live();
     live.last_contact = m_feed->last_contact();
-    bool lost =
-        live.results && (!live.last_contact || now - *live.last_contact > live.unreachable_after);
+    // Silence counts from the start of this run: a feed kept from the last one is not "lost"
+    // before the server had the time to answer.
+    if (!m_feed_since)
+        m_feed_since = now;
+    if (!live.last_contact)
+        live.last_contact = m_feed_since; // For the board's "feed lost" badge as well.
+    bool lost = live.results && now - *live.last_contact > live.unreachable_after;
     if (lost != m_feed_lost) {
         if (lost)
             log::warn("results",
@@ -170,7 +176,63 @@ void Kiosk::take_synced_version() {
     m_pending = std::move(bundle);
 }
 
+std::string Kiosk::bundle_label() const {
+    if (m_waiting)
+        return "";
+    std::string v = std::to_string(m_bundle->manifest.bundle_version);
+    return m_sync != nullptr && !m_channel.empty() ? m_channel + "/" + v : v;
+}
+
+void Kiosk::wait_for_channel(std::string server) {
+    m_waiting = true;
+    m_waiting_server = std::move(server);
+    m_waiting_lines.clear();
+}
+
+void Kiosk::update_waiting(bool& dirty) {
+    if (!m_waiting)
+        return;
+    std::vector<std::string> lines{"等待频道内容 · waiting for the channel's content",
+                                   "显示屏 display: " + display_id(m_options),
+                                   "服务器 server: " + m_waiting_server,
+                                   "频道 channel: " + m_channel};
+    if (m_sync != nullptr) {
+        auto st = m_sync->status();
+        if (st.key_untrusted)
+            lines.push_back("密钥不受信任 · the channel is signed with a key not trusted here");
+        else
+            lines.push_back(st.activity);
+        if (!st.last_error.empty() && !st.key_untrusted)
+            lines.push_back(st.last_error);
+    }
+    if (lines == m_waiting_lines)
+        return;
+    m_waiting_lines = lines;
+    m_show->set_waiting(std::move(lines));
+    dirty = true;
+}
+
+void Kiosk::note_expiry(TimePoint now) {
+    // The version on screen stays (the last good content) past its expiry, but says so: one log
+    // line, the admin screen and the fleet status.
+    const auto& expires = m_bundle->manifest.expires;
+    bool expired = !m_waiting && expires && now >= *expires;
+    if (expired && m_expired_noted != m_bundle->manifest.bundle_version)
+        log::warn("player", "bundle " + bundle_label() + ": content expired at " +
+                                format_iso(*expires, m_bundle->manifest.utc_offset) +
+                                "; still shown, as the last good content");
+    m_expired_noted = expired ? m_bundle->manifest.bundle_version : 0;
+}
+
+std::optional<TimePoint> Kiosk::expired_at(TimePoint now) const {
+    const auto& expires = m_bundle->manifest.expires;
+    if (m_waiting || !expires || now < *expires)
+        return std::nullopt;
+    return expires;
+}
+
 void Kiosk::replace_bundle(std::shared_ptr<const content::Bundle> bundle, TimePoint now) {
+    m_waiting = false;
     auto on_screen = m_player.current_slide();
     std::string was_on = on_screen ? m_bundle->manifest.slides[*on_screen].id : "";
     m_player.finish(now);
@@ -285,6 +347,8 @@ void Kiosk::lay_out_for(Size screen) {
     auto live = m_show->live();
     m_show = std::make_unique<ui::Show>(m_bundle, m_fonts, screen);
     m_show->set_live(std::move(live));
+    if (m_waiting)
+        m_show->set_waiting(m_waiting_lines);
     if (m_browser) {
         m_browser->set_screen(screen);
         m_browser->set_live(&m_show->live());
@@ -435,7 +499,7 @@ void Kiosk::handle_event(const SDL_Event& e, TimePoint now, bool& quit) {
                                                                ui::screen_name(m_browser->screen())
                                     : cur ? m_bundle->manifest.slides[*cur].id
                                           : "";
-                m_play_log->touch(where, now, m_bundle->manifest.bundle_version);
+                m_play_log->touch(where, now, bundle_label());
             }
             for (const auto& g : m_gestures->feed(*p))
                 apply(m_browser->on_gesture(g, now), quit);
@@ -445,8 +509,7 @@ void Kiosk::handle_event(const SDL_Event& e, TimePoint now, bool& quit) {
                                                            e.button.which != SDL_TOUCH_MOUSEID))) {
         // SDL repeats each touch as a mouse click; only the touch itself counts.
         auto cur = m_player.current_slide();
-        m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", now,
-                          m_bundle->manifest.bundle_version);
+        m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", now, bundle_label());
     }
     switch (lockdown(e, m_options.windowed)) {
     case Request::Quit:
@@ -495,6 +558,10 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     if (!m_dark)
         m_player.update(clock.now(), ready);
     show_window();
+    // From here on SIGTERM and SIGINT end the loop cleanly (what a test or systemd waits for).
+    log::info("kiosk", "playing bundle " + std::to_string(m_bundle->manifest.bundle_version) +
+                           " on " + std::to_string(m_display.size().w) + "x" +
+                           std::to_string(m_display.size().h));
     if (m_player.waiting() && m_loader.wait_idle_for(std::chrono::milliseconds{150}))
         m_renderer.accept_decoded();
     bool dirty = true;
@@ -509,10 +576,14 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     steady::time_point last_draw{};
     for (;;) {
         TimePoint now = clock.now();
+        // Counted before the new version is taken: what the last counted poll brought is in.
+        const std::uint64_t polled = m_sync != nullptr ? m_sync->status().polls : 0;
         tend(now, dirty); // Night schedule, watchdog, fleet view (kiosk_unattended.cpp).
         if (m_renderer.accept_decoded() && m_missing)
             dirty = true;
         take_synced_version();
+        update_waiting(dirty);
+        note_expiry(now);
         take_feed_update(now, dirty);
         auto before = m_player.current_start();
         if (!m_dark)
@@ -527,8 +598,10 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
             warmed_for = TimePoint::min();
             layered_for = TimePoint::min();
         }
+        if (m_steps != nullptr)
+            m_steps->tend(now, m_player.waiting());
         update_browser(now, quit);
-        if (quit)
+        if (quit || run_done(now, polled))
             break;
         // Under an opaque browsing screen the slideshow's changes are not seen.
         bool covered = m_browser && m_browser->visible() && m_browser->opacity(now) >= 1.0;
@@ -590,6 +663,8 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
                 layered_for = m_player.current_start();
         }
         TimePoint wake_at = next_change;
+        if (m_options.run_until)
+            wake_at = std::min(wake_at, *m_options.run_until);
         if (m_gestures)
             if (auto d = m_gestures->deadline())
                 wake_at = std::min(wake_at, *d);
@@ -639,6 +714,14 @@ int Kiosk::live(const Clock& clock, std::uint32_t wake_event) {
     }
     m_player.finish(clock.now());
     return m_exit_status;
+}
+
+bool Kiosk::run_done(TimePoint now, std::uint64_t polled) const {
+    if (m_options.run_until && now >= *m_options.run_until)
+        return true;
+    // Polled enough, and what the polls brought is on screen (a version waits for a slide's end).
+    return m_options.polls && m_sync != nullptr &&
+           polled >= static_cast<std::uint64_t>(*m_options.polls) && !m_pending;
 }
 
 int Kiosk::replay(TimePoint start, const std::vector<ReplayStep>& steps) {

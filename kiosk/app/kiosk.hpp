@@ -2,6 +2,7 @@
 // worker, the renderer, the scene and the player; `run` and the operator tools drive it.
 #pragma once
 
+#include "kiosk/app/clock_steps.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/input.hpp"
 #include "kiosk/app/options.hpp"
@@ -58,6 +59,8 @@ public:
     int screenshot(TimePoint start, Duration after, const std::filesystem::path& out,
                    const std::optional<std::filesystem::path>& draw_list);
     int live(const Clock& clock, std::uint32_t wake_event);
+    // A test drives simulated time (--step-clock): told where the loop is each iteration.
+    void attach_clock_steps(ClockSteps& steps) { m_steps = &steps; }
     // Touch browsing on (the default) or off, its timings, and the admin PIN; `channel` is
     // shown on the admin screen.
     void configure_touch(const TouchConfig& touch, std::string channel);
@@ -69,6 +72,9 @@ public:
     const Stats& stats() const { return m_stats; }
     // Running unattended (kiosk_unattended.cpp): night schedule, watchdog, fleet status.
     void attach_unattended(Unattended& unattended, const Clock& clock);
+    // No version of the channel yet: the neutral waiting screen (display, server, channel, what
+    // the sync is doing) until the first one arrives, never another bundle.
+    void wait_for_channel(std::string server);
     // What an on-screen status page or the fleet view shows about this display now.
     DeviceStatus device_status(TimePoint now) const;
 
@@ -85,6 +91,7 @@ private:
     void take_feed_update(TimePoint now, bool& dirty);
     sync::FeedPoller* m_feed{nullptr};
     bool m_feed_lost{false};
+    std::optional<TimePoint> m_feed_since; // The first loop's time: silence counts from there.
     std::optional<std::int64_t> m_results_to_report; // A sequence not yet seen on a board.
     std::optional<TimePoint> m_sim_time;
     void draw(TimePoint now);
@@ -126,6 +133,20 @@ private:
     void before_present(TimePoint now);
     void after_present();
     int unattended_wait_ms(TimePoint now) const;
+    // --run-until, --polls: the run is over (polled: the channel's polls counted before the
+    // loop took what they brought).
+    bool run_done(TimePoint now, std::uint64_t polled) const;
+    ClockSteps* m_steps{nullptr};
+    // Proof of play's name of the bundle on screen: `channel/version`, or the version.
+    std::string bundle_label() const;
+    void update_waiting(bool& dirty);
+    bool m_waiting{false};
+    std::string m_waiting_server;
+    std::vector<std::string> m_waiting_lines;
+    // Expired content (still shown): said once per version; when, for the status screens.
+    void note_expiry(TimePoint now);
+    std::optional<TimePoint> expired_at(TimePoint now) const;
+    std::int64_t m_expired_noted{0};
     Unattended* m_unattended{nullptr};
     const Clock* m_clock{nullptr};
     bool m_dark{false}; // Outside the on-hours: black, and the player stopped.

@@ -24,9 +24,15 @@ void Kiosk::attach_unattended(Unattended& unattended, const Clock& clock) {
     m_unattended = &unattended;
     m_clock = &clock;
     m_dark = !unattended.settings.on_hours.is_on(clock.now(), offset_of(unattended, *m_bundle));
-    if (m_play_log)
-        m_play_log->set_retention(
-            {unattended.settings.play_log_keep_days, unattended.settings.play_log_max_bytes});
+    if (m_play_log) {
+        PlayLogRetention retention{
+            unattended.settings.play_log_keep_days, unattended.settings.play_log_max_bytes, {}};
+        if (m_store != nullptr)
+            retention.trusted_time = [store = m_store]() -> std::optional<TimePoint> {
+                return store->trusted_time();
+            };
+        m_play_log->set_retention(retention);
+    }
     if (m_dark) {
         auto offset = offset_of(unattended, *m_bundle);
         auto until = unattended.settings.on_hours.next_switch(clock.now(), offset);
@@ -40,8 +46,11 @@ void Kiosk::tend(TimePoint now, bool& dirty) {
     if (m_unattended == nullptr)
         return;
     Unattended& u = *m_unattended;
-    if (u.fault.tripped())
+    if (u.fault.tripped()) {
+        // Said on the notification socket first, so a test knows which pings came before.
+        u.notifier.send("STATUS=main loop frozen by the fault switch");
         u.fault.freeze();
+    }
     const auto offset = offset_of(u, *m_bundle);
     const bool dark = !u.settings.on_hours.is_on(now, offset);
     if (dark != m_dark) {
@@ -88,6 +97,7 @@ DeviceStatus Kiosk::device_status(TimePoint now) const {
         s.current_slide = m_bundle->manifest.slides[*cur].id;
     s.screen_on = !m_dark;
     s.time = now;
+    s.content_expired_at = expired_at(now);
     s.skipped_slides = m_guard.skipped_slides();
     if (m_sync != nullptr) {
         auto st = m_sync->status();

@@ -23,7 +23,8 @@ std::string usage() {
 Plays a content bundle fullscreen: posters, notices, the day's timetable and results.
 
   --config FILE        the display's config (server, channel, keys, cache): content follows the
-                       channel; --content is then only used until a first version arrives
+                       channel, or a waiting screen until its first version arrives
+                       (--content is then not shown)
   --content DIR        the bundle folder (with manifest.json); default: the sample content
   --size WxH           screen size; default: the display's native size (needed headless)
   --windowed           a window (of --size, else four fifths of the screen) instead of
@@ -40,6 +41,12 @@ Plays a content bundle fullscreen: posters, notices, the day's timetable and res
   --replay FILE        play timed touches, keys and checks from FILE in simulated time from
                        --clock, then exit (docs/touch.md); status 1 if a check failed
   --run-for SECONDS    exit after SECONDS of real time
+  --run-until TIME     exit when simulated time (--clock) reaches TIME
+  --step-clock         for tests: simulated time (--clock, --speed) runs only up to each time
+                       read from standard input, one a line, and says "clock at TIME" on
+                       standard output there; it stands still while a decoder is awaited
+  --polls N            with --config: exit once the channel was polled N times and what came
+                       is on screen
   --display-id ID      this display's name in the proof-of-play log; default: the host name
   --tags A,B           this display's tags: slides limited to other tags are not shown here
   --play-log DIR       write proof of play (every slide shown, every touch) to DIR, a file a day
@@ -129,6 +136,24 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                 return fail("--run-for: \"" + *v +
                             "\" is not a number of seconds from 0 to 100000000");
             o.run_for_s = *n;
+        } else if (a == "--run-until") {
+            auto v = value("a time like 2020-11-08T18:00:00+08:00");
+            if (!v)
+                return std::unexpected(v.error());
+            o.run_until = parse_datetime(*v);
+            if (!o.run_until)
+                return fail("--run-until: \"" + *v +
+                            "\" is not a time like 2020-11-08T18:00:00+08:00");
+        } else if (a == "--polls") {
+            auto v = value("a number");
+            if (!v)
+                return std::unexpected(v.error());
+            auto n = parse_number(*v);
+            if (!n || *n < 1 || *n > 1e6 || *n != std::floor(*n))
+                return fail("--polls: \"" + *v + "\" is not a whole number from 1 to 1000000");
+            o.polls = static_cast<int>(*n);
+        } else if (a == "--step-clock") {
+            o.step_clock = true;
         } else if (a == "--screenshot") {
             auto v = value("a PNG file name");
             if (!v)
@@ -222,6 +247,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     }
     if (o.replay && (o.screenshot || o.run_for_s || !o.clock))
         return fail("--replay needs --clock, and goes without --screenshot and --run-for");
+    if ((o.run_until || o.step_clock) && (!o.clock || o.screenshot || o.replay))
+        return fail("--run-until and --step-clock need --clock, and go without --screenshot and "
+                    "--replay");
+    if (o.polls && (!o.config || o.screenshot || o.replay))
+        return fail("--polls needs --config, and goes without --screenshot and --replay");
     if (o.headless && !o.size)
         return fail("--headless needs --size WxH");
     if (o.speed != 1.0 && !o.clock)

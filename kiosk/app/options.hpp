@@ -21,6 +21,9 @@ struct Options {
     std::optional<double> after_s;
     std::optional<std::filesystem::path> screenshot;
     std::optional<double> run_for_s;
+    std::optional<TimePoint> run_until; // Exit when simulated time gets there.
+    bool step_clock{false};             // Simulated time driven from standard input.
+    std::optional<int> polls;           // Exit after this many polls of the channel.
     bool headless{false};
     platform::RendererChoice renderer{platform::RendererChoice::Auto};
     bool windowed{false};

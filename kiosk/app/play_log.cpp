@@ -20,16 +20,16 @@ PlayLog::~PlayLog() {
 }
 
 void PlayLog::slide(const std::string& slide_id, TimePoint start, TimePoint end,
-                    std::int64_t bundle) {
+                    const std::string& bundle) {
     write("slide", slide_id, start, end, bundle);
 }
 
-void PlayLog::touch(const std::string& slide_id, TimePoint at, std::int64_t bundle) {
+void PlayLog::touch(const std::string& slide_id, TimePoint at, const std::string& bundle) {
     write("touch", slide_id, at, at, bundle);
 }
 
 void PlayLog::write(const char* type, const std::string& slide_id, TimePoint start, TimePoint end,
-                    std::int64_t bundle) {
+                    const std::string& bundle) {
     std::string day = format_iso(start, m_offset).substr(0, 10);
     if (day != m_day || m_file == nullptr) {
         if (m_file != nullptr)
@@ -51,7 +51,11 @@ void PlayLog::write(const char* type, const std::string& slide_id, TimePoint sta
             std::fprintf(m_file, "%s\n", kHeader);
         m_day_bytes = fresh ? 0 : std::filesystem::file_size(path, ec);
         m_day_full = false;
-        prune_play_logs(m_dir, m_day, m_retention);
+        std::string trusted_day;
+        if (m_retention.trusted_time)
+            if (auto t = m_retention.trusted_time(); t && *t > TimePoint{})
+                trusted_day = format_iso(*t, m_offset).substr(0, 10);
+        prune_play_logs(m_dir, m_day, m_retention, trusted_day);
     }
     // One day may use half the cap (a stuck touch screen must not push out the other days).
     if (m_day_bytes > m_retention.max_bytes / 2) {
@@ -63,7 +67,7 @@ void PlayLog::write(const char* type, const std::string& slide_id, TimePoint sta
         return;
     }
     std::string line = csv_line({type, format_iso(start, m_offset), format_iso(end, m_offset),
-                                 m_display, slide_id, std::to_string(bundle)});
+                                 m_display, slide_id, bundle});
     std::fwrite(line.data(), 1, line.size(), m_file);
     m_day_bytes += line.size();
     std::fflush(m_file);

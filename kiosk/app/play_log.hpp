@@ -11,8 +11,10 @@
 
 namespace kiosk::app {
 
-// Columns: type (slide or touch), start, end, display, slide, bundle. Times are ISO 8601 with the
-// bundle's offset. Lines are flushed as they are written: power may be cut at any moment.
+// Columns: type (slide or touch), start, end, display, slide, bundle. The bundle is named by
+// channel and version (`hall-a/12`) for a display that follows a channel, by its version for a
+// local one. Times are ISO 8601 with the bundle's offset. Lines are flushed as they are written:
+// power may be cut at any moment.
 class PlayLog {
 public:
     PlayLog(std::filesystem::path dir, std::string display_id, std::chrono::minutes utc_offset);
@@ -20,8 +22,9 @@ public:
     PlayLog(const PlayLog&) = delete;
     PlayLog& operator=(const PlayLog&) = delete;
 
-    void slide(const std::string& slide_id, TimePoint start, TimePoint end, std::int64_t bundle);
-    void touch(const std::string& slide_id, TimePoint at, std::int64_t bundle);
+    void slide(const std::string& slide_id, TimePoint start, TimePoint end,
+               const std::string& bundle);
+    void touch(const std::string& slide_id, TimePoint at, const std::string& bundle);
 
     static constexpr const char* kHeader = "type,start,end,display,slide,bundle";
     // Old days are pruned whenever a new day's file is opened (play_log_retention.hpp).
@@ -29,7 +32,7 @@ public:
 
 private:
     void write(const char* type, const std::string& slide_id, TimePoint start, TimePoint end,
-               std::int64_t bundle);
+               const std::string& bundle);
 
     std::filesystem::path m_dir;
     std::string m_display;

@@ -27,7 +27,8 @@ std::optional<std::chrono::sys_days> day_of(const std::string& ymd) {
 } // namespace
 
 std::vector<std::string> prune_play_logs(const std::filesystem::path& dir, const std::string& today,
-                                         const PlayLogRetention& retention) {
+                                         const PlayLogRetention& retention,
+                                         const std::string& trusted_day) {
     namespace fs = std::filesystem;
     struct File {
         std::string day;
@@ -55,11 +56,14 @@ std::vector<std::string> prune_play_logs(const std::filesystem::path& dir, const
     auto today_file = dir / ("play-" + today + ".csv");
     if (fs::exists(today_file, today_ec))
         total += fs::file_size(today_file, today_ec);
-    auto first_kept = day_of(today);
+    // Ages count from the trusted day when the clock says later: a clock set to 2099 would make
+    // every file look decades old.
+    auto first_kept = day_of(!trusted_day.empty() && trusted_day < today ? trusted_day : today);
     std::vector<std::string> removed;
     for (const auto& f : files) {
-        bool too_old =
-            first_kept && *day_of(f.day) <= *first_kept - std::chrono::days{retention.keep_days};
+        bool newest = &f == &files.back();
+        bool too_old = first_kept && !newest &&
+                       *day_of(f.day) <= *first_kept - std::chrono::days{retention.keep_days};
         if (!too_old && total <= retention.max_bytes)
             break;
         std::error_code rm_ec;

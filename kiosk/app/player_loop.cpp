@@ -9,6 +9,7 @@
 #include "kiosk/app/replay.hpp"
 #include "kiosk/app/stats.hpp"
 #include "kiosk/app/unattended.hpp"
+#include "kiosk/content/url.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/media/font_set.hpp"
@@ -53,14 +54,15 @@ std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::pa
     return b;
 }
 
-// What to show at start. With a config, content comes from the channel: the store's active
-// version (checked again: signature and every object), else the previous one, else the local
-// bundle until the first version arrives. Without a readable local bundle, the fallback screen;
-// null when there is nothing to show and the program is to stop (a screenshot of a bad bundle).
-std::shared_ptr<const content::Bundle> choose_bundle(const Options& opts,
-                                                     const DisplayConfig* config,
-                                                     sync::Store* store,
-                                                     const std::filesystem::path& data_dir) {
+// What to show at start. With a config, content comes from the channel only: the store's active
+// version (checked again: signature and every object), else the previous one, else the neutral
+// waiting screen until the first version arrives (`waiting`), never the local bundle or the
+// sample. Objects found damaged are removed, so the sync fetches them again. Without a config,
+// the local bundle; without a readable one, the fallback screen; null when there is nothing to
+// show and the program is to stop (a screenshot of a bad bundle).
+std::shared_ptr<const content::Bundle>
+choose_bundle(const Options& opts, const DisplayConfig* config, sync::Store* store,
+              const std::filesystem::path& data_dir, bool& waiting) {
     if (config != nullptr && store != nullptr) {
         for (auto stored : {store->active(), store->previous()}) {
             if (!stored)
@@ -69,13 +71,23 @@ std::shared_ptr<const content::Bundle> choose_bundle(const Options& opts,
             auto loaded = key ? content::load_bundle_from_store(store->objects_dir(), stored->bytes)
                               : fail(key.error().message);
             if (loaded && (*loaded)->problems.empty()) {
+                for (const auto& [name, info] : (*loaded)->manifest.assets)
+                    store->mark_verified(info.sha256);
                 log::info("store", "showing stored version " + std::to_string(stored->version));
                 return *loaded;
             }
+            if (loaded)
+                for (const auto& sha : (*loaded)->damaged)
+                    store->discard_object(sha, "damaged in the store (version " +
+                                                   std::to_string(stored->version) + ")");
             log::warn("store", "stored version " + std::to_string(stored->version) +
                                    " is not usable: " +
                                    (loaded ? (*loaded)->problems.front() : loaded.error().message));
         }
+        log::info("store", "no version of channel " + config->channel +
+                               " to show yet: the waiting screen until one arrives");
+        waiting = true;
+        return fallback_bundle(data_dir);
     }
     auto content_dir = opts.content.empty() ? data_dir / "content" : opts.content;
     auto loaded = content::load_bundle(content_dir);
@@ -141,6 +153,7 @@ int run(const Options& o, steady::time_point process_start) {
         std::shared_ptr<const content::Bundle> bundle; // Null: nothing to show, exit.
         std::unique_ptr<media::FontSet> fonts;         // Null: `font_error` says why.
         std::string font_error;
+        bool waiting{false}; // The channel's waiting screen.
     };
     auto preparing = std::async(std::launch::async, [&] {
         // In the "C" locale of its own: SDL's X11 start switches the process to the user's
@@ -148,7 +161,8 @@ int run(const Options& o, steady::time_point process_start) {
         locale_t c_locale = newlocale(LC_ALL_MASK, "C", nullptr);
         locale_t previous = c_locale != nullptr ? uselocale(c_locale) : nullptr;
         Prepared p;
-        p.bundle = choose_bundle(opts, config ? &*config : nullptr, store.get(), *data_dir);
+        p.bundle =
+            choose_bundle(opts, config ? &*config : nullptr, store.get(), *data_dir, p.waiting);
         if (auto f = media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf"))
             p.fonts = std::move(*f);
         else
@@ -208,6 +222,8 @@ int run(const Options& o, steady::time_point process_start) {
         }
         if (config)
             kiosk.configure_touch(config->touch, config->channel);
+        if (prepared.waiting)
+            kiosk.wait_for_channel(config->server);
         if (o.replay) {
             auto text = content::read_file(*o.replay, 4u << 20);
             auto steps =
@@ -229,8 +245,19 @@ int run(const Options& o, steady::time_point process_start) {
                 std::chrono::duration_cast<Duration>(std::chrono::duration<double>(*o.after_s));
             code = kiosk.screenshot(start, after, *o.screenshot, o.draw_list);
         } else {
-            auto clock = o.clock ? std::make_unique<SystemClock>(*o.clock, o.speed)
-                                 : std::make_unique<SystemClock>();
+            std::unique_ptr<Clock> clock;
+            std::unique_ptr<ClockSteps> steps;
+            if (o.step_clock) {
+                auto stepped = std::make_unique<SteppedClock>(*o.clock, o.speed, *o.clock);
+                steps = std::make_unique<ClockSteps>(*stepped, STDIN_FILENO,
+                                                     &platform::SdlSession::wake);
+                kiosk.attach_clock_steps(*steps);
+                clock = std::move(stepped);
+            } else if (o.clock) {
+                clock = std::make_unique<SystemClock>(*o.clock, o.speed);
+            } else {
+                clock = std::make_unique<SystemClock>();
+            }
             auto cancel = std::make_shared<std::atomic<bool>>(false);
             std::unique_ptr<sync::CurlClient> http;
             std::unique_ptr<sync::SyncEngine> engine;
@@ -247,8 +274,13 @@ int run(const Options& o, steady::time_point process_start) {
                 limits.user_agent =
                     std::string("kiosk/") + KIOSK_VERSION + " (" + opts.display_id + ")";
                 http = std::make_unique<sync::CurlClient>(limits);
-                sync::SyncSettings settings{config->server, config->channel, config->trusted_keys,
-                                            config->poll_interval, opts.display_id};
+                sync::SyncSettings settings;
+                settings.server = config->server;
+                settings.channel = config->channel;
+                settings.trusted_keys = config->trusted_keys;
+                settings.poll_interval = config->poll_interval;
+                settings.display_id = opts.display_id;
+                settings.stopping = cancel;
                 engine = std::make_unique<sync::SyncEngine>(
                     settings, *store, *http, *clock, &platform::SdlSession::wake,
                     [limits]() -> std::unique_ptr<sync::HttpClient> {
@@ -256,14 +288,14 @@ int run(const Options& o, steady::time_point process_start) {
                     });
                 kiosk.attach_sync(*engine, *store, config->trusted_keys);
                 engine->start();
-                std::string base =
-                    config->server.back() == '/' ? config->server : config->server + "/";
-                sync::FeedSettings feed_settings{base + "feeds/" + config->channel +
-                                                     "/results.json",
+                auto feed_url =
+                    content::join_url(config->server, "feeds/" + config->channel + "/results.json");
+                sync::FeedSettings feed_settings{feed_url.value_or(""),
                                                  config->trusted_keys,
                                                  config->results_poll,
                                                  config->cache_dir / "feed",
-                                                 {"X-Kiosk-Display: " + opts.display_id}};
+                                                 {"X-Kiosk-Display: " + opts.display_id},
+                                                 cancel};
                 feed_http = std::make_unique<sync::CurlClient>(limits);
                 feed = std::make_unique<sync::FeedPoller>(feed_settings, *feed_http, *clock,
                                                           &platform::SdlSession::wake);

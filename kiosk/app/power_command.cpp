@@ -1,6 +1,7 @@
 // Power commands: posix_spawn of /bin/sh with the output captured, a timeout, one log line each.
 #include "kiosk/app/power_command.hpp"
 
+#include "kiosk/core/child.hpp"
 #include "kiosk/core/log.hpp"
 
 #include <cerrno>
@@ -29,10 +30,16 @@ CommandResult run_command(const std::string& command, std::chrono::milliseconds 
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+    // In a process group of its own: a timeout ends the command and whatever it started.
+    posix_spawnattr_t attr;
+    bool grouped = init_spawn_in_own_group(&attr);
     const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
     pid_t pid = 0;
-    int rc = ::posix_spawn(&pid, "/bin/sh", &actions, nullptr, const_cast<char**>(argv), environ);
+    int rc = ::posix_spawn(&pid, "/bin/sh", &actions, grouped ? &attr : nullptr,
+                           const_cast<char**>(argv), environ);
     posix_spawn_file_actions_destroy(&actions);
+    if (grouped)
+        posix_spawnattr_destroy(&attr);
     ::close(fds[1]);
     if (rc != 0) {
         ::close(fds[0]);
@@ -42,33 +49,43 @@ CommandResult run_command(const std::string& command, std::chrono::milliseconds 
     r.started = true;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     char buf[1024];
+    // Output until the command closes it, exits, or the deadline comes: a child left in the
+    // background may hold the pipe open for ever, and a command may close its output and go on.
+    int status = 0;
+    bool exited = false;
     for (;;) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                         deadline - std::chrono::steady_clock::now())
                         .count();
-        if (left <= 0) {
-            r.timed_out = true;
-            ::kill(pid, SIGKILL);
+        if (left <= 0)
             break;
-        }
         pollfd p{fds[0], POLLIN, 0};
-        int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+        int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 20)));
         if (ready < 0 && errno == EINTR)
             continue;
-        if (ready == 0)
+        if (ready > 0) {
+            auto n = ::read(fds[0], buf, sizeof buf);
+            if (n <= 0)
+                break; // End of output: only the exit is left to wait for.
+            if (r.output.size() < 4096)
+                r.output.append(buf, static_cast<std::size_t>(std::min<ssize_t>(
+                                         n, static_cast<ssize_t>(4096 - r.output.size()))));
             continue;
-        auto n = ::read(fds[0], buf, sizeof buf);
-        if (n <= 0)
-            break; // End of output: the command (and whatever it started) is done writing.
-        if (r.output.size() < 4096)
-            r.output.append(buf, static_cast<std::size_t>(std::min<ssize_t>(
-                                     n, static_cast<ssize_t>(4096 - r.output.size()))));
+        }
+        if (::waitpid(pid, &status, WNOHANG) == pid) {
+            exited = true;
+            break;
+        }
     }
     ::close(fds[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    if (exited) {
+        kill_group(pid); // What it left running in the background ends with it.
+    } else {
+        auto end = wait_child(pid, deadline);
+        r.timed_out = end.timed_out;
+        status = end.status;
     }
-    if (WIFEXITED(status))
+    if (!r.timed_out && WIFEXITED(status))
         r.exit_code = WEXITSTATUS(status);
     return r;
 }

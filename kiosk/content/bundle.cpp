@@ -93,12 +93,14 @@ Result<std::shared_ptr<const Bundle>> build(const std::filesystem::path& dir, st
             bundle->problems.push_back("asset " + name + ": " + path.string() +
                                        ": cannot be read (" + ec.message() + ")");
             bad.insert(name);
+            bundle->damaged.insert(info.sha256);
             continue;
         }
         if (size != info.size) {
             bundle->problems.push_back("asset " + name + ": size is " + std::to_string(size) +
                                        " bytes, the manifest says " + std::to_string(info.size));
             bad.insert(name);
+            bundle->damaged.insert(info.sha256);
             continue;
         }
         // Images are hashed in pieces from the file; data files are read whole to be parsed.
@@ -109,12 +111,14 @@ Result<std::shared_ptr<const Bundle>> build(const std::filesystem::path& dir, st
                     "asset " + name + ": " +
                     (bytes ? "SHA-256 does not match the manifest" : bytes.error().message));
                 bad.insert(name);
+                bundle->damaged.insert(info.sha256);
                 continue;
             }
             data_text.emplace(name, std::move(*bytes));
         } else if (sha256_file(path) != info.sha256) {
             bundle->problems.push_back("asset " + name + ": SHA-256 does not match the manifest");
             bad.insert(name);
+            bundle->damaged.insert(info.sha256);
         }
     }
 

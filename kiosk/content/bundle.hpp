@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct Bundle {
     std::map<std::string, Results> results;
     std::vector<std::string> problems; // Everything refused, one line each, naming file and field.
     bool content_addressed{false}; // Assets are `root/<sha256>` (a display's store), not by name.
+    // SHA-256s of assets missing, of the wrong size or damaged (a store fetches them again).
+    std::set<std::string> damaged;
 
     const Slide* slide(const std::string& id) const;
     // Where a verified asset is on disk.

@@ -1,6 +1,8 @@
 // Manifest parsing: structural faults fail the bundle, a bad slide costs only itself.
 #include "kiosk/content/manifest.hpp"
 
+#include "kiosk/content/url.hpp"
+
 #include "kiosk/content/json_util.hpp"
 
 #include <algorithm>
@@ -380,15 +382,7 @@ bool is_image_type(std::string_view mime) {
 }
 
 Result<void> check_link_url(std::string_view url) {
-    bool scheme = url.starts_with("https://") || url.starts_with("http://");
-    bool clean = std::none_of(url.begin(), url.end(), [](char c) {
-        return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
-    });
-    if (!scheme || !clean || url.size() > kMaxUrlBytes || url.find("://") + 3 == url.size())
-        return fail("\"" + std::string(url.substr(0, 80)) +
-                    "\" must be an http:// or https:// address without spaces, at most " +
-                    std::to_string(kMaxUrlBytes) + " bytes");
-    return {};
+    return check_web_url(url, kMaxUrlBytes);
 }
 
 Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& warnings) {
@@ -409,14 +403,18 @@ Result<Manifest> parse_manifest(std::string_view text, std::vector<Warning>& war
     auto version = detail::get_int(j, "bundle_version", kFile);
     if (!version)
         return std::unexpected(version.error());
-    if (*version < 1)
-        return fail(std::string(kFile) + ": field \"bundle_version\" must be 1 or more");
+    if (*version < 1 || *version > kMaxBundleVersion)
+        return fail(std::string(kFile) + ": field \"bundle_version\" must be 1 to 2^53 (" +
+                    std::to_string(kMaxBundleVersion) + ")");
     m.bundle_version = *version;
-    if (j.contains("created")) {
-        auto created = detail::get_datetime(j, "created", kFile);
-        if (!created)
-            return std::unexpected(created.error());
-        m.created = *created;
+    for (auto [key, field] :
+         {std::pair{"created", &m.created}, std::pair{"published", &m.published}}) {
+        if (!j.contains(key))
+            continue;
+        auto t = detail::get_datetime(j, key, kFile);
+        if (!t)
+            return std::unexpected(t.error());
+        *field = *t;
     }
     if (j.contains("expires")) {
         auto expires = detail::get_datetime(j, "expires", kFile);

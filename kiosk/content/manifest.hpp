@@ -19,6 +19,9 @@
 namespace kiosk::content {
 
 inline constexpr int kSchemaVersion = 1;
+// The highest bundle version a display or kiosk-pack takes (2^53, what a JSON number holds
+// exactly everywhere): a version signed near 2^63 would leave no room for any later one.
+inline constexpr std::int64_t kMaxBundleVersion = std::int64_t{1} << 53;
 
 enum class SlideKind { Image, Text, Schedule, Results, Qr };
 enum class Transition { Fade, Slide, Cut };
@@ -82,7 +85,8 @@ struct Manifest {
     int schema_version{};
     std::int64_t bundle_version{};
     std::optional<TimePoint> created;
-    std::optional<TimePoint> expires; // A display refuses the manifest after this.
+    std::optional<TimePoint> published; // Stamped by kiosk-pack publish, under the signature.
+    std::optional<TimePoint> expires;   // A display refuses the manifest after this.
     std::string time_zone_name;
     std::chrono::minutes utc_offset{};
     Theme theme;

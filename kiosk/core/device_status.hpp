@@ -27,6 +27,8 @@ struct DeviceStatus {
     std::optional<TimePoint> last_error_at;
     std::optional<std::uint64_t> free_disk_bytes; // On the content store's file system.
     std::string network_address;                  // The first address that is not loopback.
+    // Content flags.
+    std::optional<TimePoint> content_expired_at; // The version on screen is past its expiry.
     // Slides left out because the program died in them twice (app/slide_guard.hpp).
     std::vector<std::string> skipped_slides;
 };

@@ -55,7 +55,7 @@ void set_syslog_prefix(bool on) {
     g_syslog_prefix = on;
 }
 
-void write(Level level, std::string_view tag, std::string_view message) {
+void write(Level level, std::string_view tag, std::string_view message, Repeat repeat) {
     if (level < g_level.load())
         return;
     std::string line;
@@ -68,7 +68,7 @@ void write(Level level, std::string_view tag, std::string_view message) {
     line += ": ";
     line += message;
     std::lock_guard lock(g_mutex);
-    if (level >= Level::Warn) {
+    if (level >= Level::Warn && repeat == Repeat::Limited) {
         auto verdict =
             g_repeats.admit(RepeatLimiter::kind_of(tag, message), std::chrono::steady_clock::now());
         if (!verdict.write)

@@ -17,7 +17,10 @@ void set_syslog_prefix(bool on);
 // The same warning or error (digits aside) is written at most 5 times in 10 minutes; the next one
 // after that says how many were held back.
 
-void write(Level level, std::string_view tag, std::string_view message);
+// Repeat::Always: a security-relevant line (a wrong admin PIN) is never held back.
+enum class Repeat { Limited, Always };
+void write(Level level, std::string_view tag, std::string_view message,
+           Repeat repeat = Repeat::Limited);
 
 inline void debug(std::string_view tag, std::string_view m) {
     write(Level::Debug, tag, m);
@@ -30,6 +33,10 @@ inline void warn(std::string_view tag, std::string_view m) {
 }
 inline void error(std::string_view tag, std::string_view m) {
     write(Level::Error, tag, m);
+}
+// A warning that is written every time, however often it repeats.
+inline void security(std::string_view tag, std::string_view m) {
+    write(Level::Warn, tag, m, Repeat::Always);
 }
 
 } // namespace kiosk::log

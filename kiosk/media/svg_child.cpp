@@ -1,6 +1,7 @@
 // SVG drawing, in process and in a limited child.
 #include "kiosk/media/svg_child.hpp"
 
+#include "kiosk/core/child.hpp"
 #include "kiosk/core/image_info.hpp"
 
 #include <SDL_image.h>
@@ -161,8 +162,14 @@ SurfacePtr draw_svg_in_child(const std::filesystem::path& program, std::string_v
     std::string how = fit == Fit::Cover ? "cover" : "contain", flag(kDrawSvgArgument);
     char* args[] = {prog.data(), flag.data(), w.data(), h.data(), how.data(), nullptr};
     pid_t pid = -1;
-    int spawned = ::posix_spawn(&pid, prog.c_str(), &actions, nullptr, args, environ);
+    // A process group of its own, ended with it (as power commands are: kiosk/core/child.hpp).
+    posix_spawnattr_t attr;
+    bool grouped = init_spawn_in_own_group(&attr);
+    int spawned =
+        ::posix_spawn(&pid, prog.c_str(), &actions, grouped ? &attr : nullptr, args, environ);
     posix_spawn_file_actions_destroy(&actions);
+    if (grouped)
+        posix_spawnattr_destroy(&attr);
     if (spawned != 0)
         return error = name + ": cannot start drawing it (" + std::strerror(spawned) + ")", nullptr;
     in_child.reset();
@@ -213,10 +220,13 @@ SurfacePtr draw_svg_in_child(const std::filesystem::path& program, std::string_v
             break;
     }
     if (timed_out || !sent)
-        ::kill(pid, SIGKILL);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+        kill_group(pid);
+    // Its output is in (or it was killed): it exits now, or is killed at the deadline; waitpid
+    // alone would wait for ever on a child that hangs after writing.
+    auto end = wait_child(
+        pid, std::max(deadline, std::chrono::steady_clock::now() + std::chrono::seconds{1}));
+    int status = end.status;
+    timed_out = timed_out || end.timed_out;
     bool over_cpu = WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU;
     if (timed_out || over_cpu || (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && sent)) {
         error = name + ": takes more than " + std::to_string(kSvgCpuLimit.count()) +

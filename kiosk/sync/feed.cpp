@@ -4,6 +4,7 @@
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/sync/store.hpp"
+#include "kiosk/sync/sync_engine.hpp"
 
 #include <utility>
 
@@ -30,6 +31,8 @@ std::shared_ptr<const content::Results> FeedPoller::load_kept() {
 }
 
 bool FeedPoller::refuse(const std::string& why) {
+    if (m_settings.stopping && m_settings.stopping->load())
+        return false; // Cut short by the program's own stop.
     std::string line = "results feed: " + why;
     {
         std::lock_guard lock(m_mutex);
@@ -43,7 +46,11 @@ bool FeedPoller::refuse(const std::string& why) {
 }
 
 bool FeedPoller::poll_once() {
-    auto res = m_http.get({m_settings.url, m_settings.headers, m_etag, 16u << 20, std::nullopt});
+    auto res = m_http.get(
+        {m_settings.url, m_settings.headers, m_etag, m_last_modified, 16u << 20, std::nullopt});
+    // No answer, a server error or "too many requests": the server is down or overwhelmed.
+    m_unanswered = !res.error.empty() || res.status >= 500 || res.status == 429;
+    m_retry_after = res.retry_after;
     if (res.error.empty() && (res.status == 200 || res.status == 304)) {
         std::lock_guard lock(m_mutex);
         m_contact = m_clock.now();
@@ -52,7 +59,8 @@ bool FeedPoller::poll_once() {
         return false;
     if (!res.error.empty() || res.status != 200)
         return refuse(res.error.empty() ? "HTTP " + std::to_string(res.status) : res.error);
-    auto sig = m_http.get({m_settings.url + ".sig", m_settings.headers, "", 1024, std::nullopt});
+    auto sig =
+        m_http.get({m_settings.url + ".sig", m_settings.headers, "", "", 1024, std::nullopt});
     if (!sig.error.empty() || sig.status != 200)
         return refuse("signature: " +
                       (sig.error.empty() ? "HTTP " + std::to_string(sig.status) : sig.error));
@@ -65,6 +73,7 @@ bool FeedPoller::poll_once() {
     std::int64_t have = m_current ? m_current->sequence : 0;
     if (parsed->sequence <= have) {
         m_etag = res.etag;
+        m_last_modified = res.last_modified;
         if (parsed->sequence < have)
             return refuse("refused: sequence " + std::to_string(parsed->sequence) +
                           " is older than " + std::to_string(have) + " (a replayed feed?)");
@@ -81,7 +90,12 @@ bool FeedPoller::poll_once() {
                       m_clock.now()};
     m_current = results;
     m_etag = res.etag;
-    log::info("feed", "results sequence " + std::to_string(results->sequence) + " received");
+    m_last_modified = res.last_modified;
+    // With the real time to the millisecond: publish-to-screen latency is measured from these
+    // lines.
+    log::info("feed", "results sequence " + std::to_string(results->sequence) + " received at " +
+                          format_iso_ms(std::chrono::time_point_cast<Duration>(
+                              std::chrono::system_clock::now())));
     {
         std::lock_guard lock(m_mutex);
         m_update = std::move(update);
@@ -94,10 +108,13 @@ bool FeedPoller::poll_once() {
 
 void FeedPoller::start() {
     m_thread = std::thread([this] {
+        int failures = 0;
         for (;;) {
             poll_once();
+            failures = m_unanswered ? std::min(failures + 1, 10) : 0;
+            auto wait = retry_wait(m_settings.poll_interval, failures, m_retry_after, m_random);
             std::unique_lock lock(m_mutex);
-            if (m_cv.wait_for(lock, m_settings.poll_interval, [this] { return m_stop; }))
+            if (m_cv.wait_for(lock, wait, [this] { return m_stop; }))
                 return;
         }
     });

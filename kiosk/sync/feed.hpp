@@ -9,12 +9,14 @@
 #include "kiosk/sync/http.hpp"
 #include "kiosk/sync/signature.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 
 namespace kiosk::sync {
@@ -25,6 +27,8 @@ struct FeedSettings {
     std::chrono::milliseconds poll_interval{5000};
     std::filesystem::path keep_dir; // Where the last good feed is kept.
     std::vector<std::string> headers;
+    // Set when the program is stopping: a transfer it cuts short is not the feed's fault.
+    std::shared_ptr<const std::atomic<bool>> stopping;
 };
 
 struct FeedUpdate {
@@ -43,7 +47,8 @@ public:
 
     // The feed kept from the last run, if its signature still verifies.
     std::shared_ptr<const content::Results> load_kept();
-    // One poll; true if a newer feed was taken.
+    // One poll; true if a newer feed was taken. While the server is down (no answer, 5xx, 429)
+    // the thread waits longer after each poll, as the channel's sync does (retry_wait).
     bool poll_once();
     void start();
     void stop();
@@ -60,7 +65,12 @@ private:
     HttpClient& m_http;
     const Clock& m_clock;
     std::function<void()> m_wake;
-    std::string m_etag;                                // Poll thread only.
+    std::string m_etag;          // Poll thread only.
+    std::string m_last_modified; // Poll thread only.
+    // The last poll found no server (no answer, 5xx, 429): the next waits longer. Poll thread.
+    bool m_unanswered{false};
+    std::optional<std::chrono::seconds> m_retry_after; // Poll thread only.
+    std::mt19937 m_random{std::random_device{}()};
     std::shared_ptr<const content::Results> m_current; // Poll thread only (after start).
 
     mutable std::mutex m_mutex;

@@ -15,8 +15,10 @@ namespace kiosk::sync {
 
 struct HttpRequest {
     std::string url;
-    std::vector<std::string> headers;             // "Name: value"
-    std::string if_none_match;                    // An ETag from an earlier answer.
+    std::vector<std::string> headers; // "Name: value"
+    std::string if_none_match;        // An ETag from an earlier answer.
+    std::string
+        if_modified_since; // The Last-Modified of an earlier answer (servers without ETags).
     std::uint64_t max_bytes{4u << 20};            // More is refused mid-transfer.
     std::optional<std::filesystem::path> to_file; // Append the body there (resuming from its size).
 };
@@ -24,6 +26,9 @@ struct HttpRequest {
 struct HttpResponse {
     long status{0}; // 0 when no answer came (connection refused, timeout…).
     std::string etag;
+    std::string last_modified;
+    // A 503's or 429's Retry-After: the least wait before asking again (seconds or an HTTP date).
+    std::optional<std::chrono::seconds> retry_after;
     std::string body; // Unless written to a file.
     std::uint64_t received{0};
     std::string error; // Why the transfer failed, when it did.

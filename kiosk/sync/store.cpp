@@ -3,12 +3,15 @@
 
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/sha256.hpp"
+#include "kiosk/core/log.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
+#include <sstream>
 #include <vector>
 
 namespace kiosk::sync {
@@ -80,6 +83,50 @@ bool Store::has_object(const std::string& sha) const {
     return is_sha(sha) && fs::is_regular_file(objects_dir() / sha, ec);
 }
 
+Store::Check Store::check_object(const std::string& sha, std::uint64_t size) {
+    if (!is_sha(sha))
+        return Check::Missing;
+    fs::path path = objects_dir() / sha;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return Check::Missing;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_verified.contains(sha))
+            return Check::Good;
+    }
+    auto actual = fs::file_size(path, ec);
+    if (ec || actual != size) {
+        discard_object(sha, ec ? "cannot be read"
+                               : "its size is " + std::to_string(actual) + " bytes, not " +
+                                     std::to_string(size));
+        return Check::Damaged;
+    }
+    if (content::sha256_file(path) != sha) {
+        discard_object(sha, "its SHA-256 does not match (damaged on disk)");
+        return Check::Damaged;
+    }
+    mark_verified(sha);
+    return Check::Good;
+}
+
+void Store::discard_object(const std::string& sha, const std::string& why) {
+    if (!is_sha(sha))
+        return;
+    std::error_code ec;
+    fs::remove(objects_dir() / sha, ec);
+    {
+        std::lock_guard lock(m_mutex);
+        m_verified.erase(sha);
+    }
+    log::warn("store", "object " + sha + ": " + why + "; removed, to be fetched again");
+}
+
+void Store::mark_verified(const std::string& sha) {
+    std::lock_guard lock(m_mutex);
+    m_verified.insert(sha);
+}
+
 fs::path Store::partial_path(const std::string& sha) const {
     return m_dir / "partial" / sha;
 }
@@ -89,6 +136,11 @@ Result<void> Store::commit_object(const std::string& sha, std::uint64_t size) {
         return fail("object name \"" + sha + "\" is not a SHA-256");
     fs::path part = partial_path(sha);
     std::error_code ec;
+    if (size == 0 && !fs::exists(part, ec)) {
+        // Nothing to download for an empty object: its file is made here.
+        if (std::FILE* f = std::fopen(part.c_str(), "wb"))
+            std::fclose(f);
+    }
     auto actual = fs::file_size(part, ec);
     // Hashed in pieces: an object may be far larger than memory should hold.
     std::string hash = ec ? std::string() : content::sha256_file(part);
@@ -103,6 +155,7 @@ Result<void> Store::commit_object(const std::string& sha, std::uint64_t size) {
     if (ec)
         return fail("object " + sha + ": cannot be moved into the store (" + ec.message() + ")");
     sync_path(objects_dir(), true);
+    mark_verified(sha);
     return {};
 }
 
@@ -209,6 +262,37 @@ void Store::remember_time(TimePoint t) {
     if (t <= trusted_time())
         return;
     (void)write_durably(m_dir / "trusted-time", format_iso(t, std::chrono::minutes{0}) + "\n");
+}
+
+std::int64_t Store::floor(const std::string& key_id) const {
+    auto text = content::read_file(m_dir / "floors", 64u << 10);
+    if (!text)
+        return 0;
+    std::istringstream in{std::string(*text)};
+    std::string key;
+    std::int64_t v = 0;
+    std::int64_t best = 0;
+    while (in >> key >> v)
+        if (key == key_id)
+            best = std::max(best, v);
+    return best;
+}
+
+void Store::raise_floor(const std::string& key_id, std::int64_t version) {
+    if (key_id.empty() || key_id.find_first_of(" \n") != std::string::npos ||
+        version <= floor(key_id))
+        return;
+    // One line a key: the highest version it signed.
+    std::string out;
+    auto text = content::read_file(m_dir / "floors", 64u << 10);
+    std::istringstream in{text ? std::string(*text) : std::string()};
+    std::string key;
+    std::int64_t v = 0;
+    while (in >> key >> v)
+        if (key != key_id)
+            out += key + " " + std::to_string(v) + "\n";
+    out += key_id + " " + std::to_string(version) + "\n";
+    (void)write_durably(m_dir / "floors", out);
 }
 
 } // namespace kiosk::sync

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -30,6 +31,15 @@ public:
     const std::filesystem::path& dir() const { return m_dir; }
     std::filesystem::path objects_dir() const { return m_dir / "objects"; }
     bool has_object(const std::string& sha256) const;
+    // Whether a stored object is whole: its size and SHA-256 are checked (once a run: an object
+    // checked or committed since the start is trusted). A damaged one is removed, with a log line
+    // naming it, so that it is fetched again; never reused.
+    enum class Check { Good, Missing, Damaged };
+    Check check_object(const std::string& sha256, std::uint64_t size);
+    // Removes an object found damaged elsewhere (loading a bundle), saying why.
+    void discard_object(const std::string& sha256, const std::string& why);
+    // An object checked whole elsewhere (loading a bundle hashes every one).
+    void mark_verified(const std::string& sha256);
     // Where a download in progress is kept (it may resume from there).
     std::filesystem::path partial_path(const std::string& sha256) const;
     // Checks a finished download's size and SHA-256 and moves it into the store, durably.
@@ -45,10 +55,15 @@ public:
     void collect_garbage(const std::set<std::string>& referenced);
     std::uint64_t bytes_used() const;
 
-    // The newest trustworthy time seen (a manifest's creation time): a display whose clock has
-    // no battery may boot in the past, but never before this.
+    // The newest trustworthy time seen (a manifest's publication or creation time): a display
+    // whose clock has no battery may boot in the past, but never before this.
     TimePoint trusted_time() const;
     void remember_time(TimePoint t);
+
+    // The rollback floor of a signing key: the highest version it was seen to sign. Versions only
+    // go up per key, so a rotation to a new key (the old one no longer trusted) starts again.
+    std::int64_t floor(const std::string& key_id) const;
+    void raise_floor(const std::string& key_id, std::int64_t version);
 
 private:
     std::optional<StoredManifest> read_pointer(const char* name) const;
@@ -56,6 +71,8 @@ private:
 
     std::filesystem::path m_dir;
     std::uint64_t m_cap;
+    mutable std::mutex m_mutex;
+    std::set<std::string> m_verified; // Guarded by m_mutex.
 };
 
 // Writes `bytes` to `path` through a temporary file: write, fsync, rename, fsync the folder.

@@ -2,6 +2,8 @@
 #include "kiosk/sync/sync_engine.hpp"
 
 #include "kiosk/content/manifest.hpp"
+#include "kiosk/content/showable.hpp"
+#include "kiosk/content/url.hpp"
 #include "kiosk/core/log.hpp"
 
 #include <algorithm>
@@ -10,6 +12,23 @@
 #include <utility>
 
 namespace kiosk::sync {
+
+std::chrono::milliseconds retry_wait(std::chrono::milliseconds interval, int failures,
+                                     std::optional<std::chrono::seconds> retry_after,
+                                     std::mt19937& random) {
+    using std::chrono::milliseconds;
+    // Doubling after each failure, at most ten intervals, with jitter so a fleet that lost its
+    // server together does not come back in step.
+    auto wait = interval * (failures <= 0 ? 1 : std::min(1 << std::min(failures, 4), 10));
+    std::uniform_real_distribution<double> jitter(0.8, 1.2);
+    auto ms =
+        milliseconds(static_cast<long long>(static_cast<double>(wait.count()) * jitter(random)));
+    // The server's Retry-After is the least wait (at most an hour: a server cannot silence a
+    // display for good).
+    if (retry_after)
+        ms = std::max(ms, milliseconds(std::min(*retry_after, std::chrono::seconds{3600})));
+    return ms;
+}
 
 SyncEngine::SyncEngine(SyncSettings settings, Store& store, HttpClient& http, const Clock& clock,
                        std::function<void()> wake, ClientFactory extra_clients)
@@ -24,10 +43,9 @@ SyncEngine::~SyncEngine() {
 }
 
 std::string SyncEngine::url(const std::string& path) const {
-    std::string base = m_settings.server;
-    if (base.empty() || base.back() != '/')
-        base += '/';
-    return base + path;
+    // Joined by libcurl's URL API (the config's check refused a server it cannot join to).
+    auto joined = content::join_url(m_settings.server, path);
+    return joined ? *joined : m_settings.server + "/" + path;
 }
 
 std::vector<std::string> SyncEngine::headers() const {
@@ -57,11 +75,28 @@ std::shared_ptr<const content::Bundle> SyncEngine::take_new_bundle() {
 }
 
 bool SyncEngine::fail_with(const std::string& why) {
+    if (m_settings.stopping && m_settings.stopping->load()) {
+        // Cut short by the program's own stop: not a fault worth a warning.
+        log::info("sync", "channel " + m_settings.channel + ": poll stopped (the program stops)");
+        return false;
+    }
     log::warn("sync", "channel " + m_settings.channel + ": " + why);
     std::lock_guard lock(m_mutex);
     m_status.last_error = why;
     m_status.last_error_at = m_clock.now();
     return false;
+}
+
+void SyncEngine::set_activity(std::string what) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_status.activity == what)
+            return;
+        m_status.activity = std::move(what);
+    }
+    // A display still waiting for its first version shows what the sync is doing.
+    if (m_wake)
+        m_wake();
 }
 
 std::optional<std::int64_t> SyncEngine::poll_once() {
@@ -73,7 +108,10 @@ bool SyncEngine::fetch_objects(const std::vector<std::pair<std::string, std::uin
     // A few transfers at once on their own connections; the first failure stops the others from
     // starting new objects (what they have is kept as partial files, to resume next time).
     std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
     std::atomic<bool> failed{false};
+    const std::string total = std::to_string(missing.size());
+    set_activity("downloading 0 of " + total + " objects");
     auto worker = [&](HttpClient& http) {
         for (;;) {
             std::size_t i = next++;
@@ -81,6 +119,8 @@ bool SyncEngine::fetch_objects(const std::vector<std::pair<std::string, std::uin
                 return;
             if (!fetch_object(http, missing[i].first, missing[i].second))
                 failed = true;
+            else
+                set_activity("downloading " + std::to_string(++done) + " of " + total + " objects");
         }
     };
     std::vector<std::unique_ptr<HttpClient>> clients;
@@ -99,14 +139,15 @@ bool SyncEngine::fetch_objects(const std::vector<std::pair<std::string, std::uin
 }
 
 bool SyncEngine::fetch_object(HttpClient& http, const std::string& sha, std::uint64_t size) {
-    HttpRequest req{url("objects/" + sha), headers(), "", size, m_store.partial_path(sha)};
+    HttpRequest req{url("objects/" + sha), headers(), "", "", size, m_store.partial_path(sha)};
     std::error_code ec;
     auto have = std::filesystem::exists(*req.to_file, ec)
                     ? std::filesystem::file_size(*req.to_file, ec)
                     : 0;
     if (have > size)
         std::filesystem::remove(*req.to_file, ec);
-    if (have != size) {
+    // An empty object needs no request (the store makes its file).
+    if (have != size && size > 0) {
         auto res = http.get(req);
         bool ok =
             res.error.empty() && (res.status == 200 || res.status == 206 || res.status == 416);
@@ -124,20 +165,50 @@ bool SyncEngine::fetch_object(HttpClient& http, const std::string& sha, std::uin
     return true;
 }
 
-void SyncEngine::announce(const content::Manifest& manifest, const std::string& bytes) {
-    // The bundle is loaded (every object hashed again) here, not on the main thread, which only
-    // swaps a pointer at the next slide boundary.
+std::vector<std::pair<std::string, std::uint64_t>>
+SyncEngine::missing_objects(const content::Manifest& manifest) {
+    std::set<std::string> seen;
+    std::vector<std::pair<std::string, std::uint64_t>> missing;
+    for (const auto& [name, info] : manifest.assets)
+        if (seen.insert(info.sha256).second &&
+            m_store.check_object(info.sha256, info.size) != Store::Check::Good)
+            missing.emplace_back(info.sha256, info.size);
+    return missing;
+}
+
+std::shared_ptr<const content::Bundle> SyncEngine::load_checked(const content::Manifest& manifest,
+                                                                const std::string& bytes) {
+    const std::string v = "version " + std::to_string(manifest.bundle_version);
     auto bundle = content::load_bundle_from_store(m_store.objects_dir(), bytes);
     if (!bundle) {
-        fail_with("version " + std::to_string(manifest.bundle_version) +
-                  " cannot be loaded: " + bundle.error().message);
-        return;
+        fail_with(v + " cannot be loaded: " + bundle.error().message);
+        return nullptr;
     }
+    if (!(*bundle)->damaged.empty()) {
+        // An object went bad between its check and now: never shown, fetched again next time.
+        for (const auto& sha : (*bundle)->damaged)
+            m_store.discard_object(sha, "found damaged while loading " + v);
+        fail_with(v + ": " + (*bundle)->problems.front());
+        return nullptr;
+    }
+    TimePoint now = std::max(m_clock.now(), m_store.trusted_time());
+    if (auto why = content::nothing_to_show(**bundle, now, now + content::kShowableAhead)) {
+        fail_with("manifest refused: " + v + " has nothing to show (" + *why + ")");
+        return nullptr;
+    }
+    for (const auto& [name, info] : manifest.assets)
+        m_store.mark_verified(info.sha256);
+    return *bundle;
+}
+
+void SyncEngine::announce(std::shared_ptr<const content::Bundle> bundle) {
+    // The bundle was loaded (every object hashed again) here, not on the main thread, which only
+    // swaps a pointer at the next slide boundary.
     {
         std::lock_guard lock(m_mutex);
-        m_status.version = manifest.bundle_version;
+        m_status.version = bundle->manifest.bundle_version;
         m_status.last_success = m_clock.now();
-        m_new = *bundle;
+        m_new = std::move(bundle);
     }
     if (m_wake)
         m_wake();
@@ -145,19 +216,22 @@ void SyncEngine::announce(const content::Manifest& manifest, const std::string& 
 
 std::optional<std::int64_t> SyncEngine::poll() {
     const std::string base = "channels/" + m_settings.channel + "/manifest.json";
-    auto res =
-        m_http.get({url(base), headers(), m_etag, m_settings.max_manifest_bytes, std::nullopt});
+    set_activity("asking " + m_settings.server + " for the channel's manifest");
+    m_retry_after.reset();
+    auto res = m_http.get({url(base), headers(), m_etag, m_last_modified,
+                           m_settings.max_manifest_bytes, std::nullopt});
     if (res.status == 304 && res.error.empty()) {
         std::lock_guard lock(m_mutex);
         m_status.last_success = m_clock.now();
         return std::nullopt;
     }
     if (!res.error.empty() || res.status != 200) {
+        m_retry_after = res.retry_after;
         fail_with("manifest: " +
                   (res.error.empty() ? "HTTP " + std::to_string(res.status) : res.error));
         return std::nullopt;
     }
-    auto sig = m_http.get({url(base + ".sig"), headers(), "", 1024, std::nullopt});
+    auto sig = m_http.get({url(base + ".sig"), headers(), "", "", 1024, std::nullopt});
     if (!sig.error.empty() || sig.status != 200) {
         fail_with("manifest signature: " +
                   (sig.error.empty() ? "HTTP " + std::to_string(sig.status) : sig.error));
@@ -165,6 +239,11 @@ std::optional<std::int64_t> SyncEngine::poll() {
     }
     // The signature is checked over the exact bytes before any of them is parsed.
     auto key = verify(res.body, sig.body, m_settings.trusted_keys);
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.key_untrusted =
+            !key && key.error().message.find("does not trust") != std::string::npos;
+    }
     if (!key) {
         fail_with("manifest refused: " + key.error().message);
         return std::nullopt;
@@ -181,31 +260,50 @@ std::optional<std::int64_t> SyncEngine::poll() {
         fail_with("manifest refused: " + warnings.front().what);
         return std::nullopt;
     }
+    // The active version counts only when its stored manifest is whole and signed by a key
+    // trusted here (a manifest truncated on disk is taken again from the channel).
     auto active = m_store.active();
-    std::int64_t current = active ? active->version : 0;
-    if (manifest->bundle_version <= current) {
-        if (manifest->bundle_version == current && active->bytes == res.body) {
-            // The same version again (after a restart). If an object went missing from the
-            // store (a disk fault, a hand that tidied up), fetch it again.
-            std::vector<std::pair<std::string, std::uint64_t>> missing;
-            for (const auto& [name, info] : manifest->assets)
-                if (!m_store.has_object(info.sha256))
-                    missing.emplace_back(info.sha256, info.size);
-            if (!missing.empty()) {
-                log::warn("sync", "version " + std::to_string(current) + ": " +
-                                      std::to_string(missing.size()) +
-                                      " objects missing from the store; fetching them again");
-                if (!fetch_objects(missing))
-                    return std::nullopt;
-                announce(*manifest, res.body);
-            }
-            m_etag = res.etag;
-            std::lock_guard lock(m_mutex);
-            m_status.last_success = m_clock.now();
-            return std::nullopt;
-        }
+    std::optional<std::string> active_key;
+    if (active) {
+        auto k = verify(active->bytes, active->signature, m_settings.trusted_keys);
+        std::vector<content::Warning> w;
+        if (k && content::parse_manifest(active->bytes, w))
+            active_key = *k;
+        else
+            log::warn("store", "the stored manifest of version " + std::to_string(active->version) +
+                                   " is damaged or no longer trusted; taking the channel's");
+    }
+    std::int64_t current = active_key ? active->version : 0;
+    // Versions only go up for each signing key: its floor is the highest it signed here.
+    std::int64_t floor = m_store.floor(*key);
+    if (active_key && *active_key == *key)
+        floor = std::max(floor, current);
+    const bool same_as_active = active && manifest->bundle_version == active->version &&
+                                (!active_key || active->bytes == res.body);
+    if (manifest->bundle_version <= floor && !same_as_active) {
         fail_with("manifest refused: version " + std::to_string(manifest->bundle_version) +
-                  " is not newer than version " + std::to_string(current));
+                  " is not newer than version " + std::to_string(floor));
+        return std::nullopt;
+    }
+    if (same_as_active && active_key) {
+        // The same version again (after a restart). If an object went missing from the store or
+        // was damaged (a disk fault, a hand that tidied up), fetch it again.
+        auto missing = missing_objects(*manifest);
+        if (!missing.empty()) {
+            log::warn("sync", "version " + std::to_string(current) + ": " +
+                                  std::to_string(missing.size()) +
+                                  " objects missing or damaged in the store; fetching them again");
+            if (!fetch_objects(missing))
+                return std::nullopt;
+            auto bundle = load_checked(*manifest, res.body);
+            if (!bundle)
+                return std::nullopt;
+            announce(std::move(bundle));
+        }
+        m_etag = res.etag;
+        m_last_modified = res.last_modified;
+        std::lock_guard lock(m_mutex);
+        m_status.last_success = m_clock.now();
         return std::nullopt;
     }
     // A clock without a battery may be in the past; the store remembers the newest trusted time.
@@ -229,11 +327,10 @@ std::optional<std::int64_t> SyncEngine::poll() {
         return std::nullopt;
     }
     std::set<std::string> wanted;
-    std::vector<std::pair<std::string, std::uint64_t>> missing;
-    for (const auto& [name, info] : manifest->assets) {
-        if (wanted.insert(info.sha256).second && !m_store.has_object(info.sha256))
-            missing.emplace_back(info.sha256, info.size);
-    }
+    for (const auto& [name, info] : manifest->assets)
+        wanted.insert(info.sha256);
+    // Every object already in the store is checked whole before it is reused.
+    auto missing = missing_objects(*manifest);
     // Make room first: what neither this version, the active one nor the previous one uses can go.
     {
         std::set<std::string> keep = wanted;
@@ -251,13 +348,20 @@ std::optional<std::int64_t> SyncEngine::poll() {
     }
     if (!fetch_objects(missing))
         return std::nullopt;
-    // Every object is present and verified: switch, in one rename.
+    // Every object is present and verified; the version must have something to show.
+    auto bundle = load_checked(*manifest, res.body);
+    if (!bundle)
+        return std::nullopt;
+    // Switch, in one rename.
     if (auto r = m_store.activate({manifest->bundle_version, res.body, sig.body}); !r) {
         fail_with("activation: " + r.error().message);
         return std::nullopt;
     }
-    if (manifest->created)
-        m_store.remember_time(*manifest->created);
+    m_store.raise_floor(*key, manifest->bundle_version);
+    // The trusted time: when the version was published (or made), whichever is later.
+    for (const auto& t : {manifest->created, manifest->published})
+        if (t)
+            m_store.remember_time(*t);
     // Keep what the active and previous versions use; the rest goes when the store is full.
     if (auto prev = m_store.previous()) {
         std::vector<content::Warning> w;
@@ -271,10 +375,11 @@ std::optional<std::int64_t> SyncEngine::poll() {
     }
     m_store.collect_garbage(wanted);
     m_etag = res.etag;
+    m_last_modified = res.last_modified;
     log::info("sync", "channel " + m_settings.channel + ": version " +
                           std::to_string(manifest->bundle_version) + " is active (signed by key " +
                           *key + ")");
-    announce(*manifest, res.body);
+    announce(std::move(bundle));
     return manifest->bundle_version;
 }
 
@@ -285,16 +390,17 @@ void SyncEngine::start() {
             auto before = status().last_error_at;
             poll_once();
             bool failed = status().last_error_at != before;
+            {
+                std::lock_guard lock(m_mutex);
+                ++m_status.polls;
+            }
+            if (m_wake)
+                m_wake();
             failures = failed ? std::min(failures + 1, 10) : 0;
             // Back off after failures (doubling, at most ten intervals), with jitter so a fleet
             // that lost its server together does not come back in step.
-            auto wait =
-                m_settings.poll_interval * (failures == 0 ? 1 : std::min(1 << failures, 10));
-            std::uniform_real_distribution<double> jitter(0.8, 1.2);
-            auto ms = std::chrono::milliseconds(static_cast<long long>(
-                static_cast<double>(
-                    std::chrono::duration_cast<std::chrono::milliseconds>(wait).count()) *
-                jitter(m_random)));
+            auto ms = retry_wait(m_settings.poll_interval, failures, m_retry_after, m_random);
+            set_activity(failures > 0 ? "waiting to ask again" : "up to date");
             std::unique_lock lock(m_mutex);
             if (m_cv.wait_for(lock, ms, [this] { return m_stop; }))
                 return;

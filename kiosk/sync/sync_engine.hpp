@@ -9,6 +9,7 @@
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -32,6 +33,8 @@ struct SyncSettings {
     std::uint64_t max_object_bytes{256u << 20};
     std::uint64_t max_total_bytes{2048ull << 20};
     int parallel_downloads{3};
+    // Set when the program is stopping: a transfer it cuts short is no fault of the network.
+    std::shared_ptr<const std::atomic<bool>> stopping;
 };
 
 struct SyncStatus {
@@ -39,14 +42,27 @@ struct SyncStatus {
     std::optional<TimePoint> last_success;
     std::string last_error;
     std::optional<TimePoint> last_error_at;
+    std::uint64_t polls{0}; // Polls finished by the background thread, whatever their outcome.
+    // What the sync is doing, for a display still waiting for its channel's first version:
+    // "connecting", "downloading 3 of 11 objects", "waiting to ask again".
+    std::string activity{"connecting"};
+    bool key_untrusted{false}; // The channel's manifest is signed with a key not trusted here.
 };
+
+// How long to wait before the next request: `interval`, doubled after each failure up to ten
+// times, with ±20% jitter, and never less than a server's Retry-After (at most an hour). Shared
+// by the channel's poll and the results feed.
+std::chrono::milliseconds retry_wait(std::chrono::milliseconds interval, int failures,
+                                     std::optional<std::chrono::seconds> retry_after,
+                                     std::mt19937& random);
 
 class SyncEngine {
 public:
     using ClientFactory = std::function<std::unique_ptr<HttpClient>()>;
 
-    // `wake` is called (from the sync thread) when a new version is active. `extra_clients`
-    // makes the clients of the parallel object downloads (none: one at a time on `http`).
+    // `wake` is called (from the sync thread) when a new version is active, and after each poll.
+    // `extra_clients` makes the clients of the parallel object downloads (none: one at a time on
+    // `http`).
     SyncEngine(SyncSettings settings, Store& store, HttpClient& http, const Clock& clock,
                std::function<void()> wake, ClientFactory extra_clients = {});
     ~SyncEngine();
@@ -73,9 +89,17 @@ public:
 private:
     std::optional<std::int64_t> poll();
     bool fail_with(const std::string& why);
+    void set_activity(std::string what);
+    // The version's objects present and whole in the store (damaged ones removed); the rest.
+    std::vector<std::pair<std::string, std::uint64_t>>
+    missing_objects(const content::Manifest& manifest);
+    // Loads a version whose objects are all in, and checks it can be shown: the loaded bundle,
+    // or null after saying why not (damaged objects removed, to be fetched at the next poll).
+    std::shared_ptr<const content::Bundle> load_checked(const content::Manifest& manifest,
+                                                        const std::string& bytes);
     std::vector<std::string> headers() const;
     std::string url(const std::string& path) const;
-    void announce(const content::Manifest& manifest, const std::string& bytes);
+    void announce(std::shared_ptr<const content::Bundle> bundle);
     bool fetch_object(HttpClient& http, const std::string& sha, std::uint64_t size);
     bool fetch_objects(const std::vector<std::pair<std::string, std::uint64_t>>& missing);
 
@@ -85,7 +109,9 @@ private:
     const Clock& m_clock;
     std::function<void()> m_wake;
     ClientFactory m_extra_clients;
-    std::string m_etag; // Sync thread only.
+    std::string m_etag;                                // Sync thread only.
+    std::string m_last_modified;                       // Sync thread only.
+    std::optional<std::chrono::seconds> m_retry_after; // The server's least wait; sync thread.
     std::mt19937 m_random{std::random_device{}()};
 
     mutable std::mutex m_mutex;

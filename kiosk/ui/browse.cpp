@@ -281,7 +281,11 @@ Effect Browser::act(const std::string& name, TimePoint now) {
                                                std::chrono::minutes{10});
                 m_pin_locked_until = now + wait;
             }
-            log::warn("admin", "wrong PIN (" + std::to_string(m_pin_failures) + " in a row)");
+            // Every wrong PIN is logged (never held back as a repeat), with a count: someone
+            // trying PINs at a public screen is what a technician must see.
+            ++m_pin_failures_total;
+            log::security("admin", "wrong PIN (" + std::to_string(m_pin_failures) + " in a row, " +
+                                       std::to_string(m_pin_failures_total) + " since the start)");
         }
     } else if (name == "admin:exit") {
         log::info("admin", "exit chosen on the status screen");

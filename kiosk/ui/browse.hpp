@@ -143,6 +143,7 @@ private:
 
     std::string m_pin;
     int m_pin_failures{0};
+    int m_pin_failures_total{0}; // Since the start, for the log.
     TimePoint m_pin_locked_until{};
     std::string m_pin_message;
 };

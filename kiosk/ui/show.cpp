@@ -35,6 +35,11 @@ DrawList Show::frame(const content::Player& player, TimePoint now) const {
     list.screen = m_layout.screen;
     const auto& m = m_bundle->manifest;
     auto current = player.current_slide();
+    if (!current && !m_waiting.empty()) {
+        Canvas cv(list);
+        paint_waiting(cv, m.theme, m_metrics, m_layout, m.theme.logo, m_waiting);
+        return list;
+    }
     if (!current) {
         Canvas cv(list);
         const char* message = player.exhausted() ? "暂无可播放的内容"

@@ -30,6 +30,10 @@ public:
     // Results from the live feed, shown on results boards in place of the bundle's.
     void set_live(LiveResults live) { m_live = std::move(live); }
     const LiveResults& live() const { return m_live; }
+    // With lines, a screen with nothing on it is the waiting screen of a display that follows a
+    // channel: the first line as its title, the others (display, server, channel, what the sync
+    // is doing) below.
+    void set_waiting(std::vector<std::string> lines) { m_waiting = std::move(lines); }
     const Layout& layout() const { return m_layout; }
 
 private:
@@ -39,6 +43,7 @@ private:
     const text::Metrics& m_metrics;
     Layout m_layout;
     LiveResults m_live;
+    std::vector<std::string> m_waiting;
     mutable NoticeCache m_notices; // Notices of m_bundle laid out at this screen's size.
 };
 

@@ -377,15 +377,25 @@ void paint_slide(Canvas& canvas, const Slide& slide, const PaintContext& ctx) {
     }
 }
 
+namespace {
+
+// The branded ground of the fallback and waiting screens: the theme's colour, the logo centred at
+// `top` (from the middle), `size` wide; returns the line below it.
+int paint_branded(Canvas& cv, const content::Theme& theme, const Layout& l,
+                  const std::string& logo_asset, int top, int size) {
+    cv.fill({0, 0, l.screen.w, l.screen.h}, theme.primary);
+    int y = l.screen.h / 2 - l.px(top);
+    if (!logo_asset.empty())
+        cv.image(logo_asset, {(l.screen.w - l.px(size)) / 2, y, l.px(size), l.px(size)},
+                 Fit::Contain);
+    return y + l.px(size);
+}
+
+} // namespace
+
 void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,
                     const Layout& l, const std::string& logo_asset, const std::string& message) {
-    Rect screen{0, 0, l.screen.w, l.screen.h};
-    cv.fill(screen, theme.primary);
-    int logo = l.px(220);
-    int y = l.screen.h / 2 - l.px(260);
-    if (!logo_asset.empty())
-        cv.image(logo_asset, {(l.screen.w - logo) / 2, y, logo, logo}, Fit::Contain);
-    y += logo + l.px(48);
+    int y = paint_branded(cv, theme, l, logo_asset, 260, 220) + l.px(48);
     Rect box{l.px(40), 0, l.screen.w - l.px(80), 0};
     std::string header = theme.header;
     // A header too wide for one line is split at its middle dot.
@@ -400,6 +410,20 @@ void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics
     }
     y += metrics.line_height(hs) + l.px(40);
     text_centered(cv, metrics, message, Style{l.px(34), false}, box, y, theme.text);
+}
+
+void paint_waiting(Canvas& cv, const content::Theme& theme, const text::Metrics& metrics,
+                   const Layout& l, const std::string& logo_asset,
+                   const std::vector<std::string>& lines) {
+    int y = paint_branded(cv, theme, l, logo_asset, 300, 160) + l.px(40);
+    Rect box{l.px(40), 0, l.screen.w - l.px(80), 0};
+    Style title{l.px(44), true};
+    Style detail{l.px(28), false};
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Style& st = i == 0 ? title : detail;
+        text_centered(cv, metrics, lines[i], st, box, y, i == 0 ? theme.text : theme.accent);
+        y += metrics.line_height(st) + (i == 0 ? l.px(32) : l.px(8));
+    }
 }
 
 } // namespace kiosk::ui

@@ -57,6 +57,11 @@ void paint_emergency(Canvas& canvas, const content::Slide& slide, const PaintCon
 void paint_fallback(Canvas& canvas, const content::Theme& theme, const text::Metrics& metrics,
                     const Layout& layout, const std::string& logo_asset,
                     const std::string& message);
+// A display that follows a channel and has none of its versions yet: the branded screen with
+// `lines[0]` as its title and the rest (display, server, channel, what it is doing) below.
+void paint_waiting(Canvas& canvas, const content::Theme& theme, const text::Metrics& metrics,
+                   const Layout& layout, const std::string& logo_asset,
+                   const std::vector<std::string>& lines);
 
 // `style` made smaller, down to `min_px`, until `s` fits `max_w` (a cut text loses meaning; a
 // slightly smaller one does not).

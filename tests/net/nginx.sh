@@ -2,6 +2,7 @@
 # Starts nginx on a free loopback port serving WEBROOT with the site settings of deploy/nginx.
 #   nginx.sh start DIR WEBROOT   → prints the port; logs in DIR/access.log
 #   nginx.sh stop DIR
+# With TLS_CERT and TLS_KEY (PEM files) it serves HTTPS with HTTP/2 instead.
 set -euo pipefail
 cmd=$1
 dir=$2
@@ -13,6 +14,8 @@ start)
     mkdir -p "$dir"
     for attempt in $(seq 1 20); do
         port=$((20000 + RANDOM % 20000))
+        listen="listen 127.0.0.1:$port;"
+        [[ -n ${TLS_CERT:-} ]] && listen="listen 127.0.0.1:$port ssl http2; ssl_certificate $TLS_CERT; ssl_certificate_key $TLS_KEY;"
         cat >"$dir/nginx.conf" <<CONF
 user root;
 worker_processes 1;
@@ -30,7 +33,7 @@ http {
     uwsgi_temp_path $dir/tmp;
     scgi_temp_path $dir/tmp;
     server {
-        listen 127.0.0.1:$port;
+        $listen
         root $webroot;
         etag on;
         default_type application/octet-stream;
@@ -39,6 +42,7 @@ http {
         location /feeds/ { add_header Cache-Control "no-cache"; }
         # Faults for the tests: a channel that always fails, and one served a few bytes a second.
         location ^~ /channels/http500/ { return 500; }
+        location ^~ /channels/unavailable/ { add_header Retry-After 4 always; return 503; }
         location ^~ /slow/ { alias $webroot/; limit_rate ${LIMIT_RATE:-100}; }
         location / { return 404; }
     }

@@ -66,11 +66,28 @@ config() { # FLEET-URL [INTERVAL] [EXTRA-JSON]
 JSON
 }
 
-run_kiosk() { # SECONDS [CLOCK] [SPEED]
+# The display in the background until stop_kiosk; the test waits for what it does, never for a
+# time (--run-for only guards against a hang).
+start_kiosk() { # [KIOSK OPTIONS…]
     "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 640x360 \
-        --clock "${2:-2020-11-10T10:00:00+08:00}" --speed "${3:-1}" --run-for "$1" >"$work/out" 2>"$work/log" ||
-        { cat "$work/log" >&2; fail "kiosk exited $?"; }
+        --clock 2020-11-10T10:00:00+08:00 --run-for 300 "$@" >"$work/out" 2>"$work/log" &
+    kiosk_pid=$!
 }
+stop_kiosk() {
+    kill -TERM "$kiosk_pid" 2>/dev/null
+    wait "$kiosk_pid" || { cat "$work/log" >&2; fail "kiosk exited $?"; }
+}
+# Until COMMAND succeeds (a guard of 90 s against a hang).
+wait_until() { # WHAT COMMAND…
+    local what=$1 end=$((SECONDS + 90))
+    shift
+    until "$@"; do
+        ((SECONDS < end)) || { cat "$work/log" >&2; fail "$what never happened"; }
+        kill -0 "$kiosk_pid" 2>/dev/null || { cat "$work/log" >&2; fail "the kiosk ended before $what"; }
+        sleep 0.05
+    done
+}
+logged() { grep -qF -- "$1" "$work/log"; }
 
 # True when every pixel of an 8-bit RGB PNG is black: after inflating, every byte of each
 # scanline but its filter byte is 0 (whatever the filter, zeros stay zeros).
@@ -115,8 +132,12 @@ png_size() {
 case $case_name in
 fleet-upload)
     config "$base/fleet/"
-    run_kiosk 6
+    start_kiosk
     dir="$status_root/fleet/hall-a-1"
+    # The report after the first version went on screen names the sync.
+    wait_until "a report with a sync" grep -q '"last_sync": "' "$dir/status.json"
+    wait_until "a screenshot" test -s "$dir/screen.png"
+    stop_kiosk
     [[ -s $dir/status.json && -s $dir/screen.png ]] || { cat "$work/log" >&2; fail "no status or screenshot uploaded"; }
     [[ $(png_size "$dir/screen.png") == 320x180 ]] || fail "the screenshot is $(png_size "$dir/screen.png"), not 320x180"
     "$python" - "$dir/status.json" <<'PY' || fail "status.json is not as expected: $(cat "$dir/status.json")"
@@ -137,7 +158,10 @@ fleet-wrong-password)
     # A wrong password is refused by the server and said in the display's log; the screen goes on.
     printf 'not-the-password\n' >"$work/hall-a-1.password"
     config "$base/fleet/"
-    run_kiosk 3
+    start_kiosk
+    wait_until "the refused upload" logged "HTTP 401"
+    wait_until "a version on screen" logged "now showing bundle"
+    stop_kiosk
     grep -q "fleet: PUT $base/fleet/hall-a-1/screen.png: HTTP 401 (wrong display id or password)" "$work/log" ||
         { cat "$work/log" >&2; fail "no 401 line in the log"; }
     [[ ! -e $status_root/fleet/hall-a-1/status.json ]] || fail "a status was stored with a wrong password"
@@ -172,7 +196,10 @@ dashboard)
     [[ -x $chromium ]] || fail "chromium is not installed (deploy/install-deps.sh --test)"
     # hall-a-1 reports now, through the real program; hall-a-2 last reported two hours ago.
     config "$base/fleet/"
-    run_kiosk 5
+    start_kiosk
+    wait_until "a report" test -s "$status_root/fleet/hall-a-1/status.json"
+    wait_until "a screenshot" test -s "$status_root/fleet/hall-a-1/screen.png"
+    stop_kiosk
     cp "$status_root/fleet/hall-a-1/screen.png" "$work/old.png"
     "$python" - "$work/s2.json" <<'PY'
 import json, sys
@@ -234,27 +261,34 @@ PY
     fi
     ;;
 night)
-    # On-hours 07:00-22:00 at a 2400x clock from 21:59:30: off at 22:00 (a moment after the
-    # start), on again at 07:00 (13.5 s later). A new version published at night is taken at once.
+    # On-hours 07:00-22:00 from 21:59:30, on a clock the test drives (--step-clock): off at 22:00,
+    # held at 02:00 while the test looks at the night, then on to 07:30, on again at 07:00. A new
+    # version published at night is taken at once.
     config "$base/fleet/" 10 ', "on_hours": {"daily": "07:00-22:00"}, "utc_offset": "+08:00",
         "screen_off_command": "echo off >>'"$work"'/power.log; echo display_power=0",
         "screen_on_command": "echo on >>'"$work"'/power.log", "play_log_dir": "'"$work"'/play"'
-    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 640x360 \
-        --clock 2020-11-10T21:59:30+08:00 --speed 2400 --run-for 15 >"$work/out" 2>"$work/log" &
+    mkfifo "$work/steps"
+    "$kiosk" --config "$work/display.json" --content "$work/none" --headless --size 640x360 --clock 2020-11-10T21:59:30+08:00 \
+        --speed 6000 --step-clock --run-until 2020-11-11T07:30:00+08:00 --run-for 300 <"$work/steps" >"$work/out" 2>"$work/log" &
     kiosk_pid=$!
-    sleep 6
-    # Night: the last report shows a black screen and says so.
-    [[ -s $status_root/fleet/hall-a-1/screen.png ]] || { cat "$work/log" >&2; fail "no report at night"; }
-    grep -q '"screen_on": false' "$status_root/fleet/hall-a-1/status.json" || fail "the status does not say the screen is off"
+    exec 3>"$work/steps"
+    echo 2020-11-11T02:00:00+08:00 >&3
+    wait_until "02:00" grep -q "^clock at" "$work/out"
+    # Night: the report shows a black screen and says so.
+    wait_until "a report at night" grep -q '"screen_on": false' "$status_root/fleet/hall-a-1/status.json"
+    wait_until "a screenshot at night" test -s "$status_root/fleet/hall-a-1/screen.png"
     png_black "$status_root/fleet/hall-a-1/screen.png" || fail "the screen is not black at night"
-    # An update at night.
+    # An update at night, taken while it is still night (the clock stands at 02:00).
     sed -i 's/^version = .*/version = 2/' "$work/source/settings.ini"
     "$pack" build "$work/source" "$work/bundle2" >/dev/null 2>&1 || fail "build v2"
     "$pack" publish "$work/bundle2" "$webroot" --channel hall-a --key "$work/key" >/dev/null 2>&1 || fail "publish v2"
+    wait_until "version 2 at night" logged "now showing bundle 2"
+    exec 3>&- # The end of the steps: the clock runs on to 07:30, and the display stops there.
     wait "$kiosk_pid" || { cat "$work/log" >&2; fail "kiosk failed"; }
     grep -q "night: screen off until 2020-11-11T07:00:00+08:00" "$work/log" || { cat "$work/log" >&2; fail "no 'screen off' line"; }
     grep -q "night: screen on until 2020-11-11T22:00:00+08:00" "$work/log" || { cat "$work/log" >&2; fail "no 'screen on' line"; }
-    # "on" at start, unless a slow start (a sanitizer build) began after 22:00; then off, then on.
+    # "on" at start, then off, then on; a command that a newer one overtook before it ran is
+    # not run.
     power=$(tr '\n' ' ' <"$work/power.log")
     [[ $power == "on off on " || $power == "off on " ]] || fail "power commands: $power"
     grep -q 'power: screen off: `echo off.*` done: display_power=0' "$work/log" || fail "the power command's result is not logged"
@@ -271,7 +305,7 @@ rows = [r for f in sorted(glob.glob(sys.argv[1] + "/play-*.csv")) for r in csv.D
 night_start, night_end = t("2020-11-10T22:00:00+08:00"), t("2020-11-11T07:00:00+08:00")
 night = [r for r in rows if t(r["end"]) > night_start and t(r["start"]) < night_end]
 assert not night, night[:3]
-assert any(t(r["start"]) >= night_end and r["bundle"] == "2" for r in rows), "nothing of v2 in the morning"
+assert any(t(r["start"]) >= night_end and r["bundle"] == "hall-a/2" for r in rows), "nothing of v2 in the morning"
 print(len(rows), "slides shown, none at night")
 PY
     ;;

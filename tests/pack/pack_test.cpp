@@ -176,8 +176,15 @@ qr = live
                                   "https://b.example.org/\n\n[slide q]\nqr = nowhere\n");
     Problems bad;
     EXPECT_FALSE(pack(bad));
-    EXPECT_TRUE(mentions(bad, "settings.ini", 40, "must be an http:// or https:// address"))
+    EXPECT_TRUE(mentions(bad, "settings.ini", 40, "is not an http:// or https:// address"))
         << bad.report();
+    // Addresses a pattern let through, parsed by libcurl's URL API.
+    for (const char* url : {"https://[::1/x", "https://exa<mple>.org/%zz", "http://:@/"}) {
+        settings(std::string(kGood) + "\n[link a]\ntitle = A\nurl = " + url + "\n");
+        Problems refused;
+        EXPECT_FALSE(pack(refused)) << url;
+        EXPECT_TRUE(mentions(refused, "settings.ini", 40, url)) << refused.report();
+    }
     EXPECT_TRUE(mentions(bad, "settings.ini", 42, "needs \"title = …\"")) << bad.report();
     EXPECT_TRUE(mentions(bad, "settings.ini", 46, "there is no [link nowhere]")) << bad.report();
 }

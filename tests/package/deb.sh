@@ -38,7 +38,7 @@ dpkg-deb -f "$deb" Depends | grep -q "libsdl2-2.0-0" || fail "the package does n
     { cat "$work/apt.log" >&2; fail "apt-get install failed"; }
 installed=1
 for f in /usr/bin/kiosk /usr/share/kiosk/fonts/kiosk-cjk.ttf /usr/share/kiosk/content/manifest.json \
-         /etc/kiosk/display.json /usr/lib/systemd/system/kiosk.service /usr/share/kiosk/server/dashboard/index.html; do
+         /etc/kiosk/display.json /usr/lib/systemd/system/kiosk.service /usr/lib/systemd/system/kiosk-retry.timer /usr/share/kiosk/server/dashboard/index.html; do
     [[ -e $f ]] || fail "$f is not installed"
 done
 dpkg-query -W -f='${Conffiles}' kiosk | grep -q /etc/kiosk/display.json || fail "the config is not a conffile"
@@ -47,7 +47,8 @@ id -nG kiosk | grep -qw video || fail "the kiosk user is not in the video group"
 
 # The unit is well formed (systemd checks it offline).
 if command -v systemd-analyze >/dev/null; then
-    systemd-analyze verify /usr/lib/systemd/system/kiosk.service >"$work/verify.log" 2>&1 ||
+    systemd-analyze verify /usr/lib/systemd/system/kiosk.service /usr/lib/systemd/system/kiosk-retry.timer \
+        /usr/lib/systemd/system/kiosk-retry.service >"$work/verify.log" 2>&1 ||
         { cat "$work/verify.log" >&2; fail "systemd-analyze verify"; }
 fi
 

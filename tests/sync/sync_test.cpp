@@ -1,6 +1,7 @@
 // Signatures, the store and the display config, without a network.
 #include "kiosk/app/config.hpp"
 #include "kiosk/content/sha256.hpp"
+#include "kiosk/sync/feed.hpp"
 #include "kiosk/sync/pin.hpp"
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
@@ -10,6 +11,8 @@
 
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <thread>
 
 using namespace kiosk;
 using namespace kiosk::sync;
@@ -260,18 +263,39 @@ TEST(Pin, OnlyTheRightPinMatchesItsSaltedHash) {
 
 namespace {
 
-// An HTTP server in memory: URL → body.
+// An HTTP server in memory: URL → body. It answers conditional requests as servers do, keeps
+// every request, and can be told to fail.
 class FakeHttp final : public HttpClient {
 public:
     std::map<std::string, std::string> files;
+    std::vector<HttpRequest> requests;
+    std::string last_modified = "Mon, 09 Nov 2020 02:00:00 GMT";
+    bool etags{true};    // Off: like Python's http.server, only Last-Modified.
+    long down_status{0}; // Not 0: every answer is this status.
+    std::optional<std::chrono::seconds> retry_after;
     HttpResponse get(const HttpRequest& r) override {
+        requests.push_back(r);
         HttpResponse res;
+        if (down_status != 0) {
+            res.status = down_status;
+            res.retry_after = retry_after;
+            return res;
+        }
         auto it = files.find(r.url);
         if (it == files.end()) {
             res.status = 404;
             return res;
         }
+        std::string etag = "\"" + content::sha256_hex(it->second).substr(0, 8) + "\"";
+        if ((etags && !r.if_none_match.empty() && r.if_none_match == etag) ||
+            (!etags && r.if_modified_since == last_modified)) {
+            res.status = 304;
+            return res;
+        }
         res.status = 200;
+        if (etags)
+            res.etag = etag;
+        res.last_modified = last_modified;
         if (r.to_file) {
             std::ofstream(*r.to_file, std::ios::binary | std::ios::app) << it->second;
         } else {
@@ -281,6 +305,14 @@ public:
         return res;
     }
 };
+
+// A picture as far as a header goes: a 1x1 PNG's signature and IHDR, then `fill` bytes of `c`
+// (distinct objects from one image; decoders ignore what follows).
+std::string picture(char c, std::size_t fill = 1000) {
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\0\0\0\0",
+                    33);
+    return png + std::string(fill, c);
+}
 
 std::string manifest_for(std::int64_t version, const std::vector<std::string>& objects) {
     std::string assets;
@@ -302,6 +334,42 @@ std::string manifest_for(std::int64_t version, const std::vector<std::string>& o
            assets + "}, \"slides\": [" + slides + "], \"playlist\": [" + playlist + "]}";
 }
 
+SyncSettings settings_for(const std::vector<PublicKey>& keys) {
+    SyncSettings s;
+    s.server = "http://s/";
+    s.channel = "c";
+    s.trusted_keys = keys;
+    s.poll_interval = std::chrono::seconds{1};
+    s.display_id = "d";
+    return s;
+}
+
+// A channel on a FakeHttp, published with a key.
+struct Channel {
+    FakeHttp& http;
+    void publish(const std::string& manifest, const std::string& private_pem,
+                 const std::vector<std::string>& objects) {
+        http.files["http://s/channels/c/manifest.json"] = manifest;
+        http.files["http://s/channels/c/manifest.json.sig"] = *sign(manifest, private_pem);
+        for (const auto& o : objects)
+            http.files["http://s/objects/" + content::sha256_hex(o)] = o;
+    }
+};
+
+// A key, a server in memory with a channel on it, and a display's clock.
+struct ChannelRig {
+    Result<KeyPair> key = generate_key();
+    FakeHttp http;
+    Channel channel{http};
+    ManualClock clock{*parse_datetime("2020-11-09T10:00:00+08:00")};
+};
+
+void flip_a_byte(const fs::path& p) {
+    std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(40);
+    f.put('#');
+}
+
 } // namespace
 
 TEST_F(StoreTest, MakingRoomNeverRemovesWhatIsStillOnScreen) {
@@ -309,7 +377,7 @@ TEST_F(StoreTest, MakingRoomNeverRemovesWhatIsStillOnScreen) {
     ASSERT_TRUE(key);
     FakeHttp http;
     ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
-    Store store(m_dir, 3 * 1000); // Room for three objects.
+    Store store(m_dir, 3 * 1033); // Room for three objects.
     ASSERT_TRUE(store.open());
     auto publish = [&](std::int64_t v, const std::vector<std::string>& objects) {
         auto m = manifest_for(v, objects);
@@ -318,9 +386,8 @@ TEST_F(StoreTest, MakingRoomNeverRemovesWhatIsStillOnScreen) {
         for (const auto& o : objects)
             http.files["http://s/objects/" + content::sha256_hex(o)] = o;
     };
-    SyncEngine engine({"http://s/", "c", {key->public_key}, std::chrono::seconds{1}, "d"}, store,
-                      http, clock, {});
-    std::string a(1000, 'a'), b(1000, 'b'), c(1000, 'c'), d(1000, 'd');
+    SyncEngine engine(settings_for({key->public_key}), store, http, clock, {});
+    std::string a = picture('a'), b = picture('b'), c = picture('c'), d = picture('d');
     publish(1, {a});
     ASSERT_EQ(engine.poll_once(), 1);
     engine.set_shown_objects({content::sha256_hex(a)}); // Version 1 is on screen…
@@ -333,7 +400,7 @@ TEST_F(StoreTest, MakingRoomNeverRemovesWhatIsStillOnScreen) {
     EXPECT_TRUE(store.has_object(content::sha256_hex(d)));
     // Once the screen has moved on, version 1's object may go.
     engine.set_shown_objects({content::sha256_hex(c), content::sha256_hex(d)});
-    std::string e(1000, 'e');
+    std::string e = picture('e');
     publish(4, {e});
     ASSERT_EQ(engine.poll_once(), 4);
     EXPECT_FALSE(store.has_object(content::sha256_hex(a)));
@@ -351,4 +418,210 @@ TEST(DisplayConfig, RepeatedKeysDeepNestingAndHugeNumbersAreRefusedByName) {
     auto huge = app::parse_config(R"({"poll_interval_s": 1e400})", "display.json");
     ASSERT_FALSE(huge);
     EXPECT_NE(huge.error().message.find("display.json"), std::string::npos);
+}
+
+TEST_F(StoreTest, AnEmptyObjectIsCommittedWithoutADownload) {
+    Store s(m_dir, 1 << 20);
+    ASSERT_TRUE(s.open());
+    auto empty = content::sha256_hex("");
+    ASSERT_TRUE(s.commit_object(empty, 0)); // No partial file: nothing was ever requested.
+    EXPECT_EQ(s.check_object(empty, 0), Store::Check::Good);
+}
+
+TEST_F(StoreTest, ADamagedObjectIsFoundRemovedAndFetchedAgain) {
+    ChannelRig rig;
+    ASSERT_TRUE(rig.key);
+    auto& [key, http, channel, clock] = rig;
+    std::string a = picture('a'), b = picture('b'), c = picture('c');
+    channel.publish(manifest_for(1, {a, b}), key->private_pem, {a, b});
+    {
+        Store store(m_dir, 1 << 20);
+        ASSERT_TRUE(store.open());
+        SyncEngine engine(settings_for({key->public_key}), store, http, clock, {});
+        ASSERT_EQ(engine.poll_once(), 1);
+    }
+    // Bit rot while the display is off.
+    flip_a_byte(m_dir / "objects" / content::sha256_hex(a));
+    Store store(m_dir, 1 << 20);
+    ASSERT_TRUE(store.open());
+    EXPECT_EQ(store.check_object(content::sha256_hex(a), a.size()), Store::Check::Damaged);
+    EXPECT_FALSE(store.has_object(content::sha256_hex(a))); // Removed, never reused.
+    SyncEngine engine(settings_for({key->public_key}), store, http, clock, {});
+    http.requests.clear();
+    engine.poll_once(); // The same version: what it lacks is fetched again, and it is shown.
+    EXPECT_EQ(store.check_object(content::sha256_hex(a), a.size()), Store::Check::Good);
+    auto bundle = engine.take_new_bundle();
+    ASSERT_TRUE(bundle);
+    EXPECT_TRUE(bundle->problems.empty());
+    // A new version that shares a damaged object does not reuse it.
+    flip_a_byte(m_dir / "objects" / content::sha256_hex(b));
+    Store later(m_dir, 1 << 20);
+    ASSERT_TRUE(later.open());
+    SyncEngine again(settings_for({key->public_key}), later, http, clock, {});
+    channel.publish(manifest_for(2, {b, c}), key->private_pem, {b, c});
+    ASSERT_EQ(again.poll_once(), 2);
+    auto v2 = again.take_new_bundle();
+    ASSERT_TRUE(v2);
+    EXPECT_TRUE(v2->problems.empty());
+    EXPECT_EQ(later.check_object(content::sha256_hex(b), b.size()), Store::Check::Good);
+}
+
+TEST_F(StoreTest, ATruncatedStoredManifestIsTakenAgainFromTheChannel) {
+    ChannelRig rig;
+    ASSERT_TRUE(rig.key);
+    auto& [key, http, channel, clock] = rig;
+    Store store(m_dir, 1 << 20);
+    ASSERT_TRUE(store.open());
+    std::string a = picture('a'), b = picture('b');
+    channel.publish(manifest_for(1, {a}), key->private_pem, {a});
+    SyncEngine engine(settings_for({key->public_key}), store, http, clock, {});
+    ASSERT_EQ(engine.poll_once(), 1);
+    auto m2 = manifest_for(2, {b});
+    channel.publish(m2, key->private_pem, {b});
+    ASSERT_EQ(engine.poll_once(), 2);
+    std::ofstream(m_dir / "manifests" / "2.json", std::ios::trunc).flush(); // 0 bytes.
+    SyncEngine restarted(settings_for({key->public_key}), store, http, clock, {});
+    restarted.poll_once();
+    ASSERT_TRUE(store.active());
+    EXPECT_EQ(store.active()->version, 2);
+    EXPECT_EQ(store.active()->bytes, m2);
+    EXPECT_TRUE(restarted.status().last_error.empty()) << restarted.status().last_error;
+}
+
+TEST_F(StoreTest, VersionsGoUpPerKeyAndANewKeyStartsAgain) {
+    auto old_key = generate_key();
+    auto new_key = generate_key();
+    ASSERT_TRUE(old_key && new_key);
+    FakeHttp http;
+    Channel channel{http};
+    ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
+    Store store(m_dir, 1 << 20);
+    ASSERT_TRUE(store.open());
+    std::string a = picture('a'), b = picture('b'), c = picture('c');
+    channel.publish(manifest_for(50, {a}), old_key->private_pem, {a});
+    {
+        SyncEngine engine(settings_for({old_key->public_key}), store, http, clock, {});
+        ASSERT_EQ(engine.poll_once(), 50);
+        // The same key cannot go back.
+        channel.publish(manifest_for(49, {b}), old_key->private_pem, {b});
+        EXPECT_EQ(engine.poll_once(), std::nullopt);
+        EXPECT_NE(engine.status().last_error.find("not newer than version 50"), std::string::npos);
+    }
+    // The documented rotation: the display trusts the new key only; its versions start at 1.
+    channel.publish(manifest_for(1, {c}), new_key->private_pem, {c});
+    SyncEngine rotated(settings_for({new_key->public_key}), store, http, clock, {});
+    EXPECT_EQ(rotated.poll_once(), 1);
+    EXPECT_EQ(store.floor(new_key->public_key.id), 1);
+    EXPECT_EQ(store.floor(old_key->public_key.id), 50);
+}
+
+TEST_F(StoreTest, AVersionWithNothingToShowIsNotActivated) {
+    ChannelRig rig;
+    ASSERT_TRUE(rig.key);
+    auto& [key, http, channel, clock] = rig;
+    Store store(m_dir, 1 << 20);
+    ASSERT_TRUE(store.open());
+    std::string a = picture('a');
+    channel.publish(manifest_for(1, {a}), key->private_pem, {a});
+    SyncEngine engine(settings_for({key->public_key}), store, http, clock, {});
+    ASSERT_EQ(engine.poll_once(), 1);
+    // An empty playlist, signed.
+    channel.publish(manifest_for(2, {}), key->private_pem, {});
+    EXPECT_EQ(engine.poll_once(), std::nullopt);
+    EXPECT_NE(engine.status().last_error.find("version 2 has nothing to show"), std::string::npos)
+        << engine.status().last_error;
+    // Every slide a 0x0 picture.
+    std::string zero("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\0\0\0\0\0\x08\x06\0\0\0\0\0\0\0zz", 35);
+    channel.publish(manifest_for(3, {zero}), key->private_pem, {zero});
+    EXPECT_EQ(engine.poll_once(), std::nullopt);
+    EXPECT_NE(engine.status().last_error.find("nothing to show"), std::string::npos);
+    EXPECT_EQ(store.active()->version, 1);
+}
+
+TEST(Sync, ServersWithoutETagsAnswerUnchangedPollsWith304) {
+    auto key = generate_key();
+    ASSERT_TRUE(key);
+    FakeHttp http;
+    http.etags = false; // Python's http.server: Last-Modified only.
+    Channel channel{http};
+    ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
+    auto dir = fs::temp_directory_path() / ("kiosk-ims-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    Store store(dir, 1 << 20);
+    ASSERT_TRUE(store.open());
+    std::string a = picture('a');
+    channel.publish(manifest_for(1, {a}), key->private_pem, {a});
+    SyncEngine engine(settings_for({key->public_key}), store, http, clock, {});
+    ASSERT_EQ(engine.poll_once(), 1);
+    http.requests.clear();
+    engine.poll_once();
+    ASSERT_EQ(http.requests.size(), 1u); // Answered 304: no signature, no objects.
+    EXPECT_EQ(http.requests[0].if_modified_since, http.last_modified);
+    fs::remove_all(dir);
+}
+
+TEST(Sync, RetryAfterIsTheLeastWaitAndBackOffIsCapped) {
+    std::mt19937 random(7);
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    for (int i = 0; i < 50; ++i) {
+        EXPECT_GE(retry_wait(seconds{1}, 0, std::nullopt, random), milliseconds{800});
+        EXPECT_LE(retry_wait(seconds{1}, 0, std::nullopt, random), milliseconds{1200});
+        EXPECT_GE(retry_wait(seconds{1}, 2, std::nullopt, random), milliseconds{3200});
+        EXPECT_LE(retry_wait(seconds{1}, 10, std::nullopt, random), milliseconds{12000});
+        EXPECT_GE(retry_wait(seconds{1}, 1, seconds{30}, random), seconds{30});
+        EXPECT_EQ(retry_wait(seconds{1}, 1, seconds{999'999}, random), seconds{3600});
+    }
+}
+
+TEST(Sync, TheResultsFeedBacksOffWhileItsServerIsDownAndHonoursRetryAfter) {
+    FakeHttp http;
+    http.down_status = 503;
+    ManualClock clock(*parse_datetime("2020-11-09T10:00:00+08:00"));
+    std::vector<std::chrono::steady_clock::time_point> asked;
+    struct Recording final : HttpClient {
+        FakeHttp& http;
+        std::vector<std::chrono::steady_clock::time_point>& asked;
+        std::mutex mutex;
+        Recording(FakeHttp& h, std::vector<std::chrono::steady_clock::time_point>& a)
+            : http(h), asked(a) {}
+        HttpResponse get(const HttpRequest& r) override {
+            std::lock_guard lock(mutex);
+            asked.push_back(std::chrono::steady_clock::now());
+            return http.get(r);
+        }
+        std::size_t count() {
+            std::lock_guard lock(mutex);
+            return asked.size();
+        }
+    } recording(http, asked);
+    FeedSettings settings;
+    settings.url = "http://s/feeds/c/results.json";
+    settings.poll_interval = std::chrono::milliseconds{20};
+    settings.keep_dir = fs::temp_directory_path() / ("kiosk-feed-" + std::to_string(::getpid()));
+    {
+        FeedPoller feed(settings, recording, clock, {});
+        feed.start();
+        // Waiting for requests, not for a time: the gaps are checked from below, so a slow
+        // machine only makes them longer.
+        while (recording.count() < 5)
+            std::this_thread::sleep_for(std::chrono::milliseconds{5});
+        feed.stop();
+    }
+    using std::chrono::milliseconds;
+    // Doubling from 20 ms with ±20% jitter: at least 32, 64, 128 and 160 ms (the cap).
+    EXPECT_GE(asked[2] - asked[1], milliseconds{60});
+    EXPECT_GE(asked[4] - asked[3], milliseconds{150});
+    // A Retry-After of 1 s is waited for, however short the interval.
+    asked.clear();
+    http.retry_after = std::chrono::seconds{1};
+    {
+        FeedPoller feed(settings, recording, clock, {});
+        feed.start();
+        while (recording.count() < 2)
+            std::this_thread::sleep_for(std::chrono::milliseconds{5});
+        feed.stop();
+    }
+    EXPECT_GE(asked[1] - asked[0], milliseconds{1000});
+    fs::remove_all(settings.keep_dir);
 }

@@ -1,4 +1,5 @@
 // Repeated log lines are held back and counted.
+#include "kiosk/core/log.hpp"
 #include "kiosk/core/repeat_limit.hpp"
 
 #include <gtest/gtest.h>
@@ -65,4 +66,21 @@ TEST(RepeatLimiter, RemembersABoundedNumberOfKinds) {
     // forgotten kind is simply written again.
     EXPECT_TRUE(limiter.admit("x", t0 + seconds{1001}).write);
     EXPECT_FALSE(limiter.admit("x", t0 + seconds{1002}).write);
+}
+
+TEST(Log, WrongPinsAreNeverHeldBackAsRepeats) {
+    testing::internal::CaptureStderr();
+    for (int i = 1; i <= 12; ++i) {
+        kiosk::log::security("admin", "wrong PIN (" + std::to_string(i) + " in a row)");
+        kiosk::log::warn("test", "a repeated warning " + std::to_string(i));
+    }
+    std::string out = testing::internal::GetCapturedStderr();
+    auto count = [&](const std::string& what) {
+        std::size_t n = 0;
+        for (auto p = out.find(what); p != std::string::npos; p = out.find(what, p + 1))
+            ++n;
+        return n;
+    };
+    EXPECT_EQ(count("wrong PIN"), 12u);
+    EXPECT_LE(count("a repeated warning"), 6u); // Ordinary repeats are still limited.
 }

@@ -1,5 +1,6 @@
 // The service watchdog rule, the notification datagram, power commands, the unattended config
 // fields, proof-of-play retention and the fleet reporter (with a stand-in uploader).
+#include "kiosk/app/admin_status.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/device_status.hpp"
 #include "kiosk/app/play_log_retention.hpp"
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace kiosk;
@@ -95,6 +97,47 @@ TEST(PowerCommand, ResultOutputAndTimeout) {
     EXPECT_LT(steady_clock::now() - start, seconds{10});
 }
 
+namespace {
+
+// A process that is gone or a zombie (killed, not yet reaped by whoever adopted it).
+bool dead(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return true;
+    auto close = line.rfind(')');
+    return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'Z';
+}
+
+} // namespace
+
+TEST(PowerCommand, TheDeadlineHoldsForACommandThatClosesItsOutputAndSleeps) {
+    auto start = steady_clock::now();
+    auto r = run_command("exec >/dev/null 2>&1; sleep 30", milliseconds{500});
+    EXPECT_TRUE(r.timed_out);
+    // Killed at the deadline, not after the command's own 30 s (a guard far from both).
+    EXPECT_LT(steady_clock::now() - start, seconds{15});
+}
+
+TEST(PowerCommand, AChildLeftInTheBackgroundEndsWithTheCommand) {
+    auto pid_file = std::filesystem::temp_directory_path() /
+                    ("kiosk-power-" + std::to_string(::getpid()) + ".pid");
+    auto r =
+        run_command("sleep 30 & echo $! >" + pid_file.string() + "; echo switched", seconds{20});
+    EXPECT_FALSE(r.timed_out); // The command itself was done at once.
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.output, "switched\n");
+    pid_t child = 0;
+    std::ifstream(pid_file) >> child;
+    ASSERT_GT(child, 0);
+    // SIGKILL is delivered at once; the wait is only a guard.
+    auto end = steady_clock::now() + seconds{10};
+    while (!dead(child) && steady_clock::now() < end)
+        std::this_thread::sleep_for(milliseconds{10});
+    EXPECT_TRUE(dead(child)) << "the background child " << child << " survived";
+    std::filesystem::remove(pid_file);
+}
+
 TEST(UnattendedConfig, ReadsEveryField) {
     auto c = parse_config(config_with(R"(,
         // Comments are allowed: the default config explains itself.
@@ -159,15 +202,31 @@ TEST(PlayLogRetention, KeepsDaysAndSize) {
     write("2020-11-09", 100);
     write("2020-11-10", 100); // Today.
     std::ofstream(dir / "notes.txt") << "not a play log";
-    auto removed = prune_play_logs(dir, "2020-11-10", {90, 1000});
+    auto removed = prune_play_logs(dir, "2020-11-10", {90, 1000, {}});
     EXPECT_EQ(removed, std::vector<std::string>{"play-2020-08-01.csv"});
     // Over the size cap: the oldest go first, today's never.
-    removed = prune_play_logs(dir, "2020-11-10", {90, 250});
+    removed = prune_play_logs(dir, "2020-11-10", {90, 250, {}});
     EXPECT_EQ(removed, (std::vector<std::string>{"play-2020-08-13.csv", "play-2020-11-08.csv"}));
-    removed = prune_play_logs(dir, "2020-11-10", {90, 10});
+    removed = prune_play_logs(dir, "2020-11-10", {90, 10, {}});
     EXPECT_EQ(removed, std::vector<std::string>{"play-2020-11-09.csv"});
     EXPECT_TRUE(std::filesystem::exists(dir / "play-2020-11-10.csv"));
     EXPECT_TRUE(std::filesystem::exists(dir / "notes.txt"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(PlayLogRetention, AClockYearsAheadDeletesNothingOfToday) {
+    auto dir = temp_dir("retention-clock");
+    for (const char* day : {"2025-12-04", "2025-12-05", "2025-12-06"})
+        std::ofstream(dir / ("play-" + std::string(day) + ".csv")) << "slide,…\n";
+    // Started with its clock at 2099: every real file looks 74 years old. With the trusted time
+    // (the content's publication, 2025-12-06) nothing is older than 90 days.
+    auto removed = prune_play_logs(dir, "2099-01-01", {90, 1 << 20, {}}, "2025-12-06");
+    EXPECT_TRUE(removed.empty());
+    // Without a trusted time the newest file (today's real one) is still never removed for its
+    // age.
+    removed = prune_play_logs(dir, "2099-01-01", {90, 1 << 20, {}});
+    EXPECT_EQ(removed, (std::vector<std::string>{"play-2025-12-04.csv", "play-2025-12-05.csv"}));
+    EXPECT_TRUE(std::filesystem::exists(dir / "play-2025-12-06.csv"));
     std::filesystem::remove_all(dir);
 }
 
@@ -226,4 +285,23 @@ TEST(DeviceStatus, JsonHasEveryField) {
     fill_system_status(live, std::filesystem::temp_directory_path(), steady_clock::now());
     EXPECT_TRUE(live.free_disk_bytes);
     EXPECT_FALSE(live.program_version.empty());
+}
+
+TEST(DeviceStatus, ExpiredContentIsFlaggedOnTheFleetAndAdminScreens) {
+    DeviceStatus s;
+    s.display_id = "hall-a-1";
+    auto j = nlohmann::json::parse(status_json(s, seconds{300}));
+    EXPECT_TRUE(j["content_expired_at"].is_null());
+    s.content_expired_at = *parse_datetime("2020-11-21T00:00:00+08:00");
+    j = nlohmann::json::parse(status_json(s, seconds{300}));
+    EXPECT_EQ(j["content_expired_at"], "2020-11-20T16:00:00.000Z");
+    StatusInputs in;
+    in.display_id = "hall-a-1";
+    in.utc_offset = std::chrono::hours{8};
+    in.expired_at = s.content_expired_at;
+    bool said = false;
+    for (const auto& [label, value] : status_lines(in))
+        said =
+            said || value.find("content expired at 2020-11-21T00:00:00+08:00") != std::string::npos;
+    EXPECT_TRUE(said);
 }

@@ -1,4 +1,5 @@
 #include "kiosk/content/manifest.hpp"
+#include "kiosk/content/url.hpp"
 
 #include <gtest/gtest.h>
 
@@ -202,4 +203,32 @@ TEST(Manifest, AWholeNumberBeyondInt64IsTooLargeNotNegative) {
     ASSERT_FALSE(m);
     EXPECT_NE(m.error().message.find("field \"bundle_version\" is too large"), std::string::npos)
         << m.error().message;
+}
+
+TEST(Url, LinksAreParsedByTheUrlApiNotAPattern) {
+    for (const char* bad :
+         {"https://[::1/x", "https://exa<mple>.org/%zz", "http://:@/", "https://example.org/%zz",
+          "ftp://example.org/", "https://exa mple.org/", "https://"}) {
+        auto r = check_link_url(bad);
+        EXPECT_FALSE(r) << bad;
+    }
+    for (const char* good : {"https://live.example.org/weifang-2020/skills", "http://[::1]:8080/x",
+                             "https://例子.中国/展览?id=3#top", "https://example.org/a%20b"})
+        EXPECT_TRUE(check_link_url(good)) << good << ": " << check_link_url(good).error().message;
+}
+
+TEST(Url, PathsAreJoinedUnderTheWebRoot) {
+    EXPECT_EQ(*join_url("http://127.0.0.1:8080", "channels/a/manifest.json"),
+              "http://127.0.0.1:8080/channels/a/manifest.json");
+    EXPECT_EQ(*join_url("https://cdn.example/kiosk", "objects/ab"),
+              "https://cdn.example/kiosk/objects/ab");
+    EXPECT_EQ(*join_url("https://cdn.example/kiosk/", "objects/ab"),
+              "https://cdn.example/kiosk/objects/ab");
+    // A server with a query or a fragment is refused where it is configured; never joined after
+    // the query.
+    EXPECT_FALSE(check_server_url("https://cdn.example/kiosk?token=1"));
+    EXPECT_FALSE(check_server_url("https://cdn.example/kiosk#x"));
+    EXPECT_TRUE(check_server_url("https://cdn.example/kiosk/"));
+    EXPECT_EQ(*join_url("https://cdn.example/kiosk/?t=1", "objects/ab"),
+              "https://cdn.example/kiosk/objects/ab");
 }

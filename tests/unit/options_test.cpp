@@ -1,3 +1,4 @@
+#include "kiosk/app/clock_steps.hpp"
 #include "kiosk/app/options.hpp"
 
 #include <gtest/gtest.h>
@@ -64,4 +65,32 @@ TEST(Options, AMissingValueIsReportedAsMissing) {
         ASSERT_FALSE(o);
         EXPECT_EQ(o.error().message, "--size needs a size like 1920x1080") << args.size();
     }
+}
+
+TEST(Options, RunsEndingOnEventsNotTimes) {
+    auto o = parse_options({"--headless", "--size", "320x180", "--clock",
+                            "2020-11-08T09:30:00+08:00", "--speed", "6000", "--step-clock",
+                            "--run-until", "2020-11-09T00:00:00+08:00"});
+    ASSERT_TRUE(o) << o.error().message;
+    EXPECT_TRUE(o->step_clock);
+    EXPECT_EQ(*o->run_until, *parse_datetime("2020-11-09T00:00:00+08:00"));
+    auto polls = parse_options({"--config", "d.json", "--polls", "2"});
+    ASSERT_TRUE(polls) << polls.error().message;
+    EXPECT_EQ(polls->polls, 2);
+    // Simulated time needs a clock; polls need a channel to poll.
+    EXPECT_FALSE(parse_options({"--run-until", "2020-11-09T00:00:00+08:00"}));
+    EXPECT_FALSE(parse_options({"--step-clock"}));
+    EXPECT_FALSE(parse_options({"--polls", "1"}));
+    EXPECT_FALSE(parse_options({"--config", "d.json", "--polls", "0"}));
+    EXPECT_FALSE(parse_options({"--config", "d.json", "--polls", "1.5"}));
+    auto bad = parse_options({"--clock", "2020-11-08T09:30:00+08:00", "--run-until", "tomorrow"});
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("--run-until"), std::string::npos);
+}
+
+TEST(Options, ClockStepsAreTimes) {
+    auto t = kiosk::app::parse_clock_step("2020-11-08T10:00:00Z\r");
+    ASSERT_TRUE(t) << t.error().message;
+    EXPECT_EQ(*t, *parse_datetime("2020-11-08T10:00:00Z"));
+    EXPECT_FALSE(kiosk::app::parse_clock_step("10:00"));
 }

@@ -4,6 +4,7 @@
 #include "results_csv.hpp"
 
 #include "kiosk/content/bundle.hpp"
+#include "kiosk/content/showable.hpp"
 #include "kiosk/sync/signature.hpp"
 #include "kiosk/sync/store.hpp"
 
@@ -125,9 +126,23 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
     if (text->size() > 4u << 20)
         return fail(bundle_dir.string() +
                     "/manifest.json is over 4 MiB, more than displays accept");
+    const TimePoint now =
+        o.now.value_or(std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
+    const auto offset = (*bundle)->manifest.utc_offset;
+    if (o.expires && *o.expires <= now)
+        return fail("--expires: " + format_iso(*o.expires, offset) + " is already past (now " +
+                    format_iso(now, offset) + ")");
+    // A version with nothing to show would replace good content on every display.
+    if (auto why = content::nothing_to_show(**bundle, now, now + content::kShowableAhead))
+        return fail(
+            "version " + std::to_string((*bundle)->manifest.bundle_version) +
+            " has nothing to show from " + format_iso(now, offset) + " for " +
+            std::to_string(
+                std::chrono::duration_cast<std::chrono::days>(content::kShowableAhead).count()) +
+            " days (" + *why + "); not published");
     m["channel"] = o.channel;
     if (o.expires)
-        m["expires"] = format_iso(*o.expires, (*bundle)->manifest.utc_offset);
+        m["expires"] = format_iso(*o.expires, offset);
 
     PublishResult result;
     result.version = (*bundle)->manifest.bundle_version;
@@ -137,23 +152,41 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
         return std::unexpected(lock.error());
     auto existing = content::read_file(channel_dir / "manifest.json", 8u << 20);
     auto existing_sig = content::read_file(channel_dir / "manifest.json.sig", 1024);
-    if (o.bump && existing)
-        result.version = bumped_version(m, *existing);
+    // The channel's manifest without its publication time: what this one is compared with.
+    std::optional<std::string> existing_content;
+    if (existing) {
+        try {
+            auto e = nlohmann::json::parse(*existing);
+            e.erase("published");
+            existing_content = e.dump(2) + "\n";
+        } catch (const nlohmann::json::exception&) {
+        }
+    }
+    if (o.bump && existing_content)
+        result.version = bumped_version(m, *existing_content);
     m["bundle_version"] = result.version;
-    std::string bytes = m.dump(2) + "\n";
-    auto sig = sync::sign(bytes, o.private_pem);
-    if (!sig)
-        return std::unexpected(sig.error());
-    if (existing && *existing == bytes && existing_sig && *existing_sig == *sig)
-        return result; // Unchanged: nothing on the server moves.
-    if (existing && *existing == bytes) {
-        // An earlier publication stopped between the manifest and its signature: finish it.
-        if (auto w = sync::write_file_durably(channel_dir / "manifest.json.sig", *sig); !w)
+    const std::string content_bytes = m.dump(2) + "\n";
+    if (existing_content && *existing_content == content_bytes) {
+        // Ed25519 signatures are deterministic: the channel's is this key's over its bytes, or an
+        // earlier publication stopped between the manifest and its signature.
+        auto resig = sync::sign(*existing, o.private_pem);
+        if (!resig)
+            return std::unexpected(resig.error());
+        if (existing_sig && *existing_sig == *resig)
+            return result; // Unchanged: nothing on the server moves.
+        if (auto w = sync::write_file_durably(channel_dir / "manifest.json.sig", *resig); !w)
             return std::unexpected(w.error());
         result.changed = true;
         return result;
     }
-    if (existing) {
+    // Versions only go up for one key (Ed25519 signs deterministically: the channel's signature
+    // is this key's when signing its bytes again gives it). After a key rotation the new key's
+    // versions start again, as displays allow.
+    auto same_key = [&] {
+        auto again = sync::sign(*existing, o.private_pem);
+        return again && existing_sig && *again == *existing_sig;
+    };
+    if (existing && same_key()) {
         std::vector<content::Warning> w;
         auto old = content::parse_manifest(*existing, w);
         if (old && old->bundle_version >= result.version)
@@ -162,6 +195,11 @@ Result<PublishResult> publish(const fs::path& bundle_dir, const fs::path& webroo
                         "; raise [bundle] version above it and build again, or publish with "
                         "--bump");
     }
+    m["published"] = format_iso(now, offset);
+    const std::string bytes = m.dump(2) + "\n";
+    auto sig = sync::sign(bytes, o.private_pem);
+    if (!sig)
+        return std::unexpected(sig.error());
     std::error_code ec;
     fs::create_directories(webroot / "objects", ec);
     fs::create_directories(channel_dir, ec);

@@ -19,11 +19,14 @@ using LockWait = std::function<void()>;
 struct PublishOptions {
     std::string channel;
     std::string private_pem;
-    std::optional<TimePoint> expires;
+    std::optional<TimePoint> expires; // Must be later than `now`.
     // Publish as the channel's next version (one above what it has) when the bundle's own is not
     // above it: the operator need not edit settings.ini before every publication.
     bool bump{false};
     LockWait on_wait;
+    // The publication time stamped into the signed manifest ("published"): displays take it as
+    // their trusted time. Default: the system clock.
+    std::optional<TimePoint> now;
 };
 
 struct PublishResult {

@@ -283,9 +283,10 @@ struct Reader {
         for (const auto& e : s.entries) {
             if (e.key == "version") {
                 auto v = to_int(e.value);
-                if (!v || *v < 1)
+                if (!v || *v < 1 || *v > content::kMaxBundleVersion)
                     problems.error(kSettings, e.line, e.key,
-                                   "\"" + e.value + "\" must be a whole number, 1 or more");
+                                   "\"" + e.value + "\" must be a whole number from 1 to 2^53 (" +
+                                       std::to_string(content::kMaxBundleVersion) + ")");
                 else
                     manifest["bundle_version"] = *v;
             } else if (e.key == "time_zone") {
