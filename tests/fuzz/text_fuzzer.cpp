@@ -1,9 +1,9 @@
 // The whole text path of the display: a notice's Markdown through layout, line breaking and the
-// draw list; table cells of a timetable (CSV) and of a results sheet (CSV) through the schedule and
-// results boards; the same text as a title, the header, a slogan and a link caption; and every line
-// of every frame shaped and rasterised with the real fonts. Landscape and portrait, at the times
-// that turn every page.
-// Input: notice.md, timetable.csv, results.csv, a line of text, separated by kSeparator.
+// draw list; table cells of a timetable and of a results sheet (CSV or .xlsx) through the schedule
+// and results boards; the same text as a title, the header, a slogan and a link caption; and every
+// line of every frame shaped and rasterised with the real fonts. Landscape and portrait, at the
+// times that turn every page. Input: notice.md, timetable (CSV or .xlsx), results (CSV or .xlsx), a
+// line of text, separated by kSeparator.
 #include "csv.hpp"
 #include "fuzz_util.hpp"
 #include "kiosk/content/bundle.hpp"
@@ -15,6 +15,7 @@
 #include "kiosk/ui/notice_layout.hpp"
 #include "kiosk/ui/show.hpp"
 #include "results_csv.hpp"
+#include "sheet.hpp"
 
 #include <cstdlib>
 #include <set>
@@ -36,15 +37,16 @@ TimePoint at(const char* t) {
     return *parse_datetime(t);
 }
 
-// Cells of a CSV as timetable events, one an hour through 2020-11-09, title and place as typed.
+// Cells of a spreadsheet (CSV, or an .xlsx workbook) as timetable events, one an hour through
+// 2020-11-09, title and place as typed.
 content::Timetable timetable_from(const std::string& bytes) {
     content::Timetable tt;
     pack::Problems problems;
-    auto text = pack::to_utf8(bytes, "timetable.csv", problems);
-    if (!text)
+    auto rows = pack::read_sheet(bytes, "timetable.csv", problems);
+    if (!rows)
         return tt;
     TimePoint t = at("2020-11-09T00:00:00+08:00");
-    for (const auto& row : pack::parse_csv(*text, "timetable.csv", problems)) {
+    for (const auto& row : *rows) {
         if (tt.events.size() >= 30)
             break;
         std::string title = row.fields.empty() ? "" : row.fields[0];

@@ -558,3 +558,76 @@ TEST(ScheduleBoard, ColumnsShareTheWidthAndLongCellsWrapBeforeTheyAreCut) {
         EXPECT_EQ(joined, whole);
     }
 }
+
+TEST(NoticeFromTheDocs, TheExampleInAuthoringShowsWhatTheDocSays) {
+    // The ```markdown block under "## Notices" in docs/authoring.md, as an operator pastes it.
+    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/docs/authoring.md");
+    std::stringstream doc;
+    doc << in.rdbuf();
+    std::string text = doc.str();
+    auto at_notices = text.find("## Notices");
+    ASSERT_NE(at_notices, std::string::npos);
+    auto from = text.find("```markdown\n", at_notices);
+    ASSERT_NE(from, std::string::npos);
+    from += std::string("```markdown\n").size();
+    std::string md = text.substr(from, text.find("```", from) - from);
+    std::string title = md.substr(0, md.find('\n'));
+    std::string body = md.substr(md.find('\n') + 1);
+    EXPECT_EQ(title, "# 疫情防控要求");
+
+    auto b = std::make_shared<Bundle>();
+    b->manifest.schema_version = 1;
+    b->manifest.utc_offset = hours{8};
+    Slide s;
+    s.id = "rules";
+    s.kind = SlideKind::Text;
+    s.title = "疫情防控要求";
+    s.body = body;
+    s.notice = std::make_shared<const Notice>(parse_markdown_notice(body));
+    s.duration = seconds{60};
+    b->manifest.slides = {s};
+    b->manifest.playlist = {"rules"};
+    test::FakeMetrics metrics;
+    ui::Show show(b, metrics, {1920, 1080});
+    Player p = ui::make_player(*b);
+    TimePoint t = at("2020-11-09T10:00:00+08:00");
+    p.update(t, all_ready());
+    // Every page of it.
+    std::vector<const ui::TextCmd*> texts;
+    std::vector<ui::DrawList> frames;
+    for (int page = 0; page < 4; ++page)
+        frames.push_back(show.frame(p, t + seconds{15} * page + milliseconds{1}));
+    for (const auto& f : frames)
+        for (const auto& c : f.cmds)
+            if (const auto* tc = std::get_if<ui::TextCmd>(&c))
+                texts.push_back(tc);
+    auto find = [&](const std::string& s) -> const ui::TextCmd* {
+        for (const auto* tc : texts)
+            if (tc->text == s)
+                return tc;
+        return nullptr;
+    };
+    std::string all;
+    for (const auto* tc : texts)
+        all += tc->text + "\n";
+    // The numbered list as 1. 2. 3. items, the bullets as •, the nested ones as ◦.
+    for (const char* marker : {"1.", "2.", "3.", "•", "◦"})
+        EXPECT_TRUE(find(marker)) << "no " << marker << " in:\n" << all;
+    EXPECT_TRUE(find("一号馆") && find("二号馆") && find("三号馆")) << all;
+    // **bold** in bold; the link as its text only; no Markdown mark anywhere.
+    const auto* bold = find("全程佩戴口罩");
+    ASSERT_TRUE(bold) << all;
+    EXPECT_TRUE(bold->style.bold);
+    EXPECT_NE(all.find("活动官网"), std::string::npos);
+    for (const char* mark : {"**", "](", "> ", "- ", "https://"})
+        EXPECT_EQ(all.find(mark), std::string::npos) << mark << " reached the screen:\n" << all;
+    // The quote behind a bar in the accent colour, indented.
+    const ui::TextCmd* quote = nullptr;
+    for (const auto* tc : texts)
+        if (tc->text.find("如有发热、咳嗽等症状，请勿进入场馆。") != std::string::npos)
+            quote = tc;
+    ASSERT_TRUE(quote) << all;
+    const auto* paragraph = find("　　进入场馆请");
+    ASSERT_TRUE(paragraph);
+    EXPECT_GT(quote->x, paragraph->x);
+}

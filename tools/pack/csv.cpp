@@ -3,39 +3,14 @@
 
 #include "ini.hpp"
 
+#include "kiosk/text/utf8.hpp"
+
 #include <iconv.h>
 
 #include <algorithm>
 
 namespace kiosk::pack {
 namespace {
-
-// Strict UTF-8: shortest forms only, no surrogates, nothing above U+10FFFF. Whatever passes goes
-// into the manifest as it is, and the JSON writer throws on anything less.
-bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80           ? 1
-                        : (c >> 5) == 0x6  ? 2
-                        : (c >> 4) == 0xE  ? 3
-                        : (c >> 3) == 0x1E ? 4
-                                           : 0;
-        if (n == 0 || i + n > s.size())
-            return false;
-        char32_t cp = n == 1 ? c : c & (0x7Fu >> n);
-        for (std::size_t k = 1; k < n; ++k) {
-            auto x = static_cast<unsigned char>(s[i + k]);
-            if ((x & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (x & 0x3Fu);
-        }
-        bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n;
-    }
-    return true;
-}
 
 std::optional<std::string> from_gbk(const std::string& bytes) {
     iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -59,7 +34,7 @@ std::optional<std::string> from_gbk(const std::string& bytes) {
 std::optional<std::string> to_utf8(const std::string& bytes, const std::string& file,
                                    Problems& problems) {
     if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-        if (valid_utf8(bytes.substr(3)))
+        if (text::valid_utf8(std::string_view(bytes).substr(3)))
             return bytes.substr(3);
         problems.error(file, 0, "",
                        "the file says it is UTF-8 but is not; in the spreadsheet, use Save As and "
@@ -72,7 +47,7 @@ std::optional<std::string> to_utf8(const std::string& bytes, const std::string& 
             "the file is saved as UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\" instead");
         return std::nullopt;
     }
-    if (valid_utf8(bytes))
+    if (text::valid_utf8(bytes))
         return bytes;
     if (auto gbk = from_gbk(bytes))
         return gbk;
