@@ -1,6 +1,8 @@
 // md4c's callbacks mapped onto blocks and runs.
 #include "kiosk/content/notice.hpp"
 
+#include "kiosk/text/utf8.hpp"
+
 #include <md4c.h>
 
 #include <charconv>
@@ -8,26 +10,6 @@
 
 namespace kiosk::content {
 namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // An entity as md4c hands it over (`&amp;`, `&#20013;`, `&#x4E2D;`): numeric ones and the named
 // ones people type; any other stays as written.
@@ -39,7 +21,7 @@ std::string decode_entity(std::string_view e) {
         auto r = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
         if (r.ec == std::errc{} && r.ptr == digits.data() + digits.size()) {
             std::string out;
-            append_utf8(out, cp > 0x10FFFF ? 0xFFFD : static_cast<char32_t>(cp));
+            text::append_utf8(out, cp > 0x10FFFF ? 0xFFFD : static_cast<char32_t>(cp));
             return out;
         }
         return std::string(e);

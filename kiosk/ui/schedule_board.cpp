@@ -88,9 +88,7 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
     const auto& m = c.bundle.manifest;
     const auto& theme = m.theme;
     const Layout& l = c.layout;
-    cv.fill(l.slide, theme.background);
-    Rect panel = panel_rect(l);
-    cv.fill(panel, theme.panel);
+    Rect panel = paint_panel(cv, c);
     int pad = l.px(48);
     auto it = c.bundle.timetables.find(s.data);
     const content::Timetable empty;

@@ -14,6 +14,8 @@ int text_fit(Canvas& cv, const PaintContext& c, const std::string& s, text::Styl
 int badge(Canvas& cv, const PaintContext& c, const std::string& label, int x, int y, int h,
           Color bg, Color fg);
 Rect panel_rect(const Layout& l);
+// The slide's background and its white panel; returns the panel.
+Rect paint_panel(Canvas& cv, const PaintContext& c);
 // Title line with an accent rule under it; returns the y below it.
 int panel_title(Canvas& cv, const PaintContext& c, Rect panel, const std::string& title, int pad);
 

@@ -36,6 +36,13 @@ int badge(Canvas& cv, const PaintContext& c, const std::string& label, int x, in
     return w;
 }
 
+Rect paint_panel(Canvas& cv, const PaintContext& c) {
+    cv.fill(c.layout.slide, c.bundle.manifest.theme.background);
+    Rect panel = panel_rect(c.layout);
+    cv.fill(panel, c.bundle.manifest.theme.panel);
+    return panel;
+}
+
 Rect panel_rect(const Layout& l) {
     int m = l.px(l.portrait ? 32 : 40);
     return {l.slide.x + m, l.slide.y + m, l.slide.w - 2 * m, l.slide.h - 2 * m};
@@ -138,9 +145,7 @@ void paint_results(Canvas& cv, const Slide& s, const PaintContext& c) {
     const auto& m = c.bundle.manifest;
     const auto& theme = m.theme;
     const Layout& l = c.layout;
-    cv.fill(l.slide, theme.background);
-    Rect panel = panel_rect(l);
-    cv.fill(panel, theme.panel);
+    Rect panel = paint_panel(cv, c);
     int pad = l.px(48);
     const content::Results* results = results_for(s, c);
     const content::EventResults* ev = results ? results->find(s.event) : nullptr;

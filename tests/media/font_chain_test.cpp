@@ -1,5 +1,6 @@
 // The font chain on the real fonts: every GBK character drawn with ink, emoji sequences drawn as
 // one picture in their colours, and what no font has reported.
+#include "../support/code_page.hpp"
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/text/utf8.hpp"
 
@@ -58,26 +59,6 @@ Ink ink_of(SDL_Surface* s) {
     return ink;
 }
 
-std::set<char32_t> gbk() {
-    std::set<char32_t> out;
-    iconv_t cd = iconv_open("UTF-32LE", "GBK");
-    for (int hi = 0x81; hi <= 0xFE; ++hi) {
-        for (int lo = 0x40; lo <= 0xFE; ++lo) {
-            char in[2] = {static_cast<char>(hi), static_cast<char>(lo)};
-            char32_t cp = 0;
-            char* ip = in;
-            char* op = reinterpret_cast<char*>(&cp);
-            std::size_t il = 2;
-            std::size_t ol = 4;
-            iconv(cd, nullptr, nullptr, nullptr, nullptr);
-            if (iconv(cd, &ip, &il, &op, &ol) != static_cast<std::size_t>(-1) && ol == 0)
-                out.insert(cp);
-        }
-    }
-    iconv_close(cd);
-    return out;
-}
-
 const text::Style kStyle{32, false};
 const Color kBlack{0, 0, 0, 255};
 
@@ -86,7 +67,7 @@ const Color kBlack{0, 0, 0, 255};
 TEST(FontChain, EveryCharacterOfGbkIsDrawnWithInk) {
     auto f = chain();
     ASSERT_TRUE(f);
-    auto all = gbk();
+    auto all = test::gbk();
     EXPECT_GT(all.size(), 21000u);
     all.erase(0x3000); // The ideographic space is meant to be empty.
     const std::vector<char32_t> chars(all.begin(), all.end());
@@ -188,7 +169,7 @@ TEST(FontChain, ALineWithMoreClustersThanTheCacheHoldsIsDrawnWhole) {
     ASSERT_TRUE(f);
     std::string line;
     int n = 0;
-    for (char32_t c : gbk())
+    for (char32_t c : test::gbk())
         if (c >= 0x4E00 && n++ < 17000)
             line += utf8(c);
     const text::Style st{6, false};

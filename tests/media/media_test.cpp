@@ -1,4 +1,5 @@
 // Tests of the SDL-backed layers that need no display: the font, image decoding and the caches.
+#include "../support/code_page.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
@@ -52,28 +53,6 @@ std::unique_ptr<media::FontSet> font() {
     return f ? std::move(*f) : nullptr;
 }
 
-// Every character of a double-byte code page, decoded with iconv.
-std::set<char32_t> code_page(const char* name, int hi_from, int hi_to, int lo_from, int lo_to) {
-    std::set<char32_t> out;
-    iconv_t cd = iconv_open("UTF-32LE", name);
-    EXPECT_NE(cd, reinterpret_cast<iconv_t>(-1));
-    for (int hi = hi_from; hi <= hi_to; ++hi) {
-        for (int lo = lo_from; lo <= lo_to; ++lo) {
-            char in[2] = {static_cast<char>(hi), static_cast<char>(lo)};
-            char32_t cp = 0;
-            char* ip = in;
-            char* op = reinterpret_cast<char*>(&cp);
-            std::size_t il = 2;
-            std::size_t ol = 4;
-            iconv(cd, nullptr, nullptr, nullptr, nullptr);
-            if (iconv(cd, &ip, &il, &op, &ol) != static_cast<std::size_t>(-1) && ol == 0)
-                out.insert(cp);
-        }
-    }
-    iconv_close(cd);
-    return out;
-}
-
 std::string missing_list(const media::FontSet& f, const std::set<char32_t>& chars, int& count) {
     std::string out;
     count = 0;
@@ -94,7 +73,7 @@ std::string missing_list(const media::FontSet& f, const std::set<char32_t>& char
 TEST(Font, CoversAllOfGb2312) {
     auto f = font();
     ASSERT_TRUE(f);
-    auto gb2312 = code_page("GB2312", 0xA1, 0xF7, 0xA1, 0xFE);
+    auto gb2312 = test::code_page("GB2312", 0xA1, 0xF7, 0xA1, 0xFE);
     EXPECT_GT(gb2312.size(), 7400u);
     int n = 0;
     auto list = missing_list(*f, gb2312, n);
@@ -104,7 +83,7 @@ TEST(Font, CoversAllOfGb2312) {
 TEST(Font, CoversEveryGbkIdeograph) {
     auto f = font();
     ASSERT_TRUE(f);
-    auto gbk = code_page("GBK", 0x81, 0xFE, 0x40, 0xFE);
+    auto gbk = test::code_page("GBK", 0x81, 0xFE, 0x40, 0xFE);
     std::set<char32_t> ideographs;
     for (char32_t c : gbk)
         if (c >= 0x4E00 && c <= 0x9FFF)
