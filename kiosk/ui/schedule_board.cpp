@@ -11,8 +11,6 @@ namespace {
 using content::Slide;
 using text::Style;
 
-const Color kMuted{0x88, 0x88, 0x88, 255};
-
 std::string time_range(const content::Event& e, std::chrono::minutes off) {
     return format_hhmm(e.start, off) + "–" + format_hhmm(e.end, off);
 }

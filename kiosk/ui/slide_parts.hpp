@@ -6,6 +6,9 @@
 
 namespace kiosk::ui {
 
+// Grey for what is over (past events, addresses).
+inline constexpr Color kMuted{0x88, 0x88, 0x88, 255};
+
 int width_of(const PaintContext& c, const std::string& s, text::Style st);
 // Draws a line cut to `max_w`, returns its width.
 int text_fit(Canvas& cv, const PaintContext& c, const std::string& s, text::Style st, int x, int y,

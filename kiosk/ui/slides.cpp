@@ -61,8 +61,6 @@ int panel_title(Canvas& cv, const PaintContext& c, Rect panel, const std::string
 
 namespace {
 
-const Color kMuted{0x88, 0x88, 0x88, 255};
-
 void paint_image(Canvas& cv, const Slide& s, const PaintContext& c) {
     cv.fill(c.layout.slide, c.bundle.manifest.theme.background);
     cv.image(s.asset, c.layout.slide, s.fit);

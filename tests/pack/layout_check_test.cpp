@@ -9,8 +9,6 @@ using namespace kiosk;
 using namespace kiosk::pack;
 using namespace kiosk::pack::test;
 
-namespace {
-
 class LayoutCheckTest : public SourceFolder {
 protected:
     Problems check(Size screen = {1920, 1080}) {
@@ -27,8 +25,6 @@ protected:
         return p;
     }
 };
-
-} // namespace
 
 TEST_F(LayoutCheckTest, TheGoodFolderHasNothingCutOnALandscapeBoard) {
     Problems p = check();

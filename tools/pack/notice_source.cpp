@@ -2,19 +2,14 @@
 // not draw named with its line.
 #include "notice_source.hpp"
 
+#include "ini.hpp"
+
 #include "kiosk/content/notice.hpp"
 
 #include <algorithm>
 
 namespace kiosk::pack {
 namespace {
-
-std::string trim(std::string s) {
-    auto not_space = [](unsigned char c) { return c != ' ' && c != '\t' && c != '\r'; };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-    return s;
-}
 
 // The line of `text` (from `first_line` on) where `needle` first appears, after `from` bytes.
 int line_of(const std::string& text, const std::string& needle, int first_line) {
