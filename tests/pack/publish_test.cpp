@@ -20,8 +20,6 @@ using namespace kiosk::pack;
 using kiosk::pack::test::SourceFolder;
 namespace fs = std::filesystem;
 
-namespace {
-
 class Publishing : public SourceFolder {
 protected:
     void SetUp() override {
@@ -66,8 +64,6 @@ protected:
     fs::path m_web, m_key;
     std::string m_pem;
 };
-
-} // namespace
 
 TEST_F(Publishing, BumpTakesTheChannelsNextVersion) {
     auto bundle = build(); // Version 2.
