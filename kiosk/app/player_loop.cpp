@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <future>
 #include <locale.h>
 #include <unistd.h>
@@ -38,11 +39,26 @@ This machine has no screen (or DISPLAY/WAYLAND_DISPLAY is not set). To see what 
     xvfb-run -s "-screen 0 1920x1080x24" kiosk --content content
 )";
 
+// The machine's own UTC offset now: the clock of a screen with no bundle yet (which has no time
+// zone of its own) shows the time of the place the display is in.
+std::chrono::minutes local_offset() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    if (localtime_r(&now, &tm) == nullptr)
+        return {};
+    return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::seconds{tm.tm_gmtoff});
+}
+
 // What plays when the bundle cannot be read at all: the branded fallback screen, never black.
-std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::path& data_dir) {
+// Its clock is at the config's time zone (the night schedule's), else the machine's.
+std::shared_ptr<const content::Bundle> fallback_bundle(const std::filesystem::path& data_dir,
+                                                       const DisplayConfig* config) {
     auto b = std::make_shared<content::Bundle>();
     b->root = data_dir;
     b->manifest.schema_version = content::kSchemaVersion;
+    b->manifest.utc_offset = config != nullptr && config->unattended.utc_offset
+                                 ? *config->unattended.utc_offset
+                                 : local_offset();
     b->manifest.theme.header = "信息发布屏";
     std::error_code ec;
     auto logo = data_dir / "assets" / "logo.svg";
@@ -87,13 +103,13 @@ choose_bundle(const Options& opts, const DisplayConfig* config, sync::Store* sto
         log::info("store", "no version of channel " + config->channel +
                                " to show yet: the waiting screen until one arrives");
         waiting = true;
-        return fallback_bundle(data_dir);
+        return fallback_bundle(data_dir, config);
     }
     auto content_dir = opts.content.empty() ? data_dir / "content" : opts.content;
     auto loaded = content::load_bundle(content_dir);
     if (!loaded) {
         log::error("bundle", loaded.error().message);
-        return opts.screenshot ? nullptr : fallback_bundle(data_dir);
+        return opts.screenshot ? nullptr : fallback_bundle(data_dir, config);
     }
     const auto& bundle = *loaded;
     for (const auto& p : bundle->problems)

@@ -270,6 +270,38 @@ PY
     "$KIOSK_PACK" preview "$text_src" --size 1920x1080 --slide national-day "$work/preview.png" 2>"$work/err" ||
         { cat "$work/err" >&2; fail "preview of the emoji notice failed"; }
     ;;
+screens-as-documented)
+    # Every screen of docs/screenshots/ that the kiosk draws, drawn again by this build and
+    # compared pixel for pixel: a change that moves a pixel of any slide kind, touch screen or
+    # notice shows here (regenerate them with tools/make-screenshots and review the pictures).
+    KIOSK="$kiosk" bash "$src/tools/make-screenshots" "$work/shots" >"$work/out" 2>&1 ||
+        { cat "$work/out" >&2; fail "make-screenshots failed"; }
+    /usr/bin/python3 - "$work/shots" "$src/docs/screenshots" <<'PY' || fail "screens differ from docs/screenshots"
+import os, sys
+from PIL import Image, ImageChops
+shots, docs = sys.argv[1], sys.argv[2]
+bad = []
+# The admin screen shows the machine's addresses and the program's uptime.
+names = sorted(n for n in os.listdir(shots) if n.endswith(".png") and n != "browse-admin.png")
+for n in names:
+    a = Image.open(os.path.join(shots, n)).convert("RGB")
+    if not os.path.exists(os.path.join(docs, n)):
+        bad.append(n + ": not in docs/screenshots")
+        continue
+    b = Image.open(os.path.join(docs, n)).convert("RGB")
+    if a.size != b.size:
+        bad.append(f"{n}: {a.size} against {b.size}")
+        continue
+    diff = ImageChops.difference(a, b)
+    if diff.getbbox() is not None:
+        count = sum(1 for p in diff.getdata() if p != (0, 0, 0))
+        bad.append(f"{n}: {count} pixels differ, within {diff.getbbox()}")
+print(f"{len(names)} screens compared")
+for line in bad:
+    print("differs: " + line, file=sys.stderr)
+sys.exit(1 if bad or len(names) < 30 else 0)  # All of them, not a few that happened to be made.
+PY
+    ;;
 *)
     fail "unknown case $case_name"
     ;;
