@@ -8,7 +8,7 @@ namespace kiosk::app {
 std::optional<ui::PointerEvent> PointerInput::read(const SDL_Event& e, Size screen, TimePoint now) {
     using K = ui::PointerEvent::Kind;
     auto finger = [&](K kind) {
-        ui::Point at{static_cast<int>(std::lround(e.tfinger.x * static_cast<float>(screen.w))),
+        Point at{static_cast<int>(std::lround(e.tfinger.x * static_cast<float>(screen.w))),
                      static_cast<int>(std::lround(e.tfinger.y * static_cast<float>(screen.h)))};
         return ui::PointerEvent{kind, at, now, static_cast<long long>(e.tfinger.fingerId)};
     };

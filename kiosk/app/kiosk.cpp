@@ -36,7 +36,7 @@ Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
       m_loader(&platform::SdlSession::wake, "/proc/self/exe"),
       m_renderer(display.renderer(), fonts, m_loader, render::budgets_for(display.size())),
       m_show(std::make_unique<ui::Show>(m_bundle, fonts, display.size())),
-      m_player(ui::make_player(*m_bundle, o.tags)), m_stats(process_start) {
+      m_player(content::make_player(*m_bundle, o.tags)), m_stats(process_start) {
     m_renderer.set_bundle(m_bundle);
     m_stats.enable(o.stats);
     SDL_RendererInfo info{};
@@ -51,7 +51,7 @@ Kiosk::Kiosk(const Options& o, std::shared_ptr<const content::Bundle> bundle,
 
 std::vector<std::size_t> Kiosk::slides_for_display() const {
     // What browsing offers: the slides this display plays, in the bundle's order.
-    auto schedule = ui::make_schedule(*m_bundle, m_options.tags);
+    auto schedule = content::make_schedule(*m_bundle, m_options.tags);
     std::vector<std::size_t> out;
     for (const auto* list : {&schedule.playlist, &schedule.notices})
         for (const auto& item : *list)
@@ -104,7 +104,7 @@ void Kiosk::configure_touch(const TouchConfig& touch, std::string channel) {
 }
 
 void Kiosk::make_player() {
-    m_player = ui::make_player(*m_bundle, m_options.tags);
+    m_player = content::make_player(*m_bundle, m_options.tags);
     if (m_play_log) {
         m_player.on_played([this](const content::Played& p) {
             m_play_log->slide(m_bundle->manifest.slides[p.slide].id, p.start, p.end,

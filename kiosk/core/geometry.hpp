@@ -6,6 +6,11 @@
 
 namespace kiosk {
 
+struct Point {
+    int x{};
+    int y{};
+};
+
 struct Size {
     int w{};
     int h{};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/geometry.hpp"
+#include "kiosk/core/pointer.hpp"
 #include "kiosk/core/time.hpp"
 
 #include <optional>
@@ -10,18 +11,8 @@
 
 namespace kiosk::ui {
 
-struct Point {
-    int x{};
-    int y{};
-};
-
-struct PointerEvent {
-    enum class Kind { Down, Move, Up, Cancel };
-    Kind kind{Kind::Down};
-    Point at;
-    TimePoint t;
-    long long finger{0}; // Only the first finger down is followed; others are ignored.
-};
+using kiosk::Point;
+using kiosk::PointerEvent;
 
 struct Gesture {
     enum class Kind {

@@ -4,6 +4,7 @@
 
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/player.hpp"
+#include "kiosk/content/schedule_for.hpp"
 #include "kiosk/ui/draw_list.hpp"
 #include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/slides.hpp"
@@ -46,12 +47,5 @@ private:
     std::vector<std::string> m_waiting;
     mutable NoticeCache m_notices; // Notices of m_bundle laid out at this screen's size.
 };
-
-// The schedule of a bundle for a display with `display_tags`: the playlist's normal slides in
-// order, every notice and every emergency slide, without the slides meant for other displays.
-content::Schedule make_schedule(const content::Bundle& bundle,
-                                const std::vector<std::string>& display_tags = {});
-content::Player make_player(const content::Bundle& bundle,
-                            const std::vector<std::string>& display_tags = {});
 
 } // namespace kiosk::ui

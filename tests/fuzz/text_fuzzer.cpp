@@ -144,7 +144,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         draw(show.slide_preview(i, at("2020-11-09T10:30:00+08:00")), drawn);
     // The playlist through the day: notice pages, the schedule at several events, results pages,
     // and the emergency screen in the evening.
-    content::Player p = ui::make_player(*bundle);
+    content::Player p = content::make_player(*bundle);
     for (int step = 0; step < 8; ++step) {
         TimePoint t = at("2020-11-09T08:59:00+08:00") + seconds{9} * step + hours{2 * step};
         p.update(t, [](std::size_t) { return content::Readiness::Ready; });

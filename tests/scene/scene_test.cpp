@@ -111,7 +111,7 @@ class Scene : public ::testing::Test {
 protected:
     ui::DrawList frame_of(const std::string& slide_id, TimePoint t, Size size = {1920, 1080}) {
         ui::Show show(m_bundle, m_metrics, size);
-        Player p = ui::make_player(*m_bundle);
+        Player p = content::make_player(*m_bundle);
         const auto& items = p.items();
         for (std::size_t i = 0; i < items.size(); ++i)
             if (m_bundle->manifest.slides[items[i].slide].id == slide_id)
@@ -152,7 +152,7 @@ TEST_F(Scene, AnEveningEventStillRunningIsNotCalledOver) {
     b->timetables["tt.json"].events.push_back(
         {"晚会", at("2020-11-08T19:00:00+08:00"), at("2020-11-08T21:00:00+08:00"), "礼堂", false});
     ui::Show show(b, m_metrics, {1920, 1080});
-    Player p = ui::make_player(*b);
+    Player p = content::make_player(*b);
     p.begin_at(2);
     p.update(at("2020-11-08T19:30:00+08:00"), all_ready());
     auto l = show.frame(p, at("2020-11-08T19:30:00+08:00"));
@@ -164,7 +164,7 @@ TEST_F(Scene, TheTickerWorksBefore1970) {
     auto l = frame_of("poster", at("1969-12-31T23:59:55Z"));
     EXPECT_TRUE(has_text(l, "劳动光荣、技能宝贵、创造伟大") || has_text(l, "人人出彩，技能强国"));
     ui::Show show(m_bundle, m_metrics, {1920, 1080});
-    Player p = ui::make_player(*m_bundle);
+    Player p = content::make_player(*m_bundle);
     p.update(at("1969-12-31T23:59:55Z"), all_ready());
     EXPECT_EQ(show.next_change(p, at("1969-12-31T23:59:55Z")), at("1970-01-01T00:00:00Z"));
 }
@@ -218,7 +218,7 @@ TEST_F(Scene, PortraitSplitsTheHeaderAtTheDot) {
 
 TEST_F(Scene, CrossfadeDrawsBothSlidesWithTheNewOneFadingInAsOnePicture) {
     ui::Show show(m_bundle, m_metrics, {1920, 1080});
-    Player p = ui::make_player(*m_bundle);
+    Player p = content::make_player(*m_bundle);
     TimePoint t0 = at("2020-11-08T09:30:00+08:00");
     p.update(t0, all_ready());
     TimePoint mid = t0 + seconds{10} + milliseconds{500};
@@ -280,7 +280,7 @@ TEST_F(Scene, EverySampleSlideStaysInsideTheSlideArea) {
 
 TEST_F(Scene, SlideTransitionPushesTheOldSlideLeft) {
     ui::Show show(m_bundle, m_metrics, {1920, 1080});
-    Player p = ui::make_player(*m_bundle);
+    Player p = content::make_player(*m_bundle);
     p.begin_at(2);
     TimePoint t0 = at("2020-11-08T09:30:00+08:00");
     p.update(t0, all_ready());
@@ -306,7 +306,7 @@ TEST_F(Scene, NothingPlayableShowsTheBrandedFallback) {
     auto b = std::make_shared<Bundle>(*m_bundle);
     b->manifest.playlist.clear();
     ui::Show show(b, m_metrics, {1920, 1080});
-    Player p = ui::make_player(*b);
+    Player p = content::make_player(*b);
     p.update(at("2020-11-08T09:30:00+08:00"), all_ready());
     auto l = show.frame(p, at("2020-11-08T09:30:00+08:00"));
     expect_golden("fallback", l);
@@ -352,7 +352,7 @@ ui::DrawList results_frame(std::shared_ptr<const Bundle> b, const ui::LiveResult
                            TimePoint start, TimePoint now, const text::Metrics& metrics) {
     ui::Show show(b, metrics, {1920, 1080});
     show.set_live(live);
-    Player p = ui::make_player(*b);
+    Player p = content::make_player(*b);
     p.begin_at(3);
     p.update(start, all_ready());
     p.update(now, all_ready());
@@ -433,7 +433,7 @@ TEST_F(Scene, AnEventWithMoreRowsThanFitIsPaged) {
     // The screen changes exactly when the page turns.
     ui::Show show(m_bundle, m_metrics, {1920, 1080});
     show.set_live(live);
-    Player p = ui::make_player(*m_bundle);
+    Player p = content::make_player(*m_bundle);
     p.begin_at(3);
     p.update(t0, all_ready());
     // Three pages share the ten-second slide.
@@ -480,7 +480,7 @@ TEST(NoticePaging, ALongNoticeIsPagedAtAReadableSizeAndNothingIsCut) {
     test::FakeMetrics metrics;
     for (Size size : {Size{1920, 1080}, Size{1080, 1920}}) {
         ui::Show show(bundle, metrics, size);
-        Player p = ui::make_player(*bundle);
+        Player p = content::make_player(*bundle);
         TimePoint t0 = at("2020-11-09T10:00:00+08:00");
         p.update(t0, all_ready());
         auto first = show.frame(p, t0);
@@ -537,7 +537,7 @@ TEST(ScheduleBoard, ColumnsShareTheWidthAndLongCellsWrapBeforeTheyAreCut) {
     b->timetables["tt.json"] = tt;
     test::FakeMetrics metrics;
     ui::Show show(b, metrics, {1920, 1080});
-    Player p = ui::make_player(*b);
+    Player p = content::make_player(*b);
     TimePoint t = at("2020-11-09T09:30:00+08:00");
     p.update(t, all_ready());
     auto frame = show.frame(p, t);
@@ -589,7 +589,7 @@ TEST(NoticeFromTheDocs, TheExampleInAuthoringShowsWhatTheDocSays) {
     b->manifest.playlist = {"rules"};
     test::FakeMetrics metrics;
     ui::Show show(b, metrics, {1920, 1080});
-    Player p = ui::make_player(*b);
+    Player p = content::make_player(*b);
     TimePoint t = at("2020-11-09T10:00:00+08:00");
     p.update(t, all_ready());
     // Every page of it.
@@ -601,9 +601,9 @@ TEST(NoticeFromTheDocs, TheExampleInAuthoringShowsWhatTheDocSays) {
         for (const auto& c : f.cmds)
             if (const auto* tc = std::get_if<ui::TextCmd>(&c))
                 texts.push_back(tc);
-    auto find = [&](const std::string& s) -> const ui::TextCmd* {
+    auto find = [&](const std::string& wanted) -> const ui::TextCmd* {
         for (const auto* tc : texts)
-            if (tc->text == s)
+            if (tc->text == wanted)
                 return tc;
         return nullptr;
     };

@@ -215,13 +215,13 @@ TEST(Schedule, TargetingKeepsOnlyThisDisplaysSlides) {
             out.push_back(b.manifest.slides[i.slide].id);
         return out;
     };
-    auto a = ui::make_schedule(b, {"hall-a"});
+    auto a = content::make_schedule(b, {"hall-a"});
     EXPECT_EQ(ids(a.playlist), (std::vector<std::string>{"all", "hall-a"}));
     EXPECT_EQ(ids(a.emergencies), (std::vector<std::string>{"alarm-a"}));
-    auto portrait = ui::make_schedule(b, {"portrait"});
+    auto portrait = content::make_schedule(b, {"portrait"});
     EXPECT_EQ(ids(portrait.playlist), (std::vector<std::string>{"all", "entrance"}));
     EXPECT_TRUE(portrait.emergencies.empty());
-    auto none = ui::make_schedule(b, {});
+    auto none = content::make_schedule(b, {});
     EXPECT_EQ(ids(none.playlist), (std::vector<std::string>{"all"}));
 }
 
