@@ -1,11 +1,6 @@
 // Admin status lines.
 #include "kiosk/app/admin_status.hpp"
 
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <net/if.h>
-#include <netinet/in.h>
-
 namespace kiosk::app {
 
 std::string format_uptime(std::chrono::steady_clock::duration d) {
@@ -20,32 +15,6 @@ std::string format_uptime(std::chrono::steady_clock::duration d) {
     if (hours > 0)
         return std::to_string(hours) + "小时 " + std::to_string(minutes) + "分";
     return std::to_string(minutes) + "分 " + std::to_string(s % 60) + "秒";
-}
-
-std::string network_addresses() {
-    ifaddrs* list = nullptr;
-    if (getifaddrs(&list) != 0)
-        return "unknown";
-    std::string out;
-    for (ifaddrs* a = list; a != nullptr; a = a->ifa_next) {
-        if (a->ifa_addr == nullptr || (a->ifa_flags & IFF_LOOPBACK) != 0 ||
-            (a->ifa_flags & IFF_UP) == 0)
-            continue;
-        char buf[INET6_ADDRSTRLEN] = {};
-        int family = a->ifa_addr->sa_family;
-        const void* addr = nullptr;
-        if (family == AF_INET)
-            addr = &reinterpret_cast<const sockaddr_in*>(a->ifa_addr)->sin_addr;
-        else if (family == AF_INET6)
-            addr = &reinterpret_cast<const sockaddr_in6*>(a->ifa_addr)->sin6_addr;
-        if (addr == nullptr || inet_ntop(family, addr, buf, sizeof buf) == nullptr)
-            continue;
-        if (!out.empty())
-            out += "  ";
-        out += std::string(a->ifa_name) + " " + buf;
-    }
-    freeifaddrs(list);
-    return out.empty() ? "no network" : out;
 }
 
 ui::StatusLines status_lines(const StatusInputs& in) {

@@ -29,9 +29,6 @@ struct StatusInputs {
 
 ui::StatusLines status_lines(const StatusInputs& in);
 
-// The machine's IPv4 and IPv6 addresses, loopback left out; "no network" when there are none.
-std::string network_addresses();
-
 // `3天 4小时 5分` / `4小时 5分` / `5分 12秒`
 std::string format_uptime(std::chrono::steady_clock::duration d);
 

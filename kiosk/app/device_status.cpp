@@ -1,66 +1,16 @@
-// The system part of a display's status, and its JSON.
+// A display's status as the fleet view's JSON.
 #include "kiosk/app/device_status.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <arpa/inet.h>
-#include <fstream>
-#include <ifaddrs.h>
-#include <net/if.h>
-#include <netinet/in.h>
-
 namespace kiosk::app {
 namespace {
-
-std::string first_address() {
-    ifaddrs* list = nullptr;
-    if (::getifaddrs(&list) != 0)
-        return {};
-    std::string v4;
-    std::string v6;
-    for (ifaddrs* i = list; i != nullptr; i = i->ifa_next) {
-        if (i->ifa_addr == nullptr || (i->ifa_flags & IFF_LOOPBACK) != 0 ||
-            (i->ifa_flags & IFF_UP) == 0)
-            continue;
-        char buf[INET6_ADDRSTRLEN] = {};
-        if (i->ifa_addr->sa_family == AF_INET && v4.empty()) {
-            auto* a = reinterpret_cast<sockaddr_in*>(i->ifa_addr);
-            if (::inet_ntop(AF_INET, &a->sin_addr, buf, sizeof buf) != nullptr)
-                v4 = buf;
-        } else if (i->ifa_addr->sa_family == AF_INET6 && v6.empty()) {
-            auto* a = reinterpret_cast<sockaddr_in6*>(i->ifa_addr);
-            if (!IN6_IS_ADDR_LINKLOCAL(&a->sin6_addr) &&
-                ::inet_ntop(AF_INET6, &a->sin6_addr, buf, sizeof buf) != nullptr)
-                v6 = buf;
-        }
-    }
-    ::freeifaddrs(list);
-    return !v4.empty() ? v4 : v6;
-}
 
 nlohmann::json time_or_null(const std::optional<TimePoint>& t) {
     return t ? nlohmann::json(format_iso_ms(*t)) : nlohmann::json(nullptr);
 }
 
 } // namespace
-
-void fill_system_status(DeviceStatus& s, const std::filesystem::path& disk_of,
-                        std::chrono::steady_clock::time_point process_start) {
-    s.program_version = KIOSK_VERSION;
-    s.uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
-                                                                process_start);
-    std::ifstream uptime("/proc/uptime");
-    double up = 0;
-    if (uptime >> up)
-        s.system_uptime = std::chrono::seconds{static_cast<long long>(up)};
-    std::error_code ec;
-    if (!disk_of.empty()) {
-        auto space = std::filesystem::space(disk_of, ec);
-        if (!ec)
-            s.free_disk_bytes = space.available;
-    }
-    s.network_address = first_address();
-}
 
 std::string status_json(const DeviceStatus& s, std::chrono::seconds interval) {
     nlohmann::json j = {

@@ -1,5 +1,5 @@
-// Fills the system part of a DeviceStatus (uptime, free disk, network address) and writes a status
-// as the JSON document of the fleet view.
+// A display's status as the JSON document of the fleet view (the system's part is filled by
+// platform/system_status.hpp).
 #pragma once
 
 #include "kiosk/core/device_status.hpp"
@@ -8,10 +8,6 @@
 #include <string>
 
 namespace kiosk::app {
-
-// Program version, uptimes, free disk on `disk_of`'s file system and the network address.
-void fill_system_status(DeviceStatus& status, const std::filesystem::path& disk_of,
-                        std::chrono::steady_clock::time_point process_start);
 
 // `{"display_id": …, "bundle_version": …, "time": "2020-11-08T09:30:00Z", …}`; times in UTC,
 // missing values as null. `interval_s` tells the dashboard when to expect the next one.

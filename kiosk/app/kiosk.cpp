@@ -6,6 +6,7 @@
 #include "kiosk/app/pacing.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/platform/sdl_session.hpp"
+#include "kiosk/platform/system_status.hpp"
 #include "kiosk/sync/pin.hpp"
 
 #include <algorithm>
@@ -96,7 +97,7 @@ void Kiosk::configure_touch(const TouchConfig& touch, std::string channel) {
         in.now = m_now;
         in.utc_offset = m_bundle->manifest.utc_offset;
         in.expired_at = expired_at(m_now);
-        in.addresses = network_addresses();
+        in.addresses = platform::network_addresses();
         in.version = KIOSK_VERSION;
         in.skipped_slides = m_guard.skipped_slides();
         return status_lines(in);
@@ -373,12 +374,12 @@ void Kiosk::draw(TimePoint now) {
     }
     // Outside the on-hours the screen is black.
     auto frame = m_dark ? ui::DrawList{m_display.size(), {}} : compose(now);
-    FrameKind kind = FrameKind::Change;
+    platform::FrameKind kind = platform::FrameKind::Change;
     if (m_stats.enabled()) {
         // Only with --stats: comparing frames as text costs a little on every frame.
         std::string text = frame.to_text();
         bool moving = m_player.in_transition(now) || (m_browser && m_browser->animating(now));
-        kind = classify_frame(moving, m_exposed, text == m_last_frame, m_missing);
+        kind = platform::classify_frame(moving, m_exposed, text == m_last_frame, m_missing);
         m_last_frame = std::move(text);
     }
     if (m_exposed)
@@ -511,32 +512,32 @@ void Kiosk::handle_event(const SDL_Event& e, TimePoint now, bool& quit) {
         auto cur = m_player.current_slide();
         m_play_log->touch(cur ? m_bundle->manifest.slides[*cur].id : "", now, bundle_label());
     }
-    switch (lockdown(e, m_options.windowed)) {
-    case Request::Quit:
+    switch (platform::lockdown(e, m_options.windowed)) {
+    case platform::Request::Quit:
         quit = true;
         return;
-    case Request::Raise:
+    case platform::Request::Raise:
         // Kiosk mode: the window takes the screen and the keyboard back.
         if (SDL_Window* w = m_display.window()) {
             SDL_RestoreWindow(w);
             SDL_RaiseWindow(w);
             SDL_SetWindowKeyboardGrab(w, SDL_TRUE);
         }
-        log::info("lockdown", "the window lost focus or was hidden: raised again");
+        log::info("platform::lockdown", "the window lost focus or was hidden: raised again");
         return;
-    case Request::None:
+    case platform::Request::None:
         break;
     }
     if (e.type == SDL_KEYDOWN && !m_options.windowed) {
-        std::string key = describe_key(e.key);
+        std::string key = platform::describe_key(e.key);
         if (!m_keys_noted)
-            log::info("lockdown", "kiosk mode ignores every key (first: " + key + ")");
+            log::info("platform::lockdown", "kiosk mode ignores every key (first: " + key + ")");
         else
-            log::debug("lockdown", "ignored " + key);
+            log::debug("platform::lockdown", "ignored " + key);
         m_keys_noted = true;
     } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                !m_options.windowed) {
-        log::info("lockdown", "a request to close the window was ignored");
+        log::info("platform::lockdown", "a request to close the window was ignored");
     }
 }
 

@@ -4,12 +4,10 @@
 
 #include "kiosk/app/clock_steps.hpp"
 #include "kiosk/app/config.hpp"
-#include "kiosk/app/input.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/replay.hpp"
 #include "kiosk/app/slide_guard.hpp"
-#include "kiosk/app/stats.hpp"
 #include "kiosk/app/unattended.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/content/player.hpp"
@@ -18,6 +16,8 @@
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
 #include "kiosk/platform/display.hpp"
+#include "kiosk/platform/input.hpp"
+#include "kiosk/platform/stats.hpp"
 #include "kiosk/render/sdl_renderer.hpp"
 #include "kiosk/sync/feed.hpp"
 #include "kiosk/sync/sync_engine.hpp"
@@ -69,7 +69,7 @@ public:
     void guard_slides(std::filesystem::path file, std::string channel);
     // Plays replay steps in simulated time from `start`; 0 when every check passed.
     int replay(TimePoint start, const std::vector<ReplayStep>& steps);
-    const Stats& stats() const { return m_stats; }
+    const platform::Stats& stats() const { return m_stats; }
     // Running unattended (kiosk_unattended.cpp): night schedule, watchdog, fleet status.
     void attach_unattended(Unattended& unattended, const Clock& clock);
     // No version of the channel yet: the neutral waiting screen (display, server, channel, what
@@ -110,7 +110,7 @@ private:
     std::vector<std::size_t> slides_for_display() const;
     std::unique_ptr<ui::Browser> m_browser;
     std::optional<ui::GestureRecognizer> m_gestures;
-    PointerInput m_pointer;
+    platform::PointerInput m_pointer;
     int m_exit_status{0};
     std::string m_channel;
     bool m_keys_noted{false}; // The first ignored key is logged at info level.
@@ -124,7 +124,7 @@ private:
     render::SdlRenderer m_renderer;
     std::unique_ptr<ui::Show> m_show;
     content::Player m_player;
-    Stats m_stats;
+    platform::Stats m_stats;
     std::unique_ptr<PlayLog> m_play_log;
     bool m_missing{false};    // The last frame lacked an image still being decoded.
     bool m_exposed{false};    // The window asked to be drawn again since the last frame.

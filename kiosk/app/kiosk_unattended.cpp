@@ -4,6 +4,8 @@
 #include "kiosk/app/device_status.hpp"
 #include "kiosk/app/kiosk.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/platform/process.hpp"
+#include "kiosk/platform/system_status.hpp"
 #include "kiosk/platform/thumbnail.hpp"
 
 #include <algorithm>
@@ -107,7 +109,8 @@ DeviceStatus Kiosk::device_status(TimePoint now) const {
         s.last_error_at = st.last_error_at;
     }
     if (m_unattended != nullptr)
-        fill_system_status(s, m_unattended->disk_of, m_unattended->process_start);
+        platform::fill_system_status(s, m_unattended->disk_of, m_unattended->process_start,
+                                     KIOSK_VERSION);
     return s;
 }
 
@@ -151,7 +154,7 @@ void Kiosk::after_present() {
             if (u.frame_marks.size() > 4) {
                 u.frame_marks.pop_front();
                 m_renderer.drop_unused_before(u.frame_marks.front());
-                release_free_memory();
+                platform::release_free_memory();
             }
         }
     }

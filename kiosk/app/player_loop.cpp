@@ -7,7 +7,6 @@
 #include "kiosk/app/paths.hpp"
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/replay.hpp"
-#include "kiosk/app/stats.hpp"
 #include "kiosk/app/unattended.hpp"
 #include "kiosk/content/url.hpp"
 #include "kiosk/core/clock.hpp"
@@ -15,7 +14,9 @@
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
 #include "kiosk/platform/display.hpp"
+#include "kiosk/platform/process.hpp"
 #include "kiosk/platform/sdl_session.hpp"
+#include "kiosk/platform/stats.hpp"
 #include "kiosk/render/sdl_renderer.hpp"
 #include "kiosk/ui/show.hpp"
 
@@ -120,11 +121,19 @@ choose_bundle(const Options& opts, const DisplayConfig* config, sync::Store* sto
     return bundle;
 }
 
+// The config's "video" as the SDL video driver's name; null: SDL chooses.
+const char* video_driver_name(VideoOutput video) {
+    return video == VideoOutput::Kmsdrm    ? "kmsdrm"
+           : video == VideoOutput::Wayland ? "wayland"
+           : video == VideoOutput::X11     ? "x11"
+                                           : nullptr;
+}
+
 } // namespace
 
 int run(const Options& o, steady::time_point process_start) {
     log::set_level(o.verbose ? log::Level::Debug : log::Level::Info);
-    use_journal_if_present();
+    platform::use_journal_if_present();
     log::info("kiosk", std::string("kiosk ") + KIOSK_VERSION + " started, process " +
                            std::to_string(getpid()));
     auto data_dir = find_data_dir(o.data_dir);
@@ -160,7 +169,7 @@ int run(const Options& o, steady::time_point process_start) {
     // Before the helper below starts: setenv is not safe while another thread reads the
     // environment.
     if (config)
-        choose_video_driver(config->unattended.video);
+        platform::choose_video_driver(video_driver_name(config->unattended.video));
 
     // The bundle is read and checked (every object's SHA-256) and the font opened on a helper
     // thread, while this one starts SDL and opens the window: the two take about as long, and
@@ -200,7 +209,7 @@ int run(const Options& o, steady::time_point process_start) {
     if (!session) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, session.error().message.c_str());
-            explain_video_failure();
+            platform::explain_video_failure();
             return leave(3);
         }
         log::error("kiosk", session.error().message);
@@ -211,7 +220,7 @@ int run(const Options& o, steady::time_point process_start) {
     if (!display) {
         if (!o.headless) {
             std::fprintf(stderr, kNoDisplay, display.error().message.c_str());
-            explain_video_failure();
+            platform::explain_video_failure();
             return leave(3);
         }
         log::error("kiosk", display.error().message);

@@ -12,53 +12,11 @@
 
 namespace kiosk::app {
 
-void use_journal_if_present() {
-    const char* stream = std::getenv("JOURNAL_STREAM");
-    struct stat st {};
-    if (stream == nullptr || ::fstat(2, &st) != 0)
-        return;
-    unsigned long long dev = 0;
-    unsigned long long ino = 0;
-    if (std::sscanf(stream, "%llu:%llu", &dev, &ino) == 2 && dev == st.st_dev && ino == st.st_ino)
-        log::set_syslog_prefix(true);
-}
-
-void release_free_memory() {
-    ::malloc_trim(0);
-}
-
-void choose_video_driver(VideoOutput video) {
-    const char* name = video == VideoOutput::Kmsdrm    ? "kmsdrm"
-                       : video == VideoOutput::Wayland ? "wayland"
-                       : video == VideoOutput::X11     ? "x11"
-                                                       : nullptr;
-    if (name != nullptr)
-        ::setenv("SDL_VIDEODRIVER", name, 0);
-}
-
-void explain_video_failure() {
-    const char* driver = std::getenv("SDL_VIDEODRIVER");
-    std::string d = driver != nullptr ? driver : "";
-    if (d == "kmsdrm")
-        std::fputs(
-            "KMSDRM draws straight on the screen (/dev/dri/card*) with no desktop. It needs:\n"
-            "  - a kernel DRM driver for the GPU (Raspberry Pi: dtoverlay=vc4-kms-v3d),\n"
-            "  - the user in the video and render groups (the package's kiosk user is),\n"
-            "  - no desktop or other program holding the screen (systemctl disable --now gdm3),\n"
-            "  - the package's service, not a login over SSH, to start it.\n"
-            "docs/install.md has the steps for Debian 12 and Raspberry Pi OS.\n",
-            stderr);
-    else if (d == "wayland")
-        std::fputs("Wayland needs a compositor and WAYLAND_DISPLAY: run under cage "
-                   "(cage -- kiosk --config …); docs/install.md.\n",
-                   stderr);
-}
-
 Unattended::Unattended(const DisplayConfig* config, const std::string& display_id,
                        std::chrono::steady_clock::time_point start,
                        std::shared_ptr<std::atomic<bool>> cancel)
-    : process_start(start), notifier(ServiceNotifier::from_environment()),
-      fault(FaultSwitch::from_environment()) {
+    : process_start(start), notifier(platform::ServiceNotifier::from_environment()),
+      fault(platform::FaultSwitch::from_environment()) {
     // Weeks of running: large blocks (decoded images, textures, downloads) are mapped on their own
     // and go back to the system when freed, instead of glibc raising its threshold after the first
     // one and keeping them in a heap that only grows (release_free_memory() trims the rest).
@@ -80,8 +38,8 @@ Unattended::Unattended(const DisplayConfig* config, const std::string& display_i
     if (!settings.on_hours.always_on())
         log::info("night", "on-hours: " + settings.on_hours.describe());
     if (!settings.screen_on_command.empty() || !settings.screen_off_command.empty())
-        power =
-            std::make_unique<PowerSwitch>(settings.screen_on_command, settings.screen_off_command);
+        power = std::make_unique<platform::PowerSwitch>(settings.screen_on_command,
+                                                        settings.screen_off_command);
     if (settings.fleet) {
         const auto& f = *settings.fleet;
         auto password = content::read_file(f.password_file, 4096);

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "kiosk/app/config.hpp"
-#include "kiosk/app/power_command.hpp"
-#include "kiosk/app/service.hpp"
+#include "kiosk/platform/power_command.hpp"
+#include "kiosk/platform/service.hpp"
 #include "kiosk/sync/fleet.hpp"
 
 #include <chrono>
@@ -29,10 +29,10 @@ struct Unattended {
     UnattendedConfig settings;
     std::filesystem::path disk_of; // The content store: its free space is reported.
     std::chrono::steady_clock::time_point process_start;
-    ServiceNotifier notifier;
-    std::optional<FrameWatchdog> watchdog;
-    FaultSwitch fault;
-    std::unique_ptr<PowerSwitch> power;
+    platform::ServiceNotifier notifier;
+    std::optional<platform::FrameWatchdog> watchdog;
+    platform::FaultSwitch fault;
+    std::unique_ptr<platform::PowerSwitch> power;
     std::unique_ptr<sync::CurlUploader> uploader;
     std::unique_ptr<sync::FleetReporter> fleet;
 
@@ -47,16 +47,5 @@ struct Unattended {
     std::deque<std::uint64_t> frame_marks; // Renderer frames at the last quarter hours.
     long long last_quarter{0};
 };
-
-// Under systemd (JOURNAL_STREAM names our stderr), log lines carry their syslog priority.
-void use_journal_if_present();
-
-// Gives the heap's free pages back to the system (after caches were trimmed).
-void release_free_memory();
-
-// The config's "video" as SDL_VIDEODRIVER, unless the environment already sets one.
-void choose_video_driver(VideoOutput video);
-// After the screen could not be opened: what the chosen video output needs, on stderr.
-void explain_video_failure();
 
 } // namespace kiosk::app

@@ -4,8 +4,9 @@
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/device_status.hpp"
 #include "kiosk/app/play_log_retention.hpp"
-#include "kiosk/app/power_command.hpp"
-#include "kiosk/app/service.hpp"
+#include "kiosk/platform/power_command.hpp"
+#include "kiosk/platform/service.hpp"
+#include "kiosk/platform/system_status.hpp"
 #include "kiosk/sync/fleet.hpp"
 
 #include <gtest/gtest.h>
@@ -19,6 +20,7 @@
 
 using namespace kiosk;
 using namespace kiosk::app;
+using namespace kiosk::platform;
 using namespace std::chrono;
 
 namespace {
@@ -282,7 +284,8 @@ TEST(DeviceStatus, JsonHasEveryField) {
     EXPECT_EQ(j["last_error"], "bad \xef\xbf\xbd byte"); // Not UTF-8: replaced, still valid JSON.
     // The system part of a real snapshot.
     DeviceStatus live;
-    fill_system_status(live, std::filesystem::temp_directory_path(), steady_clock::now());
+    platform::fill_system_status(live, std::filesystem::temp_directory_path(), steady_clock::now(),
+                                 "0.1.0");
     EXPECT_TRUE(live.free_disk_bytes);
     EXPECT_FALSE(live.program_version.empty());
 }

@@ -1,9 +1,9 @@
 // Frame statistics: what each frame was drawn for, and the figures --stats prints.
-#include "kiosk/app/stats.hpp"
+#include "kiosk/platform/stats.hpp"
 
 #include <gtest/gtest.h>
 
-using namespace kiosk::app;
+using namespace kiosk::platform;
 using std::chrono::milliseconds;
 using steady = std::chrono::steady_clock;
 

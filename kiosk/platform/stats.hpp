@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 // What a frame was drawn for. A frame drawn for nothing (Unchanged) is waste: the loop should have
 // slept instead.
@@ -63,4 +63,4 @@ double percentile(std::vector<double> values, double q);
 // How many of `values` are above twice their median: the stalls a viewer would see.
 std::size_t count_over_twice_median(const std::vector<double>& values);
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

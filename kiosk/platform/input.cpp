@@ -1,15 +1,15 @@
 // Input translation and lockdown.
-#include "kiosk/app/input.hpp"
+#include "kiosk/platform/input.hpp"
 
 #include <cmath>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 std::optional<ui::PointerEvent> PointerInput::read(const SDL_Event& e, Size screen, TimePoint now) {
     using K = ui::PointerEvent::Kind;
     auto finger = [&](K kind) {
         Point at{static_cast<int>(std::lround(e.tfinger.x * static_cast<float>(screen.w))),
-                     static_cast<int>(std::lround(e.tfinger.y * static_cast<float>(screen.h)))};
+                 static_cast<int>(std::lround(e.tfinger.y * static_cast<float>(screen.h)))};
         return ui::PointerEvent{kind, at, now, static_cast<long long>(e.tfinger.fingerId)};
     };
     // The mouse is one more finger, with an id no touch screen uses.
@@ -81,4 +81,4 @@ std::string describe_key(const SDL_KeyboardEvent& k) {
     return out;
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

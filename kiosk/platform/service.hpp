@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 class ServiceNotifier {
 public:
@@ -74,4 +74,4 @@ private:
     std::filesystem::path m_file;
 };
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

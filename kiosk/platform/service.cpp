@@ -1,5 +1,5 @@
 // sd_notify without libsystemd: the protocol is one datagram of "KEY=value" lines to a unix socket.
-#include "kiosk/app/service.hpp"
+#include "kiosk/platform/service.hpp"
 
 #include "kiosk/core/log.hpp"
 
@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <utility>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 namespace {
 
 std::optional<long long> env_number(const char* name) {
@@ -131,4 +131,4 @@ void FaultSwitch::freeze() const {
         std::this_thread::sleep_for(std::chrono::hours{1});
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

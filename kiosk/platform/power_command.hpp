@@ -10,7 +10,7 @@
 #include <string>
 #include <thread>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 struct CommandResult {
     bool started{false};
@@ -47,4 +47,4 @@ private:
     std::thread m_thread;
 };
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 class PointerInput {
 public:
@@ -30,4 +30,4 @@ Request lockdown(const SDL_Event& e, bool windowed);
 // `Alt+F4`, `Ctrl+Q`: for the log.
 std::string describe_key(const SDL_KeyboardEvent& k);
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

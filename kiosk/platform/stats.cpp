@@ -1,12 +1,12 @@
 // Stats collection and report.
-#include "kiosk/app/stats.hpp"
+#include "kiosk/platform/stats.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 FrameKind classify_frame(bool in_transition, bool exposed, bool same_as_last,
                          bool last_incomplete) {
@@ -88,4 +88,4 @@ std::string Stats::report() const {
     return buf;
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

@@ -1,5 +1,5 @@
 // Power commands: posix_spawn of /bin/sh with the output captured, a timeout, one log line each.
-#include "kiosk/app/power_command.hpp"
+#include "kiosk/platform/power_command.hpp"
 
 #include "kiosk/core/child.hpp"
 #include "kiosk/core/log.hpp"
@@ -16,7 +16,7 @@
 
 extern char** environ;
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 CommandResult run_command(const std::string& command, std::chrono::milliseconds timeout) {
     CommandResult r;
@@ -148,4 +148,4 @@ void PowerSwitch::work() {
     }
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::platform
