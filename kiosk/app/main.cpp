@@ -1,7 +1,7 @@
 // The kiosk program's entry point.
-#include "kiosk/app/kiosk.hpp"
+#include "kiosk/app/board.hpp"
 #include "kiosk/app/options.hpp"
-#include "kiosk/app/player_loop.hpp"
+#include "kiosk/app/run.hpp"
 #include "kiosk/media/svg_child.hpp"
 
 #include <cerrno>

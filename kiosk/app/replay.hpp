@@ -1,5 +1,5 @@
 // Replay files: timed input played through the real event path, in simulated time, with
-// screenshots and checks along the way (docs/touch.md). The parser is pure; Kiosk::replay
+// screenshots and checks along the way (docs/touch.md). The parser is pure; replay_driver.hpp
 // plays the steps.
 #pragma once
 

@@ -1,13 +1,13 @@
 // The slide guard: deaths inside a slide counted across starts, the slide skipped after two, and
 // tried again with a new version.
 #include "kiosk/app/admin_status.hpp"
-#include "kiosk/app/slide_guard.hpp"
+#include "kiosk/engine/slide_guard.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-using kiosk::app::SlideGuard;
+using kiosk::engine::SlideGuard;
 namespace fs = std::filesystem;
 
 namespace {

@@ -1,6 +1,6 @@
 // kiosk-pack: the content operator's tool. check and build a source folder, preview a week,
 // summarise proof of play.
-#include "kiosk/app/paths.hpp"
+#include "kiosk/platform/paths.hpp"
 #include "layout_check.hpp"
 #include "preview.hpp"
 #include "publish.hpp"
@@ -66,7 +66,7 @@ The source folder is described in docs/authoring.md.
 
 // Lays the bundle out as the displays will, with their fonts (layout_check.hpp).
 void check_layout(const pack::Packed& packed, pack::Problems& problems) {
-    auto data = app::find_data_dir(std::nullopt);
+    auto data = platform::find_data_dir(std::nullopt);
     if (!data) {
         problems.warn("", 0, "", "the layout was not checked: the displays' fonts are not found");
         return;

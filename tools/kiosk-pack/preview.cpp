@@ -3,11 +3,11 @@
 
 #include "source.hpp"
 
-#include "kiosk/app/kiosk.hpp"
-#include "kiosk/app/paths.hpp"
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/engine/engine.hpp"
 #include "kiosk/media/resample.hpp"
+#include "kiosk/platform/paths.hpp"
 #include "kiosk/platform/sdl_session.hpp"
 
 #include <SDL_image.h>
@@ -57,7 +57,8 @@ int usage_error(const std::string& what) {
 }
 
 // One slide at full size, as the screen shows it at `at`.
-int slide_picture(app::Kiosk& kiosk, const std::string& id, TimePoint at, const std::string& out) {
+int slide_picture(engine::Engine& kiosk, const std::string& id, TimePoint at,
+                  const std::string& out) {
     if (auto drawn = kiosk.draw_slide_alone(id, at); !drawn) {
         std::fprintf(stderr, "kiosk-pack preview: --slide: %s\n", drawn.error().message.c_str());
         return 2;
@@ -94,7 +95,10 @@ Result<fs::path> bundle_folder(const fs::path& dir, fs::path& temporary) {
 } // namespace
 
 int preview_command(const std::vector<std::string>& args) {
-    app::Options o;
+    struct {
+        std::optional<Size> size;
+        std::vector<std::string> tags;
+    } o;
     std::optional<TimePoint> from, to, slide_time;
     std::optional<std::string> slide;
     std::optional<Duration> every;
@@ -172,14 +176,13 @@ int preview_command(const std::vector<std::string>& args) {
     }
     for (const auto& p : (*bundle)->problems)
         std::fprintf(stderr, "warning: %s\n", p.c_str());
-    auto data_dir = app::find_data_dir(std::nullopt);
+    auto data_dir = platform::find_data_dir(std::nullopt);
     if (!data_dir) {
         cleanup();
         std::fprintf(stderr, "kiosk-pack preview: cannot find fonts/kiosk-cjk.ttf\n");
         return 2;
     }
     log::set_level(log::Level::Warn);
-    o.headless = true;
     auto session = platform::SdlSession::start(platform::Video::Headless);
     auto display =
         session ? platform::Display::open({true, false, o.size}) : fail(session.error().message);
@@ -195,7 +198,7 @@ int preview_command(const std::vector<std::string>& args) {
             std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now())));
         int code = 0;
         {
-            app::Kiosk kiosk(o, *bundle, **display, **fonts, std::chrono::steady_clock::now());
+            engine::Engine kiosk(*bundle, **display, **fonts, {o.tags});
             code = slide_picture(kiosk, *slide, when, positional[1]);
         }
         cleanup();
@@ -216,7 +219,7 @@ int preview_command(const std::vector<std::string>& args) {
     SDL_FillRect(sheet.get(), nullptr, SDL_MapRGB(sheet->format, 0x20, 0x20, 0x20));
 
     {
-        app::Kiosk kiosk(o, *bundle, **display, **fonts, std::chrono::steady_clock::now());
+        engine::Engine kiosk(*bundle, **display, **fonts, {o.tags});
         const auto off = (*bundle)->manifest.utc_offset;
         text::Style caption{22, false};
         for (long long i = 0; i < count; ++i) {

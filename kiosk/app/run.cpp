@@ -1,12 +1,13 @@
 // Wiring and the main loop. The loop sleeps until the next thing that changes the screen; workers
 // wake it through SDL's event queue.
-#include "kiosk/app/player_loop.hpp"
+#include "kiosk/app/run.hpp"
 
+#include "kiosk/app/board.hpp"
 #include "kiosk/app/config.hpp"
-#include "kiosk/app/kiosk.hpp"
-#include "kiosk/app/paths.hpp"
+#include "kiosk/app/loop.hpp"
 #include "kiosk/app/play_log.hpp"
 #include "kiosk/app/replay.hpp"
+#include "kiosk/app/replay_driver.hpp"
 #include "kiosk/app/unattended.hpp"
 #include "kiosk/content/url.hpp"
 #include "kiosk/core/clock.hpp"
@@ -14,6 +15,7 @@
 #include "kiosk/media/font_set.hpp"
 #include "kiosk/media/image_loader.hpp"
 #include "kiosk/platform/display.hpp"
+#include "kiosk/platform/paths.hpp"
 #include "kiosk/platform/process.hpp"
 #include "kiosk/platform/sdl_session.hpp"
 #include "kiosk/platform/stats.hpp"
@@ -129,6 +131,77 @@ const char* video_driver_name(VideoOutput video) {
                                            : nullptr;
 }
 
+// Live: the clock (a test's stepped one with --step-clock), the channel's sync thread and the
+// results feed's (with a config), the unattended duties, and the loop until it ends.
+int play_live(const Options& o, const Options& opts, const DisplayConfig* config,
+              sync::Store* store, Board& board, Loop& loop, steady::time_point process_start) {
+    std::unique_ptr<Clock> clock;
+    std::unique_ptr<ClockSteps> steps;
+    if (o.step_clock) {
+        auto stepped = std::make_unique<SteppedClock>(*o.clock, o.speed, *o.clock);
+        steps = std::make_unique<ClockSteps>(*stepped, STDIN_FILENO, &platform::SdlSession::wake);
+        board.attach_clock_steps(*steps);
+        clock = std::move(stepped);
+    } else if (o.clock) {
+        clock = std::make_unique<SystemClock>(*o.clock, o.speed);
+    } else {
+        clock = std::make_unique<SystemClock>();
+    }
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    std::unique_ptr<sync::CurlClient> http;
+    std::unique_ptr<sync::SyncEngine> sync_engine;
+    std::unique_ptr<sync::CurlClient> feed_http;
+    std::unique_ptr<sync::FeedPoller> feed;
+    if (config != nullptr) {
+        sync::HttpLimits limits;
+        limits.ca_file = config->ca_file;
+        limits.cancel = cancel;
+        limits.connect_timeout = config->connect_timeout;
+        limits.low_speed_bytes = config->low_speed_bytes;
+        limits.low_speed_time = config->low_speed_time;
+        limits.total_timeout = config->total_timeout;
+        limits.user_agent = std::string("kiosk/") + KIOSK_VERSION + " (" + opts.display_id + ")";
+        http = std::make_unique<sync::CurlClient>(limits);
+        sync::SyncSettings settings;
+        settings.server = config->server;
+        settings.channel = config->channel;
+        settings.trusted_keys = config->trusted_keys;
+        settings.poll_interval = config->poll_interval;
+        settings.display_id = opts.display_id;
+        settings.stopping = cancel;
+        sync_engine = std::make_unique<sync::SyncEngine>(
+            settings, *store, *http, *clock, &platform::SdlSession::wake,
+            [limits]() -> std::unique_ptr<sync::HttpClient> {
+                return std::make_unique<sync::CurlClient>(limits);
+            });
+        board.attach_sync(*sync_engine, *store);
+        sync_engine->start();
+        auto feed_url =
+            content::join_url(config->server, "feeds/" + config->channel + "/results.json");
+        sync::FeedSettings feed_settings{feed_url.value_or(""),
+                                         config->trusted_keys,
+                                         config->results_poll,
+                                         config->cache_dir / "feed",
+                                         {"X-Kiosk-Display: " + opts.display_id},
+                                         cancel};
+        feed_http = std::make_unique<sync::CurlClient>(limits);
+        feed = std::make_unique<sync::FeedPoller>(feed_settings, *feed_http, *clock,
+                                                  &platform::SdlSession::wake);
+        board.attach_feed(*feed, config->results_lost_after, config->results_stale_after);
+        feed->start();
+        board.guard_slides(config->cache_dir / "slide-guard.json", config->channel);
+    }
+    Unattended unattended(config, Board::display_id(opts), process_start, cancel);
+    board.attach_unattended(unattended, *clock);
+    int code = loop.run(*clock);
+    cancel->store(true); // Downloads in progress stop now; partial files are kept.
+    if (sync_engine)
+        sync_engine->stop();
+    if (feed)
+        feed->stop();
+    return code;
+}
+
 } // namespace
 
 int run(const Options& o, steady::time_point process_start) {
@@ -136,7 +209,7 @@ int run(const Options& o, steady::time_point process_start) {
     platform::use_journal_if_present();
     log::info("kiosk", std::string("kiosk ") + KIOSK_VERSION + " started, process " +
                            std::to_string(getpid()));
-    auto data_dir = find_data_dir(o.data_dir);
+    auto data_dir = platform::find_data_dir(o.data_dir);
     if (!data_dir) {
         log::error("kiosk", "cannot find fonts/kiosk-cjk.ttf; give its folder with --data-dir");
         return 2;
@@ -238,17 +311,19 @@ int run(const Options& o, steady::time_point process_start) {
 
     int code = 0;
     {
-        Kiosk kiosk(opts, bundle, **display, fonts, process_start);
+        engine::Engine engine(bundle, **display, fonts, {opts.tags, o.stats, process_start});
+        Board board(engine, opts);
         if (o.start_slide) {
-            if (auto begun = kiosk.begin_at(*o.start_slide); !begun) {
+            if (auto begun = engine.stage().begin_at(*o.start_slide); !begun) {
                 log::error("kiosk", begun.error().message);
                 return 2;
             }
         }
         if (config)
-            kiosk.configure_touch(config->touch, config->channel);
+            board.configure_touch(config->touch, config->channel);
         if (prepared.waiting)
-            kiosk.wait_for_channel(config->server);
+            board.wait_for_channel(config->server);
+        Loop loop(board, (*session)->wake_event());
         if (o.replay) {
             auto text = content::read_file(*o.replay, 4u << 20);
             auto steps =
@@ -257,7 +332,7 @@ int run(const Options& o, steady::time_point process_start) {
                 log::error("replay", steps.error().message);
                 return 2;
             }
-            code = kiosk.replay(*o.clock, *steps);
+            code = run_replay(loop, *o.clock, *steps);
             if (code == kRestartStatus) {
                 // A replay that restarted would play itself again, for ever.
                 log::info("replay", "the restart asked for is not done in a replay");
@@ -268,79 +343,13 @@ int run(const Options& o, steady::time_point process_start) {
                 std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
             auto after =
                 std::chrono::duration_cast<Duration>(std::chrono::duration<double>(*o.after_s));
-            code = kiosk.screenshot(start, after, *o.screenshot, o.draw_list);
+            code = engine.screenshot(start, after, *o.screenshot, o.draw_list);
         } else {
-            std::unique_ptr<Clock> clock;
-            std::unique_ptr<ClockSteps> steps;
-            if (o.step_clock) {
-                auto stepped = std::make_unique<SteppedClock>(*o.clock, o.speed, *o.clock);
-                steps = std::make_unique<ClockSteps>(*stepped, STDIN_FILENO,
-                                                     &platform::SdlSession::wake);
-                kiosk.attach_clock_steps(*steps);
-                clock = std::move(stepped);
-            } else if (o.clock) {
-                clock = std::make_unique<SystemClock>(*o.clock, o.speed);
-            } else {
-                clock = std::make_unique<SystemClock>();
-            }
-            auto cancel = std::make_shared<std::atomic<bool>>(false);
-            std::unique_ptr<sync::CurlClient> http;
-            std::unique_ptr<sync::SyncEngine> engine;
-            std::unique_ptr<sync::CurlClient> feed_http;
-            std::unique_ptr<sync::FeedPoller> feed;
-            if (config) {
-                sync::HttpLimits limits;
-                limits.ca_file = config->ca_file;
-                limits.cancel = cancel;
-                limits.connect_timeout = config->connect_timeout;
-                limits.low_speed_bytes = config->low_speed_bytes;
-                limits.low_speed_time = config->low_speed_time;
-                limits.total_timeout = config->total_timeout;
-                limits.user_agent =
-                    std::string("kiosk/") + KIOSK_VERSION + " (" + opts.display_id + ")";
-                http = std::make_unique<sync::CurlClient>(limits);
-                sync::SyncSettings settings;
-                settings.server = config->server;
-                settings.channel = config->channel;
-                settings.trusted_keys = config->trusted_keys;
-                settings.poll_interval = config->poll_interval;
-                settings.display_id = opts.display_id;
-                settings.stopping = cancel;
-                engine = std::make_unique<sync::SyncEngine>(
-                    settings, *store, *http, *clock, &platform::SdlSession::wake,
-                    [limits]() -> std::unique_ptr<sync::HttpClient> {
-                        return std::make_unique<sync::CurlClient>(limits);
-                    });
-                kiosk.attach_sync(*engine, *store, config->trusted_keys);
-                engine->start();
-                auto feed_url =
-                    content::join_url(config->server, "feeds/" + config->channel + "/results.json");
-                sync::FeedSettings feed_settings{feed_url.value_or(""),
-                                                 config->trusted_keys,
-                                                 config->results_poll,
-                                                 config->cache_dir / "feed",
-                                                 {"X-Kiosk-Display: " + opts.display_id},
-                                                 cancel};
-                feed_http = std::make_unique<sync::CurlClient>(limits);
-                feed = std::make_unique<sync::FeedPoller>(feed_settings, *feed_http, *clock,
-                                                          &platform::SdlSession::wake);
-                kiosk.attach_feed(*feed, config->results_lost_after, config->results_stale_after);
-                feed->start();
-            }
-            if (config)
-                kiosk.guard_slides(config->cache_dir / "slide-guard.json", config->channel);
-            Unattended unattended(config ? &*config : nullptr, Kiosk::display_id(opts),
-                                  process_start, cancel);
-            kiosk.attach_unattended(unattended, *clock);
-            code = kiosk.live(*clock, (*session)->wake_event());
-            cancel->store(true); // Downloads in progress stop now; partial files are kept.
-            if (engine)
-                engine->stop();
-            if (feed)
-                feed->stop();
+            code = play_live(o, opts, config ? &*config : nullptr, store.get(), board, loop,
+                             process_start);
         }
         if (o.stats)
-            std::fputs(kiosk.stats().report().c_str(), stdout);
+            std::fputs(engine.stats().report().c_str(), stdout);
     }
     return code;
 }

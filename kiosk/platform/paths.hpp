@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <optional>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 // The first folder holding fonts/kiosk-cjk.ttf: `preferred`, then beside the program
 // (`<exe>/..`, `<exe>/../share/kiosk`), then the source tree it was built from, then the install
@@ -12,4 +12,4 @@ namespace kiosk::app {
 std::optional<std::filesystem::path>
 find_data_dir(const std::optional<std::filesystem::path>& preferred);
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

@@ -1,5 +1,5 @@
 // The slide guard's state file: {"bundle": …, "entered": slide id or "", "deaths": {id: n}}.
-#include "kiosk/app/slide_guard.hpp"
+#include "kiosk/engine/slide_guard.hpp"
 
 #include "kiosk/core/log.hpp"
 
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace kiosk::app {
+namespace kiosk::engine {
 
 SlideGuard::SlideGuard(std::optional<std::filesystem::path> file) : m_file(std::move(file)) {
     if (!m_file)
@@ -124,4 +124,4 @@ void crash_if_asked(const std::string& slide_id) {
     }
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::engine

@@ -1,9 +1,9 @@
 // Data folder lookup.
-#include "kiosk/app/paths.hpp"
+#include "kiosk/platform/paths.hpp"
 
 #include <vector>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 std::optional<std::filesystem::path>
 find_data_dir(const std::optional<std::filesystem::path>& preferred) {
@@ -25,4 +25,4 @@ find_data_dir(const std::optional<std::filesystem::path>& preferred) {
     return std::nullopt;
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

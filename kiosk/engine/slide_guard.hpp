@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::app {
+namespace kiosk::engine {
 
 class SlideGuard {
 public:
@@ -58,4 +58,4 @@ private:
 // The test hook: the program aborts when it enters the slide named by KIOSK_FAULT_CRASH_SLIDE.
 void crash_if_asked(const std::string& slide_id);
 
-} // namespace kiosk::app
+} // namespace kiosk::engine

@@ -1,8 +1,8 @@
-// The live loop's unattended duties: the night schedule (black screen, player stopped, power
+// The board's unattended duties: the night schedule (black screen, player stopped, power
 // command), a frame at least every quarter of the watchdog timeout and a ping after it, readiness
 // and status for systemd, the fleet view's status and screenshot, and the fault switch.
+#include "kiosk/app/board.hpp"
 #include "kiosk/app/device_status.hpp"
-#include "kiosk/app/kiosk.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/platform/process.hpp"
 #include "kiosk/platform/system_status.hpp"
@@ -22,10 +22,12 @@ std::chrono::minutes offset_of(const Unattended& u, const content::Bundle& b) {
 
 } // namespace
 
-void Kiosk::attach_unattended(Unattended& unattended, const Clock& clock) {
+void Board::attach_unattended(Unattended& unattended, const Clock& clock) {
     m_unattended = &unattended;
     m_clock = &clock;
-    m_dark = !unattended.settings.on_hours.is_on(clock.now(), offset_of(unattended, *m_bundle));
+    m_engine.before_present = [this](TimePoint now) { before_present(now); };
+    m_engine.after_present = [this] { after_present(); };
+    m_dark = !unattended.settings.on_hours.is_on(clock.now(), offset_of(unattended, bundle()));
     if (m_play_log) {
         PlayLogRetention retention{
             unattended.settings.play_log_keep_days, unattended.settings.play_log_max_bytes, {}};
@@ -36,7 +38,7 @@ void Kiosk::attach_unattended(Unattended& unattended, const Clock& clock) {
         m_play_log->set_retention(retention);
     }
     if (m_dark) {
-        auto offset = offset_of(unattended, *m_bundle);
+        auto offset = offset_of(unattended, bundle());
         auto until = unattended.settings.on_hours.next_switch(clock.now(), offset);
         log::info("night", "screen off" + (until == TimePoint::max()
                                                ? std::string()
@@ -44,23 +46,24 @@ void Kiosk::attach_unattended(Unattended& unattended, const Clock& clock) {
     }
 }
 
-void Kiosk::tend(TimePoint now, bool& dirty) {
+bool Board::tend_unattended(TimePoint now) {
     if (m_unattended == nullptr)
-        return;
+        return false;
+    bool dirty = false;
     Unattended& u = *m_unattended;
     if (u.fault.tripped()) {
         // Said on the notification socket first, so a test knows which pings came before.
         u.notifier.send("STATUS=main loop frozen by the fault switch");
         u.fault.freeze();
     }
-    const auto offset = offset_of(u, *m_bundle);
+    const auto offset = offset_of(u, bundle());
     const bool dark = !u.settings.on_hours.is_on(now, offset);
     if (dark != m_dark) {
         auto until = u.settings.on_hours.next_switch(now, offset);
         std::string next = until == TimePoint::max() ? "" : " until " + format_iso(until, offset);
         if (dark) {
-            m_player.finish(now); // Proof of play ends with the night.
-            make_player();        // The morning starts the schedule afresh.
+            stage().finish(now);        // Proof of play ends with the night.
+            stage().restart_schedule(); // The morning starts the schedule afresh.
             log::info("night", "screen off" + next);
         } else {
             log::info("night", "screen on" + next);
@@ -84,23 +87,24 @@ void Kiosk::tend(TimePoint now, bool& dirty) {
     // A new version on screen, or the screen going off or on, is reported at once (but not more
     // than every 3 s).
     if (u.fleet &&
-        (m_bundle->manifest.bundle_version != u.reported_version || m_dark != u.reported_dark))
+        (bundle().manifest.bundle_version != u.reported_version || m_dark != u.reported_dark))
         u.next_report = std::min(u.next_report, u.last_report + std::chrono::seconds{3});
     if (u.fleet && real_now >= u.next_report)
         dirty = true; // The report's screenshot is read from a fresh frame.
+    return dirty;
 }
 
-DeviceStatus Kiosk::device_status(TimePoint now) const {
+DeviceStatus Board::device_status(TimePoint now) const {
     DeviceStatus s;
     s.display_id = display_id(m_options);
-    s.bundle_version = m_bundle->manifest.bundle_version;
+    s.bundle_version = bundle().manifest.bundle_version;
     s.stored_version = s.bundle_version;
-    if (auto cur = m_player.current_slide(); cur && !m_dark)
-        s.current_slide = m_bundle->manifest.slides[*cur].id;
+    if (auto cur = stage().player().current_slide(); cur && !m_dark)
+        s.current_slide = bundle().manifest.slides[*cur].id;
     s.screen_on = !m_dark;
     s.time = now;
     s.content_expired_at = expired_at(now);
-    s.skipped_slides = m_guard.skipped_slides();
+    s.skipped_slides = m_engine.guard().skipped_slides();
     if (m_sync != nullptr) {
         auto st = m_sync->status();
         s.stored_version = st.version;
@@ -114,7 +118,7 @@ DeviceStatus Kiosk::device_status(TimePoint now) const {
     return s;
 }
 
-void Kiosk::before_present(TimePoint now) {
+void Board::before_present(TimePoint now) {
     if (m_unattended == nullptr || !m_unattended->fleet)
         return;
     Unattended& u = *m_unattended;
@@ -124,12 +128,12 @@ void Kiosk::before_present(TimePoint now) {
     const auto& f = *u.settings.fleet;
     u.next_report = real_now + f.interval;
     u.last_report = real_now;
-    u.reported_version = m_bundle->manifest.bundle_version;
+    u.reported_version = bundle().manifest.bundle_version;
     u.reported_dark = m_dark;
     sync::FleetReport report;
     report.status_json = status_json(device_status(now), f.interval);
     // Read before the frame is presented: after it, a window's back buffer is undefined.
-    auto frame = m_display.read_pixels();
+    auto frame = m_engine.capture();
     if (auto png = platform::png_thumbnail(frame.get(), f.thumbnail_width))
         report.screen_png = std::move(*png);
     else
@@ -137,7 +141,7 @@ void Kiosk::before_present(TimePoint now) {
     m_unattended->fleet->submit(std::move(report));
 }
 
-void Kiosk::after_present() {
+void Board::after_present() {
     if (m_unattended == nullptr)
         return;
     Unattended& u = *m_unattended;
@@ -150,10 +154,10 @@ void Kiosk::after_present() {
             15;
         if (u.frame_marks.empty() || quarter != u.last_quarter) {
             u.last_quarter = quarter;
-            u.frame_marks.push_back(m_renderer.frame());
+            u.frame_marks.push_back(m_engine.renderer().frame());
             if (u.frame_marks.size() > 4) {
                 u.frame_marks.pop_front();
-                m_renderer.drop_unused_before(u.frame_marks.front());
+                m_engine.renderer().drop_unused_before(u.frame_marks.front());
                 platform::release_free_memory();
             }
         }
@@ -165,7 +169,7 @@ void Kiosk::after_present() {
     }
     std::string status =
         m_dark ? "STATUS=screen off (night)"
-               : "STATUS=showing bundle " + std::to_string(m_bundle->manifest.bundle_version);
+               : "STATUS=showing bundle " + std::to_string(bundle().manifest.bundle_version);
     if (status != u.status_sent) {
         u.notifier.send(status);
         u.status_sent = std::move(status);
@@ -177,7 +181,7 @@ void Kiosk::after_present() {
     }
 }
 
-int Kiosk::unattended_wait_ms(TimePoint now) const {
+int Board::unattended_wait_ms(TimePoint now) const {
     if (m_unattended == nullptr)
         return 60'000;
     const Unattended& u = *m_unattended;
@@ -187,7 +191,7 @@ int Kiosk::unattended_wait_ms(TimePoint now) const {
         wait = std::min(wait, u.watchdog->frame_due() - real_now);
     if (u.fleet)
         wait = std::min(wait, u.next_report - real_now);
-    auto next = u.settings.on_hours.next_switch(now, offset_of(u, *m_bundle));
+    auto next = u.settings.on_hours.next_switch(now, offset_of(u, bundle()));
     if (next != TimePoint::max() && m_clock != nullptr)
         wait = std::min(
             wait, std::chrono::duration_cast<steady::duration>(m_clock->real_wait(next - now)));
