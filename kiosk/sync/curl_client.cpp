@@ -1,4 +1,5 @@
 // libcurl behind HttpClient.
+#include "kiosk/sync/curl_handle.hpp"
 #include "kiosk/sync/http.hpp"
 
 #include <curl/curl.h>
@@ -86,26 +87,20 @@ std::optional<std::chrono::seconds> retry_after(const std::string& v) {
 
 } // namespace
 
-CurlClient::CurlClient(HttpLimits limits) : m_limits(std::move(limits)) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    m_curl = curl_easy_init();
-}
+CurlClient::CurlClient(HttpLimits limits)
+    : m_handle(std::make_unique<CurlHandle>(std::move(limits))) {}
 
-CurlClient::~CurlClient() {
-    if (m_curl != nullptr)
-        curl_easy_cleanup(static_cast<CURL*>(m_curl));
-}
+CurlClient::~CurlClient() = default;
 
 HttpResponse CurlClient::get(const HttpRequest& request) {
     HttpResponse response;
-    auto* curl = static_cast<CURL*>(m_curl);
+    const HttpLimits& limits = m_handle->limits();
+    CURL* curl = m_handle->start(limits.total_timeout);
     if (curl == nullptr) {
         response.error = "libcurl could not start";
         return response;
     }
-    curl_easy_reset(curl);
-    Transfer t{&request, &response, curl, m_limits.cancel.get()};
+    Transfer t{&request, &response, curl, limits.cancel.get()};
     long resume = 0;
     if (request.to_file) {
         // A download resumes from what an earlier one left; the file is opened only when content
@@ -126,25 +121,11 @@ HttpResponse CurlClient::get(const HttpRequest& request) {
             curl_slist_append(headers, ("If-Modified-Since: " + request.if_modified_since).c_str());
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, m_limits.user_agent.c_str());
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
-                     static_cast<long>(m_limits.connect_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, m_limits.low_speed_bytes);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME,
-                     static_cast<long>(m_limits.low_speed_time.count()));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(m_limits.total_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &t);
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!m_limits.ca_file.empty())
-        curl_easy_setopt(curl, CURLOPT_CAINFO, m_limits.ca_file.c_str());
     if (resume > 0)
         curl_easy_setopt(curl, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(resume));
     CURLcode rc = curl_easy_perform(curl);

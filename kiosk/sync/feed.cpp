@@ -1,5 +1,6 @@
 // Feed polling.
 #include "kiosk/sync/feed.hpp"
+#include "kiosk/core/stop_and_join.hpp"
 
 #include "kiosk/content/bundle.hpp"
 #include "kiosk/core/log.hpp"
@@ -121,13 +122,7 @@ void FeedPoller::start() {
 }
 
 void FeedPoller::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    stop_and_join(m_mutex, m_stop, m_cv, m_thread);
 }
 
 std::optional<FeedUpdate> FeedPoller::take_update() {

@@ -1,5 +1,8 @@
 // Fleet status uploads: PUT with basic authentication, a thread that sends the newest report.
 #include "kiosk/sync/fleet.hpp"
+#include "kiosk/core/stop_and_join.hpp"
+
+#include "kiosk/sync/curl_handle.hpp"
 
 #include "kiosk/core/log.hpp"
 
@@ -37,27 +40,21 @@ std::size_t on_answer(char* data, std::size_t size, std::size_t n, void* user) {
 } // namespace
 
 CurlUploader::CurlUploader(HttpLimits limits, std::string user, std::string password)
-    : m_limits(std::move(limits)), m_user(std::move(user)), m_password(std::move(password)) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    m_curl = curl_easy_init();
-}
+    : m_handle(std::make_unique<CurlHandle>(std::move(limits))), m_user(std::move(user)),
+      m_password(std::move(password)) {}
 
-CurlUploader::~CurlUploader() {
-    if (m_curl != nullptr)
-        curl_easy_cleanup(static_cast<CURL*>(m_curl));
-}
+CurlUploader::~CurlUploader() = default;
 
 HttpResponse CurlUploader::put(const std::string& url, const std::string& body,
                                const std::string& content_type) {
     HttpResponse response;
-    auto* curl = static_cast<CURL*>(m_curl);
+    // A status is small: never hold the next one up.
+    CURL* curl = m_handle->start(std::chrono::seconds{60});
     if (curl == nullptr) {
         response.error = "libcurl could not start";
         return response;
     }
-    curl_easy_reset(curl);
-    Body b{&body, 0, m_limits.cancel.get()};
+    Body b{&body, 0, m_handle->limits().cancel.get()};
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, ("Content-Type: " + content_type).c_str());
     headers = curl_slist_append(headers, "Expect:"); // Small bodies: no 100-continue round trip.
@@ -72,20 +69,6 @@ HttpResponse CurlUploader::put(const std::string& url, const std::string& body,
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
     curl_easy_setopt(curl, CURLOPT_USERNAME, m_user.c_str());
     curl_easy_setopt(curl, CURLOPT_PASSWORD, m_password.c_str());
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, m_limits.user_agent.c_str());
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
-                     static_cast<long>(m_limits.connect_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, m_limits.low_speed_bytes);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME,
-                     static_cast<long>(m_limits.low_speed_time.count()));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L); // A status is small; never hold the next one.
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!m_limits.ca_file.empty())
-        curl_easy_setopt(curl, CURLOPT_CAINFO, m_limits.ca_file.c_str());
     CURLcode rc = curl_easy_perform(curl);
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     curl_slist_free_all(headers);
@@ -153,13 +136,7 @@ void FleetReporter::start() {
 }
 
 void FleetReporter::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    stop_and_join(m_mutex, m_stop, m_cv, m_thread);
 }
 
 void FleetReporter::submit(FleetReport report) {

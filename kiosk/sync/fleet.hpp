@@ -36,10 +36,9 @@ public:
                      const std::string& content_type) override;
 
 private:
-    HttpLimits m_limits;
+    std::unique_ptr<CurlHandle> m_handle;
     std::string m_user;
     std::string m_password;
-    void* m_curl{nullptr};
 };
 
 class FleetReporter {

@@ -50,6 +50,8 @@ struct HttpLimits {
     std::shared_ptr<std::atomic<bool>> cancel; // Set: transfers in progress stop at once.
 };
 
+class CurlHandle;
+
 class CurlClient final : public HttpClient {
 public:
     explicit CurlClient(HttpLimits limits);
@@ -59,8 +61,8 @@ public:
     HttpResponse get(const HttpRequest& request) override;
 
 private:
-    HttpLimits m_limits;
-    void* m_curl{nullptr}; // One easy handle, reused: connections are kept alive between polls.
+    // One easy handle, reused: connections are kept alive between polls.
+    std::unique_ptr<CurlHandle> m_handle;
 };
 
 } // namespace kiosk::sync

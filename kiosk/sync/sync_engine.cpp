@@ -1,5 +1,6 @@
 // Polling, verification, download and activation.
 #include "kiosk/sync/sync_engine.hpp"
+#include "kiosk/core/stop_and_join.hpp"
 
 #include "kiosk/content/manifest.hpp"
 #include "kiosk/content/showable.hpp"
@@ -409,13 +410,7 @@ void SyncEngine::start() {
 }
 
 void SyncEngine::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    stop_and_join(m_mutex, m_stop, m_cv, m_thread);
 }
 
 } // namespace kiosk::sync
