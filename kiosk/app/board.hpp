@@ -5,7 +5,6 @@
 // driver (replay_driver.cpp) call it at their steps.
 #pragma once
 
-#include "kiosk/app/clock_steps.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/play_log.hpp"
@@ -13,6 +12,7 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/device_status.hpp"
 #include "kiosk/engine/engine.hpp"
+#include "kiosk/platform/clock_steps.hpp"
 #include "kiosk/sync/feed.hpp"
 #include "kiosk/sync/sync_engine.hpp"
 
@@ -49,7 +49,7 @@ public:
     // Running unattended: night schedule, watchdog, fleet status.
     void attach_unattended(Unattended& unattended, const Clock& clock);
     // A test drives simulated time (--step-clock): told where the loop is each iteration.
-    void attach_clock_steps(ClockSteps& steps) { m_steps = &steps; }
+    void attach_clock_steps(platform::ClockSteps& steps) { m_steps = &steps; }
     // No version of the channel yet: the neutral waiting screen (display, server, channel, what
     // the sync is doing) until the first one arrives, never another bundle.
     void wait_for_channel(std::string server);
@@ -116,7 +116,7 @@ private:
     std::string m_guard_channel;
     Unattended* m_unattended{nullptr};
     const Clock* m_clock{nullptr};
-    ClockSteps* m_steps{nullptr};
+    platform::ClockSteps* m_steps{nullptr};
     bool m_dark{false};
 };
 

@@ -136,10 +136,11 @@ const char* video_driver_name(VideoOutput video) {
 int play_live(const Options& o, const Options& opts, const DisplayConfig* config,
               sync::Store* store, Board& board, Loop& loop, steady::time_point process_start) {
     std::unique_ptr<Clock> clock;
-    std::unique_ptr<ClockSteps> steps;
+    std::unique_ptr<platform::ClockSteps> steps;
     if (o.step_clock) {
         auto stepped = std::make_unique<SteppedClock>(*o.clock, o.speed, *o.clock);
-        steps = std::make_unique<ClockSteps>(*stepped, STDIN_FILENO, &platform::SdlSession::wake);
+        steps = std::make_unique<platform::ClockSteps>(*stepped, STDIN_FILENO,
+                                                       &platform::SdlSession::wake);
         board.attach_clock_steps(*steps);
         clock = std::move(stepped);
     } else if (o.clock) {

@@ -1,5 +1,5 @@
 // Reading the clock's steps from standard input.
-#include "kiosk/app/clock_steps.hpp"
+#include "kiosk/platform/clock_steps.hpp"
 
 #include "kiosk/core/log.hpp"
 
@@ -8,7 +8,7 @@
 
 #include <cstdio>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 Result<TimePoint> parse_clock_step(const std::string& line) {
     std::string text = line;
@@ -88,4 +88,4 @@ void ClockSteps::tend(TimePoint now, bool waiting_for_decoder) {
     std::fflush(stdout);
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

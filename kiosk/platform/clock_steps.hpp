@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-namespace kiosk::app {
+namespace kiosk::platform {
 
 class ClockSteps {
 public:
@@ -42,4 +42,4 @@ private:
 // Parses one line of --step-clock input: an ISO time, or an error naming the line.
 Result<TimePoint> parse_clock_step(const std::string& line);
 
-} // namespace kiosk::app
+} // namespace kiosk::platform

@@ -5,12 +5,12 @@
 
 namespace kiosk::platform {
 
-std::optional<ui::PointerEvent> PointerInput::read(const SDL_Event& e, Size screen, TimePoint now) {
-    using K = ui::PointerEvent::Kind;
+std::optional<PointerEvent> PointerInput::read(const SDL_Event& e, Size screen, TimePoint now) {
+    using K = PointerEvent::Kind;
     auto finger = [&](K kind) {
         Point at{static_cast<int>(std::lround(e.tfinger.x * static_cast<float>(screen.w))),
                  static_cast<int>(std::lround(e.tfinger.y * static_cast<float>(screen.h)))};
-        return ui::PointerEvent{kind, at, now, static_cast<long long>(e.tfinger.fingerId)};
+        return PointerEvent{kind, at, now, static_cast<long long>(e.tfinger.fingerId)};
     };
     // The mouse is one more finger, with an id no touch screen uses.
     constexpr long long kMouse = -1;
@@ -25,17 +25,17 @@ std::optional<ui::PointerEvent> PointerInput::read(const SDL_Event& e, Size scre
         if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT)
             return std::nullopt;
         m_mouse_down = true;
-        return ui::PointerEvent{K::Down, {e.button.x, e.button.y}, now, kMouse};
+        return PointerEvent{K::Down, {e.button.x, e.button.y}, now, kMouse};
     case SDL_MOUSEMOTION:
         if (e.motion.which == SDL_TOUCH_MOUSEID || !m_mouse_down)
             return std::nullopt;
-        return ui::PointerEvent{K::Move, {e.motion.x, e.motion.y}, now, kMouse};
+        return PointerEvent{K::Move, {e.motion.x, e.motion.y}, now, kMouse};
     case SDL_MOUSEBUTTONUP:
         if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT ||
             !m_mouse_down)
             return std::nullopt;
         m_mouse_down = false;
-        return ui::PointerEvent{K::Up, {e.button.x, e.button.y}, now, kMouse};
+        return PointerEvent{K::Up, {e.button.x, e.button.y}, now, kMouse};
     default:
         return std::nullopt;
     }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "kiosk/core/geometry.hpp"
-#include "kiosk/ui/gesture.hpp"
+#include "kiosk/core/pointer.hpp"
 
 #include <SDL.h>
 
@@ -16,7 +16,7 @@ class PointerInput {
 public:
     // The pointer event `e` is, at `now`, on a screen of `screen` pixels; nullopt for anything
     // else (other events, a mouse moving with no button down, SDL's mouse copy of a touch).
-    std::optional<ui::PointerEvent> read(const SDL_Event& e, Size screen, TimePoint now);
+    std::optional<PointerEvent> read(const SDL_Event& e, Size screen, TimePoint now);
 
 private:
     bool m_mouse_down{false};

@@ -1,5 +1,5 @@
-#include "kiosk/app/clock_steps.hpp"
 #include "kiosk/app/options.hpp"
+#include "kiosk/platform/clock_steps.hpp"
 
 #include <gtest/gtest.h>
 
@@ -89,8 +89,8 @@ TEST(Options, RunsEndingOnEventsNotTimes) {
 }
 
 TEST(Options, ClockStepsAreTimes) {
-    auto t = kiosk::app::parse_clock_step("2020-11-08T10:00:00Z\r");
+    auto t = kiosk::platform::parse_clock_step("2020-11-08T10:00:00Z\r");
     ASSERT_TRUE(t) << t.error().message;
     EXPECT_EQ(*t, *parse_datetime("2020-11-08T10:00:00Z"));
-    EXPECT_FALSE(kiosk::app::parse_clock_step("10:00"));
+    EXPECT_FALSE(kiosk::platform::parse_clock_step("10:00"));
 }
