@@ -1,6 +1,6 @@
 // What a display needs to run for weeks with nobody near it, owned in one place by run(): the
 // service notifier and watchdog, the night schedule's power commands, the fleet reporter and the
-// fault switch. The Kiosk's live loop consults it (kiosk_unattended.cpp).
+// fault switch. The board consults it from the loop (board_unattended.cpp).
 #pragma once
 
 #include "kiosk/app/config.hpp"

@@ -29,7 +29,7 @@ struct DeviceStatus {
     std::string network_address;                  // The first address that is not loopback.
     // Content flags.
     std::optional<TimePoint> content_expired_at; // The version on screen is past its expiry.
-    // Slides left out because the program died in them twice (app/slide_guard.hpp).
+    // Slides left out because the program died in them twice (engine/slide_guard.hpp).
     std::vector<std::string> skipped_slides;
 };
 
