@@ -131,6 +131,59 @@ const char* video_driver_name(VideoOutput video) {
                                            : nullptr;
 }
 
+// The display's config read (--config): it fills in what the command line leaves open, sets
+// the log level, and opens the content store. False (with the reason logged) on a bad one.
+bool read_config(const Options& o, Options& opts, std::optional<DisplayConfig>& config,
+                 std::unique_ptr<sync::Store>& store) {
+    auto c = load_config(*o.config);
+    if (!c) {
+        log::error("config", c.error().message);
+        return false;
+    }
+    config = *c;
+    if (config->unattended.log_level && !o.verbose)
+        log::set_level(*config->unattended.log_level);
+    if (opts.display_id.empty())
+        opts.display_id = config->display_id;
+    if (opts.tags.empty())
+        opts.tags = config->tags;
+    if (!opts.play_log && !config->play_log_dir.empty())
+        opts.play_log = config->play_log_dir;
+    store = std::make_unique<sync::Store>(config->cache_dir, config->cache_max_bytes);
+    if (auto opened = store->open(); !opened) {
+        log::error("store", opened.error().message);
+        return false;
+    }
+    return true;
+}
+
+// What the helper thread readies while the main thread starts SDL.
+struct Prepared {
+    std::shared_ptr<const content::Bundle> bundle; // Null: nothing to show, exit.
+    std::unique_ptr<media::FontSet> fonts;         // Null: `font_error` says why.
+    std::string font_error;
+    bool waiting{false}; // The channel's waiting screen.
+};
+
+Prepared prepare(const Options& opts, const DisplayConfig* config, sync::Store* store,
+                 const std::filesystem::path& data_dir) {
+    // In the "C" locale of its own: SDL's X11 start switches the process to the user's locale
+    // for a moment, and JSON numbers must not be read with a decimal comma then.
+    locale_t c_locale = newlocale(LC_ALL_MASK, "C", nullptr);
+    locale_t previous = c_locale != nullptr ? uselocale(c_locale) : nullptr;
+    Prepared p;
+    p.bundle = choose_bundle(opts, config, store, data_dir, p.waiting);
+    if (auto f = media::FontSet::open(data_dir / "fonts" / "kiosk-cjk.ttf"))
+        p.fonts = std::move(*f);
+    else
+        p.font_error = f.error().message;
+    if (c_locale != nullptr) {
+        uselocale(previous);
+        freelocale(c_locale);
+    }
+    return p;
+}
+
 // Live: the clock (a test's stepped one with --step-clock), the channel's sync thread and the
 // results feed's (with a config), the unattended duties, and the loop until it ends.
 int play_live(const Options& o, const Options& opts, const DisplayConfig* config,
@@ -203,6 +256,52 @@ int play_live(const Options& o, const Options& opts, const DisplayConfig* config
     return code;
 }
 
+// Plays what was prepared on the display: a replay, a screenshot, or live.
+int play(const Options& o, const Options& opts, const DisplayConfig* config, sync::Store* store,
+         platform::Display& display, std::uint32_t wake_event, const Prepared& prepared,
+         steady::time_point process_start) {
+    engine::Engine engine(prepared.bundle, display, *prepared.fonts,
+                          {opts.tags, o.stats, process_start});
+    Board board(engine, opts);
+    if (o.start_slide) {
+        if (auto begun = engine.stage().begin_at(*o.start_slide); !begun) {
+            log::error("kiosk", begun.error().message);
+            return 2;
+        }
+    }
+    if (config != nullptr)
+        board.configure_touch(config->touch, config->channel);
+    if (prepared.waiting)
+        board.wait_for_channel(config->server);
+    Loop loop(board, wake_event);
+    int code = 0;
+    if (o.replay) {
+        auto text = content::read_file(*o.replay, 4u << 20);
+        auto steps = text ? parse_replay(*text, o.replay->string()) : std::unexpected(text.error());
+        if (!steps) {
+            log::error("replay", steps.error().message);
+            return 2;
+        }
+        code = run_replay(loop, *o.clock, *steps);
+        if (code == kRestartStatus) {
+            // A replay that restarted would play itself again, for ever.
+            log::info("replay", "the restart asked for is not done in a replay");
+            code = 0;
+        }
+    } else if (o.screenshot) {
+        auto start = o.clock.value_or(
+            std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
+        auto after =
+            std::chrono::duration_cast<Duration>(std::chrono::duration<double>(*o.after_s));
+        code = engine.screenshot(start, after, *o.screenshot, o.draw_list);
+    } else {
+        code = play_live(o, opts, config, store, board, loop, process_start);
+    }
+    if (o.stats)
+        std::fputs(engine.stats().report().c_str(), stdout);
+    return code;
+}
+
 } // namespace
 
 int run(const Options& o, steady::time_point process_start) {
@@ -218,27 +317,8 @@ int run(const Options& o, steady::time_point process_start) {
     Options opts = o;
     std::optional<DisplayConfig> config;
     std::unique_ptr<sync::Store> store;
-    if (o.config) {
-        auto c = load_config(*o.config);
-        if (!c) {
-            log::error("config", c.error().message);
-            return 2;
-        }
-        config = *c;
-        if (config->unattended.log_level && !o.verbose)
-            log::set_level(*config->unattended.log_level);
-        if (opts.display_id.empty())
-            opts.display_id = config->display_id;
-        if (opts.tags.empty())
-            opts.tags = config->tags;
-        if (!opts.play_log && !config->play_log_dir.empty())
-            opts.play_log = config->play_log_dir;
-        store = std::make_unique<sync::Store>(config->cache_dir, config->cache_max_bytes);
-        if (auto opened = store->open(); !opened) {
-            log::error("store", opened.error().message);
-            return 2;
-        }
-    }
+    if (o.config && !read_config(o, opts, config, store))
+        return 2;
 
     // Before the helper below starts: setenv is not safe while another thread reads the
     // environment.
@@ -248,29 +328,8 @@ int run(const Options& o, steady::time_point process_start) {
     // The bundle is read and checked (every object's SHA-256) and the font opened on a helper
     // thread, while this one starts SDL and opens the window: the two take about as long, and
     // neither needs the other.
-    struct Prepared {
-        std::shared_ptr<const content::Bundle> bundle; // Null: nothing to show, exit.
-        std::unique_ptr<media::FontSet> fonts;         // Null: `font_error` says why.
-        std::string font_error;
-        bool waiting{false}; // The channel's waiting screen.
-    };
     auto preparing = std::async(std::launch::async, [&] {
-        // In the "C" locale of its own: SDL's X11 start switches the process to the user's
-        // locale for a moment, and JSON numbers must not be read with a decimal comma then.
-        locale_t c_locale = newlocale(LC_ALL_MASK, "C", nullptr);
-        locale_t previous = c_locale != nullptr ? uselocale(c_locale) : nullptr;
-        Prepared p;
-        p.bundle =
-            choose_bundle(opts, config ? &*config : nullptr, store.get(), *data_dir, p.waiting);
-        if (auto f = media::FontSet::open(*data_dir / "fonts" / "kiosk-cjk.ttf"))
-            p.fonts = std::move(*f);
-        else
-            p.font_error = f.error().message;
-        if (c_locale != nullptr) {
-            uselocale(previous);
-            freelocale(c_locale);
-        }
-        return p;
+        return prepare(opts, config ? &*config : nullptr, store.get(), *data_dir);
     });
     // SDL is not stopped under the helper's feet when the display cannot be opened.
     auto leave = [&preparing](int status) {
@@ -308,51 +367,9 @@ int run(const Options& o, steady::time_point process_start) {
         log::error("kiosk", prepared.font_error);
         return 2;
     }
-    const media::FontSet& fonts = *prepared.fonts;
 
-    int code = 0;
-    {
-        engine::Engine engine(bundle, **display, fonts, {opts.tags, o.stats, process_start});
-        Board board(engine, opts);
-        if (o.start_slide) {
-            if (auto begun = engine.stage().begin_at(*o.start_slide); !begun) {
-                log::error("kiosk", begun.error().message);
-                return 2;
-            }
-        }
-        if (config)
-            board.configure_touch(config->touch, config->channel);
-        if (prepared.waiting)
-            board.wait_for_channel(config->server);
-        Loop loop(board, (*session)->wake_event());
-        if (o.replay) {
-            auto text = content::read_file(*o.replay, 4u << 20);
-            auto steps =
-                text ? parse_replay(*text, o.replay->string()) : std::unexpected(text.error());
-            if (!steps) {
-                log::error("replay", steps.error().message);
-                return 2;
-            }
-            code = run_replay(loop, *o.clock, *steps);
-            if (code == kRestartStatus) {
-                // A replay that restarted would play itself again, for ever.
-                log::info("replay", "the restart asked for is not done in a replay");
-                code = 0;
-            }
-        } else if (o.screenshot) {
-            auto start = o.clock.value_or(
-                std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
-            auto after =
-                std::chrono::duration_cast<Duration>(std::chrono::duration<double>(*o.after_s));
-            code = engine.screenshot(start, after, *o.screenshot, o.draw_list);
-        } else {
-            code = play_live(o, opts, config ? &*config : nullptr, store.get(), board, loop,
-                             process_start);
-        }
-        if (o.stats)
-            std::fputs(engine.stats().report().c_str(), stdout);
-    }
-    return code;
+    return play(o, opts, config ? &*config : nullptr, store.get(), **display,
+                (*session)->wake_event(), prepared, process_start);
 }
 
 } // namespace kiosk::app

@@ -82,6 +82,78 @@ void fit_cell(Canvas& cv, const PaintContext& c, const std::string& s, Style st,
     cv.text(text::ellipsize(rest, box.w, m, two), two, box.x, top + lh, color);
 }
 
+namespace {
+
+// The columns and type of a day's rows.
+struct Grid {
+    int x0{};
+    int inner_w{};
+    int time_w{};
+    int badge_w{};
+    int gap{};
+    int title_w{}; // Portrait: the width of the title and the place under it.
+    int place_w{}; // Landscape only.
+    Style row;
+    Style row_bold;
+    Style small;
+};
+
+// The title and the place under it on a portrait board, each up to two lines.
+std::pair<std::vector<std::string>, std::vector<std::string>>
+portrait_lines(const PaintContext& c, const Grid& g, const content::Event& e) {
+    return {wrap(c, e.title, g.row_bold, g.title_w, 2),
+            e.place.empty() ? std::vector<std::string>{} : wrap(c, e.place, g.small, g.title_w, 2)};
+}
+
+// One event's row, `h` high from `y`: its time, a running or next badge, the title and place.
+void draw_row(Canvas& cv, const PaintContext& c, const Grid& g, const content::DayEntry& entry,
+              int y, int h, bool first_row) {
+    const auto& m = c.bundle.manifest;
+    const auto& theme = m.theme;
+    const Layout& l = c.layout;
+    const auto& e = *entry.event;
+    const int cell_h = h - l.px(8);
+    Color fg = theme.panel_text;
+    if (entry.state == content::EventState::Running)
+        cv.fill({g.x0 - l.px(16), y, g.inner_w + l.px(32), cell_h}, theme.accent);
+    else if (entry.state == content::EventState::Past)
+        fg = kMuted;
+    if (!first_row)
+        cv.fill({g.x0, y - l.px(4), g.inner_w, std::max(1, l.px(1))}, Color{0xDD, 0xDD, 0xDD, 255});
+    const int lh = c.metrics.line_height(g.row);
+    int line_y = y + (cell_h - lh) / 2;
+    if (l.portrait && !e.place.empty())
+        line_y = y + l.px(6);
+    cv.text(time_range(e, m.utc_offset) + (e.invented ? "*" : ""), g.row_bold, g.x0, line_y, fg);
+    const int bx = g.x0 + g.time_w;
+    if (entry.state == content::EventState::Running)
+        badge(cv, c, "进行中", bx, line_y + l.px(2), lh - l.px(4), theme.primary, theme.text);
+    else if (entry.state == content::EventState::Next)
+        badge(cv, c, "下一项", bx, line_y + l.px(2), lh - l.px(4), theme.panel_text, theme.panel);
+    const int title_x = bx + g.badge_w;
+    Style title_st = entry.state == content::EventState::Running ? g.row_bold : g.row;
+    if (l.portrait) {
+        auto [title, place] = portrait_lines(c, g, e);
+        int ty = line_y;
+        for (const auto& t : title) {
+            cv.text(t, title_st, title_x, ty, fg);
+            ty += lh;
+        }
+        const Color place_color =
+            entry.state == content::EventState::Past ? kMuted : Color{0x55, 0x55, 0x55, 255};
+        for (const auto& p : place) {
+            cv.text(p, g.small, title_x, ty, place_color);
+            ty += c.metrics.line_height(g.small);
+        }
+        return;
+    }
+    fit_cell(cv, c, e.title, title_st, {title_x, y, g.title_w - g.gap, cell_h}, fg);
+    if (!e.place.empty())
+        fit_cell(cv, c, e.place, g.row, {title_x + g.title_w, y, g.place_w - g.gap, cell_h}, fg);
+}
+
+} // namespace
+
 void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
     const auto& m = c.bundle.manifest;
     const auto& theme = m.theme;
@@ -95,43 +167,38 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
 
     int y =
         panel_title(cv, c, panel, "今日活动 · " + format_chinese_date(c.now, m.utc_offset), pad);
-    int x0 = panel.x + pad;
-    int inner_w = panel.w - 2 * pad;
-    Style row_st{l.px(l.portrait ? 32 : 34), false};
-    Style row_bold{row_st.px, true};
-    Style small{l.px(24), false};
-    int row_h = l.px(l.portrait ? 96 : 84);
-    int foot_h = l.px(48);
-    int avail = panel.y + panel.h - pad - foot_h - y;
+    Grid g;
+    g.x0 = panel.x + pad;
+    g.inner_w = panel.w - 2 * pad;
+    g.row = {l.px(l.portrait ? 32 : 34), false};
+    g.row_bold = {g.row.px, true};
+    g.small = {l.px(24), false};
+    g.time_w = width_of(c, "00:00–00:00*", g.row_bold) + l.px(32);
+    g.badge_w = l.px(130);
+    g.gap = l.px(16);
+    g.title_w = g.inner_w - g.time_w - g.badge_w;
+    const int row_h = l.px(l.portrait ? 96 : 84);
+    const int foot_h = l.px(48);
+    const int avail = panel.y + panel.h - pad - foot_h - y;
 
     if (view.entries.empty()) {
-        cv.text("今日暂无活动安排", Style{l.px(40), true}, x0, y + l.px(20), theme.panel_text);
+        cv.text("今日暂无活动安排", Style{l.px(40), true}, g.x0, y + l.px(20), theme.panel_text);
         if (view.next_later != nullptr) {
             const auto* e = view.next_later;
             std::string line = "下一项：" + format_chinese_date(e->start, m.utc_offset) + " " +
                                time_range(*e, m.utc_offset) + "  " + e->title;
-            text_fit(cv, c, line, row_st, x0, y + l.px(100), inner_w, theme.panel_text);
+            text_fit(cv, c, line, g.row, g.x0, y + l.px(100), g.inner_w, theme.panel_text);
         }
         return;
     }
 
-    int time_w = width_of(c, "00:00–00:00*", row_bold) + l.px(32);
-    int badge_w = l.px(130);
-    const int gap = l.px(16);
-    // Portrait: the title (bold when running: measured so) and the place under it, each up to
-    // two lines, the row as tall as they need.
-    const int narrow_w = inner_w - time_w - badge_w;
-    auto portrait_lines = [&](const content::Event& e) {
-        return std::make_pair(wrap(c, e.title, row_bold, narrow_w, 2),
-                              e.place.empty() ? std::vector<std::string>{}
-                                              : wrap(c, e.place, small, narrow_w, 2));
-    };
+    // A portrait row is as tall as its title and the place under it need.
     auto height_of = [&](std::size_t i) {
         if (!l.portrait)
             return row_h;
-        auto [title, place] = portrait_lines(*view.entries[i].event);
-        int need = static_cast<int>(title.size()) * c.metrics.line_height(row_st) +
-                   static_cast<int>(place.size()) * c.metrics.line_height(small) + l.px(28);
+        auto [title, place] = portrait_lines(c, g, *view.entries[i].event);
+        int need = static_cast<int>(title.size()) * c.metrics.line_height(g.row) +
+                   static_cast<int>(place.size()) * c.metrics.line_height(g.small) + l.px(28);
         return std::max(row_h, need);
     };
     // Show a window of rows that keeps the running and next events on screen.
@@ -159,66 +226,22 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
 
     // Landscape: title and place side by side, sharing what the time and badge leave by what
     // today's rows need (titles measured bold, as the running one is drawn).
-    int title_w = inner_w - time_w - badge_w;
-    int place_w = 0;
     if (!l.portrait) {
         int title_need = 0;
         int place_need = 0;
         for (std::size_t i = first; i < last; ++i) {
             const auto& e = *view.entries[i].event;
-            title_need = std::max(title_need, width_of(c, e.title, row_bold) + gap);
+            title_need = std::max(title_need, width_of(c, e.title, g.row_bold) + g.gap);
             if (!e.place.empty())
-                place_need = std::max(place_need, width_of(c, e.place, row_st) + gap);
+                place_need = std::max(place_need, width_of(c, e.place, g.row) + g.gap);
         }
-        std::tie(title_w, place_w) = share_columns(title_need, place_need, title_w);
+        std::tie(g.title_w, g.place_w) = share_columns(title_need, place_need, g.title_w);
     }
     bool any_invented = false;
     int ry = y;
     for (std::size_t i = first; i < last; ry += height_of(i), ++i) {
-        const auto& entry = view.entries[i];
-        const auto& e = *entry.event;
-        int cell_h = height_of(i) - l.px(8);
-        Color fg = theme.panel_text;
-        if (entry.state == content::EventState::Running) {
-            cv.fill({x0 - l.px(16), ry, inner_w + l.px(32), cell_h}, theme.accent);
-        } else if (entry.state == content::EventState::Past) {
-            fg = kMuted;
-        }
-        if (i > first)
-            cv.fill({x0, ry - l.px(4), inner_w, std::max(1, l.px(1))},
-                    Color{0xDD, 0xDD, 0xDD, 255});
-        any_invented = any_invented || e.invented;
-        int line_y = ry + (cell_h - c.metrics.line_height(row_st)) / 2;
-        if (l.portrait && !e.place.empty())
-            line_y = ry + l.px(6);
-        cv.text(time_range(e, m.utc_offset) + (e.invented ? "*" : ""), row_bold, x0, line_y, fg);
-        int bx = x0 + time_w;
-        if (entry.state == content::EventState::Running)
-            badge(cv, c, "进行中", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4),
-                  theme.primary, theme.text);
-        else if (entry.state == content::EventState::Next)
-            badge(cv, c, "下一项", bx, line_y + l.px(2), c.metrics.line_height(row_st) - l.px(4),
-                  theme.panel_text, theme.panel);
-        int title_x = bx + badge_w;
-        Style title_st = entry.state == content::EventState::Running ? row_bold : row_st;
-        if (l.portrait) {
-            auto [title, place] = portrait_lines(e);
-            int ty = line_y;
-            for (const auto& t : title) {
-                cv.text(t, title_st, title_x, ty, fg);
-                ty += c.metrics.line_height(row_st);
-            }
-            for (const auto& p : place) {
-                cv.text(p, small, title_x, ty,
-                        entry.state == content::EventState::Past ? kMuted
-                                                                 : Color{0x55, 0x55, 0x55, 255});
-                ty += c.metrics.line_height(small);
-            }
-            continue;
-        }
-        fit_cell(cv, c, e.title, title_st, {title_x, ry, title_w - gap, cell_h}, fg);
-        if (!e.place.empty())
-            fit_cell(cv, c, e.place, row_st, {title_x + title_w, ry, place_w - gap, cell_h}, fg);
+        draw_row(cv, c, g, view.entries[i], ry, height_of(i), i == first);
+        any_invented = any_invented || view.entries[i].event->invented;
     }
     int fy = panel.y + panel.h - pad - foot_h + l.px(12);
     std::string foot = "现在 " + format_hhmm(c.now, m.utc_offset);
@@ -228,7 +251,7 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
                 format_hhmm(view.next_later->start, m.utc_offset) + " " + view.next_later->title;
     if (any_invented)
         foot += "  ·  * 时间、地点为示例安排，以现场通知为准";
-    text_fit(cv, c, foot, small, x0, fy, inner_w, Color{0x66, 0x66, 0x66, 255});
+    text_fit(cv, c, foot, g.small, g.x0, fy, g.inner_w, Color{0x66, 0x66, 0x66, 255});
 }
 
 } // namespace kiosk::ui
