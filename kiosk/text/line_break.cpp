@@ -2,6 +2,9 @@
 #include "kiosk/text/line_break.hpp"
 
 #include "kiosk/text/segment.hpp"
+#include "kiosk/text/utf8.hpp"
+
+#include <algorithm>
 
 namespace kiosk::text {
 namespace {
@@ -9,6 +12,12 @@ namespace {
 int advance_of(const Segments& s, std::size_t i, const Metrics& metrics, Style style) {
     std::string_view c = s.cluster(i);
     return is_newline(c) ? 0 : metrics.advance(c, style);
+}
+
+// How many clusters a text `width` pixels wide can hold at most: every drawn cluster is at least
+// a pixel wide; the margin is for a run of clusters that draw nothing.
+std::size_t clusters_for(int width) {
+    return static_cast<std::size_t>(std::max(0, width)) + 256;
 }
 
 } // namespace
@@ -22,7 +31,7 @@ int measure(std::string_view utf8, const Metrics& metrics, Style style) {
 }
 
 std::vector<RichLine> break_runs(const std::vector<Run>& given, int max_width,
-                                 const Metrics& metrics) {
+                                 const Metrics& metrics, std::size_t max_lines) {
     // Neighbouring runs of one style are one piece of a line.
     std::vector<Run> runs;
     for (const auto& r : given) {
@@ -39,8 +48,11 @@ std::vector<RichLine> break_runs(const std::vector<Run>& given, int max_width,
     }
     // Sanitising never changes valid text, and the runs' text is cut on character bounds: run
     // boundaries are found again by position in the sanitised text only when it was valid.
-    Segments s = segment(all, WithBreaks::Yes);
-    const bool same_bytes = s.text.size() == all.size();
+    const std::size_t most = static_cast<std::size_t>(-1);
+    Segments s = segment(
+        all, WithBreaks::Yes,
+        max_lines == most || max_lines > 64 ? most : (max_lines + 1) * clusters_for(max_width));
+    const bool same_bytes = valid_utf8(all); // Sanitising changed nothing.
     const std::size_t n = s.size();
     std::vector<std::size_t> run_of(n, 0); // The run of each cluster (that of its first byte).
     std::vector<int> adv(n);
@@ -73,7 +85,7 @@ std::vector<RichLine> break_runs(const std::vector<Run>& given, int max_width,
     std::size_t start = 0;
     std::size_t last_break = 0; // A break is allowed before cluster last_break; 0: none yet.
     int width = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n && lines.size() <= max_lines; ++i) {
         if (width + adv[i] > max_width && !is_space(s.cluster(i)) && i > start) {
             std::size_t cut = last_break > start ? last_break : i;
             emit(start, cut);
@@ -95,15 +107,16 @@ std::vector<RichLine> break_runs(const std::vector<Run>& given, int max_width,
             last_break = i + 1;
         }
     }
-    if (start < n || lines.empty())
+    if ((start < n || lines.empty()) && lines.size() <= max_lines)
         emit(start, n);
     return lines;
 }
 
 std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metrics& metrics,
-                              Style style) {
+                              Style style, std::size_t max_lines) {
     std::vector<Line> out;
-    for (auto& rich : break_runs({Run{std::string(utf8), style, 0}}, max_width, metrics)) {
+    for (auto& rich :
+         break_runs({Run{std::string(utf8), style, 0}}, max_width, metrics, max_lines)) {
         Line line;
         line.width = rich.width;
         for (auto& p : rich.pieces)
@@ -113,12 +126,25 @@ std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metric
     return out;
 }
 
+int measure_up_to(std::string_view utf8, int limit, const Metrics& metrics, Style style) {
+    Segments s = segment(utf8, WithBreaks::No, clusters_for(limit));
+    int w = 0;
+    for (std::size_t i = 0; i < s.size() && w <= limit; ++i)
+        w += advance_of(s, i, metrics, style);
+    return s.truncated ? std::max(w, limit + 1) : w;
+}
+
+bool fits(std::string_view utf8, int max_width, const Metrics& metrics, Style style) {
+    return measure_up_to(utf8, max_width, metrics, style) <= max_width;
+}
+
 std::string ellipsize(std::string_view utf8, int max_width, const Metrics& metrics, Style style) {
-    Segments s = segment(utf8);
+    // Only as much of the text is read as can be shown.
+    Segments s = segment(utf8, WithBreaks::No, clusters_for(max_width));
     int total = 0;
-    for (std::size_t i = 0; i < s.size(); ++i)
+    for (std::size_t i = 0; i < s.size() && total <= max_width; ++i)
         total += advance_of(s, i, metrics, style);
-    if (total <= max_width)
+    if (total <= max_width && !s.truncated)
         return s.text;
     int budget = max_width - metrics.advance("…", style);
     std::size_t n = 0;

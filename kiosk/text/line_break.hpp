@@ -33,6 +33,10 @@ struct Line {
 };
 
 int measure(std::string_view utf8, const Metrics& metrics, Style style);
+// The width of `utf8`, or a number above `limit` as soon as it is known to be wider: only as much
+// of a long text is read as can fit. fits() is measure_up_to(…) <= max_width.
+int measure_up_to(std::string_view utf8, int limit, const Metrics& metrics, Style style);
+bool fits(std::string_view utf8, int max_width, const Metrics& metrics, Style style);
 
 // A stretch of text in one style; `tag` is the caller's (a colour, say).
 struct Run {
@@ -55,14 +59,17 @@ struct RichLine {
 
 // Lines of at most `max_width` pixels from runs of several styles, broken as one text (a bold
 // word and the plain text around it follow the same rules as plain text).
+// With `max_lines`, only that many lines and the start of the next one (whose presence says there
+// is more) are made, and only as much of the text is read as they can hold.
 std::vector<RichLine> break_runs(const std::vector<Run>& runs, int max_width,
-                                 const Metrics& metrics);
+                                 const Metrics& metrics,
+                                 std::size_t max_lines = static_cast<std::size_t>(-1));
 
 // Lines of at most `max_width` pixels. A newline (LF, CR LF, U+2028, U+2029, …) is a forced break.
 // A word wider than the line (a long URL) is cut between clusters where it must be, so the result
 // never overflows unless one cluster alone is wider than the line.
 std::vector<Line> break_lines(std::string_view utf8, int max_width, const Metrics& metrics,
-                              Style style);
+                              Style style, std::size_t max_lines = static_cast<std::size_t>(-1));
 
 // `utf8` if it fits, else as much as fits followed by `…` (cut between clusters).
 std::string ellipsize(std::string_view utf8, int max_width, const Metrics& metrics, Style style);

@@ -49,13 +49,15 @@ template <typename F> void boundaries(const std::string& text, UBreakIteratorTyp
         ubrk_setUText(it, ut.get(), &status);
     if (it == nullptr || U_FAILURE(status)) {
         for (std::size_t i = 1; i <= text.size(); ++i)
-            if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-                f(static_cast<std::uint32_t>(i), 0);
+            if ((i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) &&
+                !f(static_cast<std::uint32_t>(i), 0))
+                return;
         return;
     }
     ubrk_first(it);
     for (std::int32_t p = ubrk_next(it); p != UBRK_DONE; p = ubrk_next(it))
-        f(static_cast<std::uint32_t>(p), ubrk_getRuleStatus(it));
+        if (!f(static_cast<std::uint32_t>(p), ubrk_getRuleStatus(it)))
+            break;
     // The iterator keeps a shallow copy of the UText, which points into `text`: leave it on
     // empty text instead.
     static const UChar kEmpty[1] = {0};
@@ -64,18 +66,25 @@ template <typename F> void boundaries(const std::string& text, UBreakIteratorTyp
 
 } // namespace
 
-Segments segment(std::string_view utf8, WithBreaks with_breaks) {
+Segments segment(std::string_view utf8, WithBreaks with_breaks, std::size_t max_clusters) {
     Segments s;
     s.text = sanitize_utf8(utf8);
     s.bounds.push_back(0);
     if (s.text.empty())
         return s;
-    boundaries(s.text, UBRK_CHARACTER, [&](std::uint32_t p, int) { s.bounds.push_back(p); });
+    boundaries(s.text, UBRK_CHARACTER, [&](std::uint32_t p, int) {
+        s.bounds.push_back(p);
+        return s.size() < max_clusters;
+    });
+    if (s.bounds.back() < s.text.size()) {
+        s.truncated = true;
+        s.text.resize(s.bounds.back());
+    }
     if (with_breaks == WithBreaks::No)
         return s;
     s.breaks.assign(s.size(), Break::None);
     std::size_t cluster = 0; // The cluster that ends at or after the boundary.
-    boundaries(s.text, UBRK_LINE, [&](std::uint32_t p, int status) {
+    boundaries(s.text, UBRK_LINE, [&](std::uint32_t p, int status) -> bool {
         while (cluster < s.size() && s.bounds[cluster + 1] < p)
             ++cluster;
         // A line break inside a cluster (which UAX #14 does not make for well-formed text) is
@@ -84,7 +93,11 @@ Segments segment(std::string_view utf8, WithBreaks with_breaks) {
             s.breaks[cluster] = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT
                                     ? Break::Mandatory
                                     : Break::Allowed;
+        return true;
     });
+    // The end of a prefix is not the end of the text: no break is known there.
+    if (s.truncated && !s.breaks.empty())
+        s.breaks.back() = Break::None;
     return s;
 }
 

@@ -18,6 +18,8 @@ struct Segments {
     std::vector<std::uint32_t> bounds;
     // Whether a line may break after cluster i. Empty unless asked for.
     std::vector<Break> breaks;
+    // Only the first clusters were asked for, and the text goes on after them.
+    bool truncated{false};
 
     std::size_t size() const { return bounds.empty() ? 0 : bounds.size() - 1; }
     std::string_view cluster(std::size_t i) const {
@@ -27,7 +29,10 @@ struct Segments {
 
 enum class WithBreaks : bool { No, Yes };
 
-Segments segment(std::string_view utf8, WithBreaks with_breaks = WithBreaks::No);
+// At most `max_clusters` clusters: what only needs the start of a long text (whether it fits a
+// width, the lines of a two-line cell) does not segment all of it.
+Segments segment(std::string_view utf8, WithBreaks with_breaks = WithBreaks::No,
+                 std::size_t max_clusters = static_cast<std::size_t>(-1));
 
 // A cluster that ends a line: LF, CR, CR LF, NEL, LS, PS, VT, FF.
 bool is_newline(std::string_view cluster);

@@ -43,7 +43,7 @@ void paint_header(Canvas& cv, const content::Manifest& m, const text::Metrics& m
     text::Style one{l.px(l.portrait ? 44 : 40), true};
     const std::string& h = theme.header;
     auto dot = h.find(" · ");
-    if (text::measure(h, metrics, one) <= max_w || dot == std::string::npos) {
+    if (text::fits(h, max_w, metrics, one) || dot == std::string::npos) {
         cv.text(text::ellipsize(h, max_w, metrics, one), one, x,
                 l.header.y + (inner_h - metrics.line_height(one)) / 2, theme.text);
         return;

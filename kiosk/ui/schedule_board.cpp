@@ -32,7 +32,7 @@ std::pair<int, int> share_columns(int title_need, int place_need, int rest) {
 std::vector<std::string> wrap(const PaintContext& c, const std::string& s, Style st, int w,
                               std::size_t max_lines) {
     std::vector<std::string> out;
-    auto lines = text::break_lines(s, w, c.metrics, st);
+    auto lines = text::break_lines(s, w, c.metrics, st, max_lines);
     for (std::size_t i = 0; i < lines.size() && i < max_lines; ++i)
         out.push_back(lines[i].text);
     if (lines.size() > max_lines && !out.empty()) {
@@ -51,7 +51,7 @@ std::vector<std::string> wrap(const PaintContext& c, const std::string& s, Style
 void fit_cell(Canvas& cv, const PaintContext& c, const std::string& s, Style st, Rect box,
               Color color) {
     const text::Metrics& m = c.metrics;
-    if (text::measure(s, m, st) <= box.w) {
+    if (text::fits(s, box.w, m, st)) {
         cv.text(s, st, box.x, box.y + (box.h - m.line_height(st)) / 2, color);
         return;
     }
@@ -61,10 +61,10 @@ void fit_cell(Canvas& cv, const PaintContext& c, const std::string& s, Style st,
     while (two.px > 1 && 2 * m.line_height(two) > box.h)
         --two.px;
     const int least = std::max(1, two.px * 3 / 4);
-    std::vector<text::Line> lines = text::break_lines(s, box.w, m, two);
+    std::vector<text::Line> lines = text::break_lines(s, box.w, m, two, 2);
     while (lines.size() > 2 && two.px > least) {
         two.px = std::max(least, two.px * 19 / 20);
-        lines = text::break_lines(s, box.w, m, two);
+        lines = text::break_lines(s, box.w, m, two, 2);
     }
     const int lh = m.line_height(two);
     const int top = box.y + (box.h - 2 * lh) / 2;
@@ -231,9 +231,11 @@ void paint_schedule(Canvas& cv, const Slide& s, const PaintContext& c) {
         int place_need = 0;
         for (std::size_t i = first; i < last; ++i) {
             const auto& e = *view.entries[i].event;
-            title_need = std::max(title_need, width_of(c, e.title, g.row_bold) + g.gap);
+            title_need = std::max(
+                title_need, text::measure_up_to(e.title, g.title_w, c.metrics, g.row_bold) + g.gap);
             if (!e.place.empty())
-                place_need = std::max(place_need, width_of(c, e.place, g.row) + g.gap);
+                place_need = std::max(
+                    place_need, text::measure_up_to(e.place, g.title_w, c.metrics, g.row) + g.gap);
         }
         std::tie(g.title_w, g.place_w) = share_columns(title_need, place_need, g.title_w);
     }

@@ -108,7 +108,7 @@ TitleBadges title_badges(const Slide& s, const PaintContext& c) {
     int inner_w = panel.w - 2 * l.px(48);
     Style title_st{l.px(52), true};
     b.below = !b.labels.empty() &&
-              width_of(c, s.event + " 成绩", title_st) + l.px(24) + b.width > inner_w;
+              !text::fits(s.event + " 成绩", inner_w - l.px(24) - b.width, c.metrics, title_st);
     return b;
 }
 
@@ -348,7 +348,7 @@ SlidePaging results_paging(const Slide& s, const PaintContext& c) {
 
 text::Style shrink_to_fit(const std::string& s, text::Style style, int max_w, int min_px,
                           const text::Metrics& metrics) {
-    while (style.px > min_px && text::measure(s, metrics, style) > max_w)
+    while (style.px > min_px && !text::fits(s, max_w, metrics, style))
         style.px = std::max(min_px, style.px * 19 / 20);
     return style;
 }
@@ -404,7 +404,7 @@ void paint_fallback(Canvas& cv, const content::Theme& theme, const text::Metrics
     // A header too wide for one line is split at its middle dot.
     Style hs{l.px(48), true};
     auto dot = header.find(" · ");
-    if (text::measure(header, metrics, hs) > box.w && dot != std::string::npos) {
+    if (!text::fits(header, box.w, metrics, hs) && dot != std::string::npos) {
         text_centered(cv, metrics, header.substr(0, dot), hs, box, y, theme.text);
         y += metrics.line_height(hs);
         text_centered(cv, metrics, header.substr(dot + 4), hs, box, y, theme.accent);

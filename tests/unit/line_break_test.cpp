@@ -238,3 +238,26 @@ TEST(LineBreak, LongRunsWithoutBreaksAndThousandsOfNewlinesStayBounded) {
     std::string many(10000, '\n');
     EXPECT_EQ(text::break_lines(many, 100, m, st).size(), 10000u);
 }
+
+TEST(LineBreak, AVeryLongTextIsReadOnlyAsFarAsItCanBeShown) {
+    FakeMetrics m;
+    text::Style st{10, false};
+    std::string huge;
+    for (int i = 0; i < 400000; ++i)
+        huge += "长";
+    EXPECT_FALSE(text::fits(huge, 1000, m, st));
+    EXPECT_GT(text::measure_up_to(huge, 1000, m, st), 1000);
+    EXPECT_EQ(text::measure_up_to("一二三", 1000, m, st), 30);
+    auto cut = text::ellipsize(huge, 55, m, st); // Five characters and the ellipsis (5 px).
+    EXPECT_EQ(cut, "长长长长长…");
+    // Two lines and the start of a third, which says there is more.
+    auto lines = text::break_lines(huge, 100, m, st, 2);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0].width, 100);
+    EXPECT_EQ(lines[1].width, 100);
+    // A short text is all there, its last line included.
+    auto few = text::break_lines("一二三四五六七八九十一二", 40, m, st, 2);
+    ASSERT_EQ(few.size(), 3u);
+    EXPECT_EQ(few[2].text, "九十一二");
+    EXPECT_EQ(text::break_lines("一二三", 40, m, st, 2).size(), 1u);
+}

@@ -44,6 +44,15 @@ std::string hex(char32_t cp) {
     return buf;
 }
 
+// A text as messages quote it: whole, or its start and its length when it is long.
+std::string quoted(const std::string& s) {
+    text::Segments seg = text::segment(s, text::WithBreaks::No, 41);
+    if (!seg.truncated)
+        return "“" + s + "”";
+    return "“" + seg.text.substr(0, seg.bounds[40]) + "…” (" +
+           std::to_string(text::decode_utf8(s).size()) + " characters)";
+}
+
 class Checker {
 public:
     Checker(const content::Bundle& bundle, const TextOrigins& origins, const media::FontSet& fonts,
@@ -80,12 +89,12 @@ public:
                                    : o.text.find(kept) != std::string::npos))
                         from.push_back(&o);
             if (from.empty()) {
-                cut_at(kSettings, slide_line(slide), "", "[slide " + slide + "]: “" + t->text + "”",
-                       where, "");
+                cut_at(kSettings, slide_line(slide), "",
+                       "[slide " + slide + "]: " + quoted(t->text), where, "");
                 continue;
             }
             for (const TextOrigin* o : from)
-                cut_at(o->file, o->line, o->field, "“" + o->text + "”", where, t->text);
+                cut_at(o->file, o->line, o->field, quoted(o->text), where, t->text);
         }
     }
 
@@ -101,7 +110,7 @@ public:
             for (const auto& w : c.where)
                 sizes += (sizes.empty() ? "" : "; ") + w;
             m_problems.warn(c.file, c.lines.front(), c.field,
-                            c.what + " is cut" + (c.shown.empty() ? "" : " to “" + c.shown + "”") +
+                            c.what + " is cut" + (c.shown.empty() ? "" : " to " + quoted(c.shown)) +
                                 " " + sizes + (lines.empty() ? "" : " (also lines " + lines + ")") +
                                 ": shorten it, or it loses its end on screen");
         }
